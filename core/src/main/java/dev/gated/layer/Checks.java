@@ -1,0 +1,61 @@
+package dev.gated.layer;
+
+import java.util.Arrays;
+
+/** Argument checks whose messages name the option, what was expected and what was found. */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    public static int positive(String option, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(option + ": expected a positive integer but found " + value);
+        }
+        return value;
+    }
+
+    public static double positive(String option, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(option + ": expected a positive finite number but found " + value);
+        }
+        return value;
+    }
+
+    public static double nonNegative(String option, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(option + ": expected a number ≥ 0 but found " + value);
+        }
+        return value;
+    }
+
+    /** A value in [0, 1) — dropout rates, momentum. */
+    public static double fraction(String option, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(option + ": expected a value in [0, 1) but found " + value);
+        }
+        return value;
+    }
+
+    /** Checks a batch's shape (without the batch axis) against what the layer was built for. */
+    public static void inputShape(String layer, int[] expected, int[] actualWithBatch) {
+        int[] actual = Arrays.copyOfRange(actualWithBatch, 1, actualWithBatch.length);
+        if (!Arrays.equals(expected, actual)) {
+            throw new IllegalArgumentException(layer + ": expected input of shape (batch, "
+                    + join(expected) + ") but found (" + join(actualWithBatch) + ")"
+                    + (expected.length != actual.length
+                    ? " — rank " + (expected.length + 1) + " expected, " + actualWithBatch.length + " found"
+                    + (expected.length == 2 && actual.length == 1
+                    ? "; recurrent layers take (batch, time, features): reshape a univariate series to features = 1" : "")
+                    : ""));
+        }
+    }
+
+    static String join(int[] dims) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < dims.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(dims[i]);
+        }
+        return sb.toString();
+    }
+}

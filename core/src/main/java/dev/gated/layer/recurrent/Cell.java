@@ -1,0 +1,143 @@
+package dev.gated.layer.recurrent;
+
+import dev.gated.init.Initializer;
+import dev.gated.layer.BuildContext;
+import dev.gated.layer.Parameter;
+import dev.gated.tensor.Precision;
+import dev.gated.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One time step of a recurrent network: the gates and the state update. {@link Recurrent} runs the time
+ * loop, projects the inputs of all steps at once ({@code x·W + b}, one matrix multiply) and hands each step
+ * to the cell; the cell adds the recurrent part, applies the gate nonlinearities and updates the state.
+ *
+ * <p>Parameter layout, shared by all cells (G gates, gate blocks side by side along the last axis):
+ * <pre>
+ * kernel            W (I, G·H)
+ * recurrent_kernel  U (H, G·H)
+ * bias              b (G·H)
+ * </pre>
+ * The mapping to PyTorch's {@code torch.nn.RNN/LSTM/GRU} is {@code weight_ih = Wᵀ}, {@code weight_hh = Uᵀ}
+ * and, for RNN and LSTM, {@code bias_ih + bias_hh = b} (PyTorch's two biases only ever appear summed);
+ * the gate order is PyTorch's (LSTM i, f, g, o; GRU r, z, n).
+ */
+public abstract class Cell {
+
+    /** How the weights are initialised. */
+    public enum Init {
+        /** Keras: Glorot-uniform W, orthogonal U, zero bias, LSTM forget-gate bias 1. */
+        KERAS,
+        /** PyTorch: every weight and bias ~ U(−1/√H, 1/√H). */
+        PYTORCH
+    }
+
+    protected final int units;
+    protected int inputSize;
+    protected Parameter kernel;          // W (I, G·H)
+    protected Parameter recurrentKernel; // U (H, G·H)
+    protected Parameter bias;            // b (G·H)
+
+    protected Cell(int units) {
+        this.units = units;
+    }
+
+    /** G: 1 for SimpleRNN, 3 for GRU, 4 for LSTM. */
+    public abstract int gateCount();
+
+    /** Gate names in packing order, e.g. {@code i, f, g, o}. */
+    public abstract List<String> gateNames();
+
+    /** The cell's type as written in model files: {@code simple_rnn}, {@code lstm}, {@code gru}. */
+    public abstract String type();
+
+    public boolean hasCellState() {
+        return false;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public Parameter kernel() {
+        return kernel;
+    }
+
+    public Parameter recurrentKernel() {
+        return recurrentKernel;
+    }
+
+    public Parameter bias() {
+        return bias;
+    }
+
+    void build(int inputSize, BuildContext context, Init init) {
+        this.inputSize = inputSize;
+        int width = gateCount() * units;
+        Precision p = context.precision();
+        kernel = Parameter.zeros("kernel", p, inputSize, width);
+        recurrentKernel = Parameter.zeros("recurrent_kernel", p, units, width);
+        bias = Parameter.zeros("bias", p, width);
+        buildExtra(p);
+        SplittableRandom random = context.random();
+        if (init == Init.PYTORCH) {
+            Initializer uniform = Initializer.uniform(1.0 / Math.sqrt(units));
+            for (Parameter param : parameters()) {
+                Tensor v = param.value();
+                uniform.fill(v, 0, 1, v.size(), random);
+            }
+        } else {
+            Initializer.glorotUniform().fill(kernel.value(), 0, inputSize, width, random);
+            Initializer.orthogonal().fill(recurrentKernel.value(), 0, units, width, random);
+            initKerasBias();
+        }
+    }
+
+    /** Extra parameters beyond W, U, b (GRU's recurrent bias). */
+    protected void buildExtra(Precision precision) {
+    }
+
+    /** Keras-style bias initialisation; zeros unless the cell says otherwise. */
+    protected void initKerasBias() {
+    }
+
+    public List<Parameter> parameters() {
+        List<Parameter> list = new ArrayList<>(List.of(kernel, recurrentKernel, bias));
+        list.addAll(extraParameters());
+        return list;
+    }
+
+    protected List<Parameter> extraParameters() {
+        return List.of();
+    }
+
+    /** Sizes the per-sequence caches the backward pass needs, for T steps of B rows. */
+    abstract void allocate(int steps, int batch, Precision precision);
+
+    /** One step forward: see {@link Step} for what is read and written. */
+    abstract void forwardStep(Step s);
+
+    /** One step backward: writes s.dGates, s.dhPrev (and s.dcPrev). */
+    abstract void backwardStep(Step s);
+
+    /**
+     * After the backward time loop: adds ∂L/∂U (and any recurrent bias gradient) using the gate gradients of
+     * all steps, with one matrix multiply over all steps where the layout allows.
+     */
+    abstract void accumulateRecurrentGradients(RecurrentGradients g);
+
+    /** The gate activations of step t for inspection: (B, G·H) at {@code offset}, or null if not kept. */
+    Tensor gateActivations() {
+        return null;
+    }
+
+    static double sigmoid(double z) {
+        return dev.gated.layer.Activation.sigmoid(z);
+    }
+}

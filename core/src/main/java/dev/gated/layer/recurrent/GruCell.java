@@ -1,0 +1,272 @@
+package dev.gated.layer.recurrent;
+
+import dev.gated.kernel.KernelProvider;
+import dev.gated.kernel.Kernels;
+import dev.gated.layer.Parameter;
+import dev.gated.tensor.Precision;
+import dev.gated.tensor.Tensor;
+import java.util.List;
+
+/**
+ * Gated recurrent unit (Cho et al., 2014), G = 3, gates packed r | z | n (PyTorch's order). One hidden
+ * state, no separate cell state; two gates instead of three, so fewer parameters than an LSTM.
+ *
+ * <p>Two variants, differing only in where the reset gate acts on the candidate n:
+ * <pre>
+ * r_t = σ(x_t·W_r + b_r + h_{t−1}·U_r + b̂_r)         reset gate    (B, H)
+ * z_t = σ(x_t·W_z + b_z + h_{t−1}·U_z + b̂_z)         update gate   (B, H)
+ *
+ * reset after  (PyTorch, cuDNN, Keras reset_after=True, the default here):
+ *   n_t = tanh(x_t·W_n + b_n + r_t ⊙ (h_{t−1}·U_n + b̂_n))
+ * reset before (the original paper; Keras reset_after=False; no recurrent bias b̂):
+ *   n_t = tanh(x_t·W_n + b_n + (r_t ⊙ h_{t−1})·U_n)
+ *
+ * h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}
+ *
+ * backward, given ∂L/∂h_t:
+ * ∂n = ∂h ⊙ (1 − z)   ∂z = ∂h ⊙ (h_{t−1} − n)   ∂n̂ = ∂n ⊙ (1 − n²)   ẑ = ∂z ⊙ z(1 − z)
+ * after:  r̂ = ∂n̂ ⊙ (h_{t−1}·U_n + b̂_n) ⊙ r(1 − r);  ∂(h·U) = [r̂, ẑ, ∂n̂ ⊙ r]
+ *         ∂L/∂h_{t−1} = ∂(h·U)·Uᵀ + ∂h ⊙ z
+ * before: ∂(r⊙h) = ∂n̂·U_nᵀ;  r̂ = ∂(r⊙h) ⊙ h_{t−1} ⊙ r(1 − r)
+ *         ∂L/∂h_{t−1} = [r̂, ẑ]·U_{rz}ᵀ + ∂(r⊙h) ⊙ r + ∂h ⊙ z
+ * </pre>
+ * Parameters: W (I, 3H), U (H, 3H), b (3H) and, resetting after, the recurrent bias b̂ (3H), which maps
+ * to PyTorch's {@code bias_hh} (b to {@code bias_ih}).
+ */
+public final class GruCell extends Cell {
+
+    private final boolean resetAfter;
+    private Parameter recurrentBias;  // b̂ (3H), reset-after only
+    private Tensor recurrent;         // reset-after: h_{t−1}·U + b̂ per step, (T, B, 3H)
+    private Tensor dRecurrent;        // reset-after: ∂L/∂(h_{t−1}·U + b̂), (T, B, 3H)
+    private Tensor resetHidden;       // reset-before: r_t ⊙ h_{t−1} per step, (T, B, H)
+    private Tensor dResetHidden;      // reset-before scratch: ∂L/∂(r ⊙ h), (B, H)
+
+    public GruCell(int units, boolean resetAfter) {
+        super(units);
+        this.resetAfter = resetAfter;
+    }
+
+    public boolean resetAfter() {
+        return resetAfter;
+    }
+
+    public Parameter recurrentBias() {
+        return recurrentBias;
+    }
+
+    @Override
+    public int gateCount() {
+        return 3;
+    }
+
+    @Override
+    public List<String> gateNames() {
+        return List.of("r", "z", "n");
+    }
+
+    @Override
+    public String type() {
+        return "gru";
+    }
+
+    @Override
+    protected void buildExtra(Precision precision) {
+        if (resetAfter) {
+            recurrentBias = Parameter.zeros("recurrent_bias", precision, 3 * units);
+        }
+    }
+
+    @Override
+    protected List<Parameter> extraParameters() {
+        return resetAfter ? List.of(recurrentBias) : List.of();
+    }
+
+    @Override
+    void allocate(int steps, int batch, Precision precision) {
+        if (resetAfter) {
+            recurrent = Tensor.zeros(precision, steps, batch, 3 * units);
+            dRecurrent = Tensor.zeros(precision, steps, batch, 3 * units);
+        } else {
+            resetHidden = Tensor.zeros(precision, steps, batch, units);
+            dResetHidden = Tensor.zeros(precision, batch, units);
+        }
+    }
+
+    @Override
+    void forwardStep(Step s) {
+        if (resetAfter) {
+            forwardResetAfter(s);
+        } else {
+            forwardResetBefore(s);
+        }
+    }
+
+    private void forwardResetAfter(Step s) {
+        int width = 3 * units;
+        int recOff = s.t * s.batch * width;
+        for (int b = 0; b < s.batch; b++) {
+            recurrent.copyFrom(recurrentBias.value(), 0, recOff + b * width, width);
+        }
+        KernelProvider.get().gemm(false, false, s.batch, width, units,
+                s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
+                recurrent, recOff, width, true);
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int rec = recOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double resetGate = sigmoid(s.gates.get(z + j) + recurrent.get(rec + j));
+                double updateGate = sigmoid(s.gates.get(z + units + j) + recurrent.get(rec + units + j));
+                double candidate = Math.tanh(s.gates.get(z + 2 * units + j) + resetGate * recurrent.get(rec + 2 * units + j));
+                store(s, z, row, j, resetGate, updateGate, candidate);
+            }
+        }
+    }
+
+    private void forwardResetBefore(Step s) {
+        int width = 3 * units;
+        Kernels k = KernelProvider.get();
+        k.gemm(false, false, s.batch, 2 * units, units,
+                s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
+                s.gates, s.gatesOff, width, true);
+        int rhOff = s.t * s.batch * units;
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double resetGate = sigmoid(s.gates.get(z + j));
+                s.gates.set(z + j, resetGate);
+                s.gates.set(z + units + j, sigmoid(s.gates.get(z + units + j)));
+                resetHidden.set(rhOff + row + j, resetGate * s.hPrev.get(s.hPrevOff + row + j));
+            }
+        }
+        k.gemm(false, false, s.batch, units, units,
+                resetHidden, rhOff, units, recurrentKernel.value(), 2 * units, width,
+                s.gates, s.gatesOff + 2 * units, width, true);
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double candidate = Math.tanh(s.gates.get(z + 2 * units + j));
+                store(s, z, row, j, s.gates.get(z + j), s.gates.get(z + units + j), candidate);
+            }
+        }
+    }
+
+    private void store(Step s, int z, int row, int j, double resetGate, double updateGate, double candidate) {
+        s.gates.set(z + j, resetGate);
+        s.gates.set(z + units + j, updateGate);
+        s.gates.set(z + 2 * units + j, candidate);
+        double hPrev = s.hPrev.get(s.hPrevOff + row + j);
+        s.h.set(s.hOff + row + j, (1 - updateGate) * candidate + updateGate * hPrev);
+    }
+
+    @Override
+    void backwardStep(Step s) {
+        if (resetAfter) {
+            backwardResetAfter(s);
+        } else {
+            backwardResetBefore(s);
+        }
+    }
+
+    private void backwardResetAfter(Step s) {
+        int width = 3 * units;
+        int recOff = s.t * s.batch * width;
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int dz = s.dGatesOff + b * width;
+            int rec = recOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double resetGate = s.gates.get(z + j);
+                double updateGate = s.gates.get(z + units + j);
+                double candidate = s.gates.get(z + 2 * units + j);
+                double hPrev = s.hPrev.get(s.hPrevOff + row + j);
+                double dh = s.dh.get(row + j);
+                double dCandidatePre = dh * (1 - updateGate) * (1 - candidate * candidate);
+                double dUpdatePre = dh * (hPrev - candidate) * updateGate * (1 - updateGate);
+                double dResetPre = dCandidatePre * recurrent.get(rec + 2 * units + j) * resetGate * (1 - resetGate);
+                s.dGates.set(dz + j, dResetPre);
+                s.dGates.set(dz + units + j, dUpdatePre);
+                s.dGates.set(dz + 2 * units + j, dCandidatePre);
+                dRecurrent.set(rec + j, dResetPre);
+                dRecurrent.set(rec + units + j, dUpdatePre);
+                dRecurrent.set(rec + 2 * units + j, dCandidatePre * resetGate);
+            }
+        }
+        KernelProvider.get().gemm(false, true, s.batch, units, width,
+                dRecurrent, recOff, width, recurrentKernel.value(), 0, width,
+                s.dhPrev, 0, units, false);
+        addDirectPath(s);
+    }
+
+    private void backwardResetBefore(Step s) {
+        int width = 3 * units;
+        Kernels k = KernelProvider.get();
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int dz = s.dGatesOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double updateGate = s.gates.get(z + units + j);
+                double candidate = s.gates.get(z + 2 * units + j);
+                double hPrev = s.hPrev.get(s.hPrevOff + row + j);
+                double dh = s.dh.get(row + j);
+                s.dGates.set(dz + units + j, dh * (hPrev - candidate) * updateGate * (1 - updateGate));
+                s.dGates.set(dz + 2 * units + j, dh * (1 - updateGate) * (1 - candidate * candidate));
+            }
+        }
+        k.gemm(false, true, s.batch, units, units,
+                s.dGates, s.dGatesOff + 2 * units, width, recurrentKernel.value(), 2 * units, width,
+                dResetHidden, 0, units, false);
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int dz = s.dGatesOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double resetGate = s.gates.get(z + j);
+                double hPrev = s.hPrev.get(s.hPrevOff + row + j);
+                s.dGates.set(dz + j, dResetHidden.get(row + j) * hPrev * resetGate * (1 - resetGate));
+            }
+        }
+        k.gemm(false, true, s.batch, units, 2 * units,
+                s.dGates, s.dGatesOff, width, recurrentKernel.value(), 0, width,
+                s.dhPrev, 0, units, false);
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                s.dhPrev.add(row + j, dResetHidden.get(row + j) * s.gates.get(z + j));
+            }
+        }
+        addDirectPath(s);
+    }
+
+    /** ∂L/∂h_{t−1} += ∂L/∂h_t ⊙ z_t: the path through the update gate's carry of h_{t−1}. */
+    private void addDirectPath(Step s) {
+        int width = 3 * units;
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                s.dhPrev.add(row + j, s.dh.get(row + j) * s.gates.get(z + units + j));
+            }
+        }
+    }
+
+    @Override
+    void accumulateRecurrentGradients(RecurrentGradients g) {
+        int width = 3 * units;
+        if (resetAfter) {
+            g.addPrevStateProduct(dRecurrent, 0, width, width, recurrentKernel.grad(), 0, width);
+            g.addColumnSums(dRecurrent, 0, width, width, recurrentBias.grad());
+        } else {
+            g.addPrevStateProduct(g.dGates, 0, width, 2 * units, recurrentKernel.grad(), 0, width);
+            g.kernels.gemm(true, false, units, units, g.steps * g.batch,
+                    resetHidden, 0, units, g.dGates, 2 * units, width,
+                    recurrentKernel.grad(), 2 * units, width, true);
+        }
+    }
+}

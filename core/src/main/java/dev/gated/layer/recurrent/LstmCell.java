@@ -1,0 +1,124 @@
+package dev.gated.layer.recurrent;
+
+import dev.gated.kernel.KernelProvider;
+import dev.gated.tensor.Precision;
+import java.util.List;
+
+/**
+ * Long short-term memory (Hochreiter &amp; Schmidhuber, 1997; forget gate: Gers et al., 2000), G = 4,
+ * gates packed i | f | g | o (PyTorch's order; Keras calls g "c").
+ *
+ * <pre>
+ * i_t = σ(x_t·W_i + h_{t−1}·U_i + b_i)          input gate      (B, H)
+ * f_t = σ(x_t·W_f + h_{t−1}·U_f + b_f)          forget gate     (B, H)
+ * g_t = tanh(x_t·W_g + h_{t−1}·U_g + b_g)       candidate cell  (B, H)
+ * o_t = σ(x_t·W_o + h_{t−1}·U_o + b_o)          output gate     (B, H)
+ * c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t               cell state: the memory highway
+ * h_t = o_t ⊙ tanh(c_t)
+ *
+ * backward, given ∂L/∂h_t and ∂L/∂c_t (from step t+1):
+ * ∂c   = ∂L/∂c_t + ∂L/∂h_t ⊙ o_t ⊙ (1 − tanh²(c_t))
+ * ∂o_t = ∂L/∂h_t ⊙ tanh(c_t)      ∂i_t = ∂c ⊙ g_t      ∂g_t = ∂c ⊙ i_t      ∂f_t = ∂c ⊙ c_{t−1}
+ * ∂z   = [∂i ⊙ i(1−i), ∂f ⊙ f(1−f), ∂g ⊙ (1−g²), ∂o ⊙ o(1−o)]
+ * ∂L/∂c_{t−1} = ∂c ⊙ f_t           ∂L/∂h_{t−1} = ∂z · Uᵀ
+ * </pre>
+ * With the Keras initialisation the forget-gate bias starts at 1 (Jozefowicz et al., 2015), so the cell
+ * state is carried forward by default at the start of training.
+ */
+public final class LstmCell extends Cell {
+
+    public LstmCell(int units) {
+        super(units);
+    }
+
+    @Override
+    public int gateCount() {
+        return 4;
+    }
+
+    @Override
+    public List<String> gateNames() {
+        return List.of("i", "f", "g", "o");
+    }
+
+    @Override
+    public String type() {
+        return "lstm";
+    }
+
+    @Override
+    public boolean hasCellState() {
+        return true;
+    }
+
+    @Override
+    protected void initKerasBias() {
+        bias.value().fill(units, units, 1.0);
+    }
+
+    @Override
+    void allocate(int steps, int batch, Precision precision) {
+    }
+
+    @Override
+    void forwardStep(Step s) {
+        int width = 4 * units;
+        KernelProvider.get().gemm(false, false, s.batch, width, units,
+                s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
+                s.gates, s.gatesOff, width, true);
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double inputGate = sigmoid(s.gates.get(z + j));
+                double forgetGate = sigmoid(s.gates.get(z + units + j));
+                double candidate = Math.tanh(s.gates.get(z + 2 * units + j));
+                double outputGate = sigmoid(s.gates.get(z + 3 * units + j));
+                s.gates.set(z + j, inputGate);
+                s.gates.set(z + units + j, forgetGate);
+                s.gates.set(z + 2 * units + j, candidate);
+                s.gates.set(z + 3 * units + j, outputGate);
+                double c = forgetGate * s.cPrev.get(s.cPrevOff + row + j) + inputGate * candidate;
+                s.c.set(s.cOff + row + j, c);
+                s.h.set(s.hOff + row + j, outputGate * Math.tanh(c));
+            }
+        }
+    }
+
+    @Override
+    void backwardStep(Step s) {
+        int width = 4 * units;
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int dz = s.dGatesOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double inputGate = s.gates.get(z + j);
+                double forgetGate = s.gates.get(z + units + j);
+                double candidate = s.gates.get(z + 2 * units + j);
+                double outputGate = s.gates.get(z + 3 * units + j);
+                double tanhC = Math.tanh(s.c.get(s.cOff + row + j));
+                double dh = s.dh.get(row + j);
+                double dc = s.dc.get(row + j) + dh * outputGate * (1 - tanhC * tanhC);
+                double dInput = dc * candidate;
+                double dForget = dc * s.cPrev.get(s.cPrevOff + row + j);
+                double dCandidate = dc * inputGate;
+                double dOutput = dh * tanhC;
+                s.dGates.set(dz + j, dInput * inputGate * (1 - inputGate));
+                s.dGates.set(dz + units + j, dForget * forgetGate * (1 - forgetGate));
+                s.dGates.set(dz + 2 * units + j, dCandidate * (1 - candidate * candidate));
+                s.dGates.set(dz + 3 * units + j, dOutput * outputGate * (1 - outputGate));
+                s.dcPrev.set(row + j, dc * forgetGate);
+            }
+        }
+        KernelProvider.get().gemm(false, true, s.batch, units, width,
+                s.dGates, s.dGatesOff, width, recurrentKernel.value(), 0, width,
+                s.dhPrev, 0, units, false);
+    }
+
+    @Override
+    void accumulateRecurrentGradients(RecurrentGradients g) {
+        int width = 4 * units;
+        g.addPrevStateProduct(g.dGates, 0, width, width, recurrentKernel.grad(), 0, width);
+    }
+}

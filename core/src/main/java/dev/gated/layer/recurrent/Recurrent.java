@@ -1,0 +1,486 @@
+package dev.gated.layer.recurrent;
+
+import dev.gated.kernel.KernelProvider;
+import dev.gated.kernel.Kernels;
+import dev.gated.layer.BuildContext;
+import dev.gated.layer.Checks;
+import dev.gated.layer.Layer;
+import dev.gated.layer.Mode;
+import dev.gated.layer.Parameter;
+import dev.gated.tensor.Precision;
+import dev.gated.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs a {@link Cell} over a sequence: the layer users put in a model ({@code Recurrent.lstm(50)}).
+ *
+ * <pre>
+ * input  x (B, T, I), optional mask (B, T) of 1 = valid step, 0 = padding
+ * Z = x·W + b            all steps' input projections in one matrix multiply, time-major (T, B, G·H)
+ * for t = 0 … T−1 (T−1 … 0 when reversed):
+ *     h_t, c_t = cell(Z_t, h_{t−1}, c_{t−1})      h_{−1}, c_{−1} = initial state (zeros by default)
+ *     where mask[b, t] = 0: h_t = h_{t−1}, c_t = c_{t−1}       (state carried through padding unchanged)
+ * output (B, T, H) with returnSequences, else the final state h (B, H)
+ * </pre>
+ * Because padding carries the state unchanged, left- and right-padded sequences give the same final
+ * state and the same outputs at valid steps. Backward runs through time in reverse (BPTT): the gradient
+ * reaching a masked step passes straight to the step before; then ∂L/∂W = Xᵀ·∂Z and ∂L/∂U = Σ_t h_{t−1}ᵀ·∂Z_t
+ * are each formed with one matrix multiply over all steps.
+ *
+ * <p>Buffers are sized on the first batch of a given (B, T) and reused; the time loop allocates nothing.
+ */
+public final class Recurrent implements Layer {
+
+    private final Cell cell;
+    private boolean returnSequences;
+    private boolean goBackwards;
+    private Cell.Init init = Cell.Init.KERAS;
+    private boolean built;
+
+    private int steps;        // T
+    private int inputSize;    // I
+    private int batch = -1;   // B of the current buffers
+    private Precision precision;
+    private final Step step = new Step();
+
+    private Tensor inputTimeMajor;  // (T, B, I)
+    private Tensor gates;           // (T, B, G·H): projections, then gate activations
+    private Tensor hidden;          // (T, B, H): h_t
+    private Tensor cellState;       // (T, B, H): c_t, LSTM only
+    private Tensor h0;              // (B, H)
+    private Tensor c0;              // (B, H)
+    private Tensor dGates;          // (T, B, G·H)
+    private Tensor dh;              // (B, H)
+    private Tensor dc;              // (B, H)
+    private Tensor dhPrev;          // (B, H)
+    private Tensor dcPrev;          // (B, H)
+    private Tensor mask;            // (B, T) or null, from the last forward
+    private Tensor dInitialHidden;  // (B, H) after backward
+    private Tensor dInitialCell;    // (B, H) after backward, LSTM only
+
+    public Recurrent(Cell cell) {
+        this.cell = cell;
+    }
+
+    /** A long short-term memory layer of {@code units} hidden units. */
+    public static Recurrent lstm(int units) {
+        return new Recurrent(new LstmCell(Checks.positive("LSTM units", units)));
+    }
+
+    /** A GRU layer (reset gate applied after the recurrent product, as PyTorch and Keras do). */
+    public static Recurrent gru(int units) {
+        return new Recurrent(new GruCell(Checks.positive("GRU units", units), true));
+    }
+
+    /** A GRU layer in the original paper's form (reset gate applied before the recurrent product). */
+    public static Recurrent gruResetBefore(int units) {
+        return new Recurrent(new GruCell(Checks.positive("GRU units", units), false));
+    }
+
+    /** A plain tanh recurrent layer. */
+    public static Recurrent simpleRnn(int units) {
+        return new Recurrent(new SimpleRnnCell(Checks.positive("SimpleRNN units", units)));
+    }
+
+    /** Output every step (B, T, H), e.g. to stack another recurrent layer on top; default: last only. */
+    public Recurrent returnSequences(boolean value) {
+        requireUnbuilt("returnSequences");
+        returnSequences = value;
+        return this;
+    }
+
+    /** Process the sequence from its last step to its first. */
+    public Recurrent goBackwards(boolean value) {
+        requireUnbuilt("goBackwards");
+        goBackwards = value;
+        return this;
+    }
+
+    /** Weight initialisation scheme; {@link Cell.Init#KERAS} by default. */
+    public Recurrent init(Cell.Init value) {
+        requireUnbuilt("init");
+        init = value;
+        return this;
+    }
+
+    private void requireUnbuilt(String option) {
+        if (built) {
+            throw new IllegalStateException(option + " must be set before the layer is added to a built model");
+        }
+    }
+
+    public Cell cell() {
+        return cell;
+    }
+
+    public boolean returnsSequences() {
+        return returnSequences;
+    }
+
+    public boolean goesBackwards() {
+        return goBackwards;
+    }
+
+    public int units() {
+        return cell.units();
+    }
+
+    @Override
+    public String type() {
+        return cell.type();
+    }
+
+    @Override
+    public int[] build(int[] inputShape, BuildContext context) {
+        if (inputShape.length != 2) {
+            throw new IllegalArgumentException(cell.type() + ": expected input of shape (batch, time, features) but "
+                    + "the layer receives " + (inputShape.length + 1) + " axes"
+                    + (inputShape.length == 1 ? " — a univariate series needs a features axis of size 1" : "")
+                    + (inputShape.length == 1 && context != null ? "; if the previous layer is recurrent, give it returnSequences(true)" : ""));
+        }
+        steps = inputShape[0];
+        inputSize = inputShape[1];
+        precision = context.precision();
+        cell.build(inputSize, context, init);
+        built = true;
+        return returnSequences ? new int[] {steps, cell.units()} : new int[] {cell.units()};
+    }
+
+    @Override
+    public Tensor forward(Tensor x, Tensor mask, Mode mode) {
+        return call(x, mask, null, null).output();
+    }
+
+    /**
+     * Runs the layer and returns its output with the final state. {@code initialHidden} and
+     * {@code initialCell} (B, H) may be null for zeros; {@code initialCell} only for LSTM.
+     */
+    public RecurrentState call(Tensor x, Tensor mask, Tensor initialHidden, Tensor initialCell) {
+        checkInput(x, mask);
+        int batchSize = x.dim(0);
+        ensureBuffers(batchSize);
+        this.mask = mask;
+        setInitialState(initialHidden, initialCell);
+        toTimeMajor(x);
+        projectInputs();
+        for (int s = 0; s < steps; s++) {
+            int t = goBackwards ? steps - 1 - s : s;
+            pointStep(t, s);
+            cell.forwardStep(step);
+            if (mask != null) {
+                carryMaskedRows(t);
+            }
+        }
+        return new RecurrentState(output(), finalOf(hidden), cell.hasCellState() ? finalOf(cellState) : null);
+    }
+
+    private void checkInput(Tensor x, Tensor mask) {
+        Checks.inputShape(cell.type() + "(" + cell.units() + ")", new int[] {steps, inputSize}, x.shape());
+        if (mask != null && (mask.rank() != 2 || mask.dim(0) != x.dim(0) || mask.dim(1) != steps)) {
+            throw new IllegalArgumentException(cell.type() + ": mask must have shape (" + x.dim(0) + ", " + steps
+                    + ") — one 1/0 per batch row and time step — but has shape " + mask.shapeString());
+        }
+    }
+
+    private void ensureBuffers(int batchSize) {
+        if (batchSize == batch) {
+            return;
+        }
+        batch = batchSize;
+        int units = cell.units();
+        int width = cell.gateCount() * units;
+        inputTimeMajor = Tensor.zeros(precision, steps, batch, inputSize);
+        gates = Tensor.zeros(precision, steps, batch, width);
+        dGates = Tensor.zeros(precision, steps, batch, width);
+        hidden = Tensor.zeros(precision, steps, batch, units);
+        cellState = cell.hasCellState() ? Tensor.zeros(precision, steps, batch, units) : null;
+        h0 = Tensor.zeros(precision, batch, units);
+        c0 = Tensor.zeros(precision, batch, units);
+        dh = Tensor.zeros(precision, batch, units);
+        dc = Tensor.zeros(precision, batch, units);
+        dhPrev = Tensor.zeros(precision, batch, units);
+        dcPrev = Tensor.zeros(precision, batch, units);
+        cell.allocate(steps, batch, precision);
+    }
+
+    private void setInitialState(Tensor initialHidden, Tensor initialCell) {
+        checkState("initial hidden state", initialHidden);
+        checkState("initial cell state", initialCell);
+        if (initialCell != null && !cell.hasCellState()) {
+            throw new IllegalArgumentException(cell.type() + " has no cell state; pass only an initial hidden state");
+        }
+        if (initialHidden == null) {
+            h0.fill(0);
+        } else {
+            h0.copyFrom(initialHidden);
+        }
+        if (initialCell == null) {
+            c0.fill(0);
+        } else {
+            c0.copyFrom(initialCell);
+        }
+    }
+
+    private void checkState(String what, Tensor state) {
+        if (state != null && (state.rank() != 2 || state.dim(0) != batch || state.dim(1) != cell.units())) {
+            throw new IllegalArgumentException(cell.type() + ": " + what + " must have shape (" + batch + ", "
+                    + cell.units() + ") but has shape " + state.shapeString()
+                    + " — the state's batch must match the input's batch");
+        }
+    }
+
+    /** x (B, T, I) → (T, B, I). */
+    private void toTimeMajor(Tensor x) {
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                inputTimeMajor.copyFrom(x, (b * steps + t) * inputSize, (t * batch + b) * inputSize, inputSize);
+            }
+        }
+    }
+
+    /** Z = X·W + b for all T·B rows at once. */
+    private void projectInputs() {
+        int width = cell.gateCount() * cell.units();
+        Tensor bias = cell.bias().value();
+        for (int r = 0; r < steps * batch; r++) {
+            gates.copyFrom(bias, 0, r * width, width);
+        }
+        KernelProvider.get().gemm(false, false, steps * batch, width, inputSize,
+                inputTimeMajor, 0, inputSize, cell.kernel().value(), 0, width,
+                gates, 0, width, true);
+    }
+
+    /** Points the step views at time t; {@code s} counts processed steps (0 = first). */
+    private void pointStep(int t, int s) {
+        int units = cell.units();
+        int width = cell.gateCount() * units;
+        int block = batch * units;
+        step.t = t;
+        step.batch = batch;
+        step.gates = gates;
+        step.gatesOff = t * batch * width;
+        step.h = hidden;
+        step.hOff = t * block;
+        int prevT = goBackwards ? t + 1 : t - 1;
+        if (s == 0) {
+            step.hPrev = h0;
+            step.hPrevOff = 0;
+            step.cPrev = c0;
+            step.cPrevOff = 0;
+        } else {
+            step.hPrev = hidden;
+            step.hPrevOff = prevT * block;
+            step.cPrev = cellState;
+            step.cPrevOff = prevT * block;
+        }
+        step.c = cellState;
+        step.cOff = t * block;
+        step.dGates = dGates;
+        step.dGatesOff = t * batch * width;
+        step.dh = dh;
+        step.dc = dc;
+        step.dhPrev = dhPrev;
+        step.dcPrev = dcPrev;
+    }
+
+    private void carryMaskedRows(int t) {
+        int units = cell.units();
+        for (int b = 0; b < batch; b++) {
+            if (mask.get(b * steps + t) == 0) {
+                int row = b * units;
+                step.h.copyFrom(step.hPrev, step.hPrevOff + row, step.hOff + row, units);
+                if (cell.hasCellState()) {
+                    step.c.copyFrom(step.cPrev, step.cPrevOff + row, step.cOff + row, units);
+                }
+            }
+        }
+    }
+
+    private Tensor output() {
+        int units = cell.units();
+        if (!returnSequences) {
+            return finalOf(hidden);
+        }
+        Tensor out = Tensor.zeros(precision, batch, steps, units);
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < batch; b++) {
+                out.copyFrom(hidden, (t * batch + b) * units, (b * steps + t) * units, units);
+            }
+        }
+        return out;
+    }
+
+    private Tensor finalOf(Tensor timeMajor) {
+        int block = batch * cell.units();
+        int lastT = goBackwards ? 0 : steps - 1;
+        Tensor out = Tensor.zeros(precision, batch, cell.units());
+        out.copyFrom(timeMajor, lastT * block, 0, block);
+        return out;
+    }
+
+    @Override
+    public Tensor backward(Tensor dOutput) {
+        return backward(dOutput, null, null);
+    }
+
+    /**
+     * Backpropagation through time. {@code dOutput} matches the output; {@code dFinalHidden} and
+     * {@code dFinalCell} (B, H) are gradients reaching the final state from elsewhere (may be null).
+     * Returns ∂L/∂x (B, T, I); ∂L/∂(initial state) is then available from {@link #initialStateGradients()}.
+     */
+    public Tensor backward(Tensor dOutput, Tensor dFinalHidden, Tensor dFinalCell) {
+        int units = cell.units();
+        int block = batch * units;
+        dh.fill(0);
+        dc.fill(0);
+        Tensor dNext = Tensor.zeros(precision, batch, units);   // ∂L/∂h_t arriving from step t+1
+        Tensor dcNext = Tensor.zeros(precision, batch, units);  // ∂L/∂c_t arriving from step t+1
+        if (dFinalHidden != null) {
+            dNext.copyFrom(dFinalHidden);
+        }
+        if (dFinalCell != null) {
+            dcNext.copyFrom(dFinalCell);
+        }
+        if (!returnSequences) {
+            for (int i = 0; i < block; i++) {
+                dNext.add(i, dOutput.get(i));
+            }
+        }
+        Tensor passH = Tensor.zeros(precision, batch, units);
+        Tensor passC = Tensor.zeros(precision, batch, units);
+        for (int s = steps - 1; s >= 0; s--) {
+            int t = goBackwards ? steps - 1 - s : s;
+            pointStep(t, s);
+            gatherStepGradient(dOutput, t, dNext, dcNext);
+            if (mask != null) {
+                divertMaskedRows(t, passH, passC);
+            }
+            cell.backwardStep(step);
+            dNext.copyFrom(dhPrev);
+            if (cell.hasCellState()) {
+                dcNext.copyFrom(dcPrev);
+            }
+            if (mask != null) {
+                addMaskedPassThrough(t, passH, passC, dNext, dcNext);
+            }
+        }
+        dInitialHidden = dNext;
+        dInitialCell = cell.hasCellState() ? dcNext : null;
+        return weightGradientsAndInputGradient();
+    }
+
+    /** dh = ∂L/∂output_t + ∂L/∂h_t from step t+1; dc = ∂L/∂c_t from step t+1. */
+    private void gatherStepGradient(Tensor dOutput, int t, Tensor dNext, Tensor dcNext) {
+        int units = cell.units();
+        dh.copyFrom(dNext);
+        if (returnSequences) {
+            for (int b = 0; b < batch; b++) {
+                int src = (b * steps + t) * units;
+                int dst = b * units;
+                for (int j = 0; j < units; j++) {
+                    dh.add(dst + j, dOutput.get(src + j));
+                }
+            }
+        }
+        if (cell.hasCellState()) {
+            dc.copyFrom(dcNext);
+        }
+    }
+
+    /** At a masked step the state was copied, so its gradient bypasses the cell: set it aside, zero it. */
+    private void divertMaskedRows(int t, Tensor passH, Tensor passC) {
+        int units = cell.units();
+        for (int b = 0; b < batch; b++) {
+            int row = b * units;
+            if (mask.get(b * steps + t) == 0) {
+                passH.copyFrom(dh, row, row, units);
+                dh.fill(row, units, 0);
+                if (cell.hasCellState()) {
+                    passC.copyFrom(dc, row, row, units);
+                    dc.fill(row, units, 0);
+                }
+            }
+        }
+    }
+
+    private void addMaskedPassThrough(int t, Tensor passH, Tensor passC, Tensor dNext, Tensor dcNext) {
+        int units = cell.units();
+        for (int b = 0; b < batch; b++) {
+            if (mask.get(b * steps + t) == 0) {
+                int row = b * units;
+                dNext.copyFrom(passH, row, row, units);
+                if (cell.hasCellState()) {
+                    dcNext.copyFrom(passC, row, row, units);
+                }
+            }
+        }
+    }
+
+    /** ∂L/∂W += Xᵀ·∂Z, ∂L/∂b += Σ ∂Z, ∂L/∂U via the cell; returns ∂L/∂x = ∂Z·Wᵀ as (B, T, I). */
+    private Tensor weightGradientsAndInputGradient() {
+        Kernels k = KernelProvider.get();
+        int units = cell.units();
+        int width = cell.gateCount() * units;
+        int rows = steps * batch;
+        k.gemm(true, false, inputSize, width, rows, inputTimeMajor, 0, inputSize, dGates, 0, width,
+                cell.kernel().grad(), 0, width, true);
+        k.addColumnSums(rows, width, dGates, 0, width, cell.bias().grad(), 0);
+        cell.accumulateRecurrentGradients(new RecurrentGradients(k, steps, batch, units, goBackwards, hidden, h0, dGates));
+        Tensor dxTimeMajor = Tensor.zeros(precision, steps, batch, inputSize);
+        k.gemm(false, true, rows, inputSize, width, dGates, 0, width, cell.kernel().value(), 0, width,
+                dxTimeMajor, 0, inputSize, false);
+        Tensor dx = Tensor.zeros(precision, batch, steps, inputSize);
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < batch; b++) {
+                dx.copyFrom(dxTimeMajor, (t * batch + b) * inputSize, (b * steps + t) * inputSize, inputSize);
+            }
+        }
+        return dx;
+    }
+
+    /** ∂L/∂(initial hidden state) and, for LSTM, ∂L/∂(initial cell state), from the last backward. */
+    public Tensor[] initialStateGradients() {
+        return cell.hasCellState() ? new Tensor[] {dInitialHidden, dInitialCell} : new Tensor[] {dInitialHidden};
+    }
+
+    /** Gate activations of the last forward pass, time-major (T, B, G·H) in the cell's gate order. */
+    public Tensor gateActivations() {
+        return gates;
+    }
+
+    /** Hidden states of the last forward pass, time-major (T, B, H). */
+    public Tensor hiddenStates() {
+        return hidden;
+    }
+
+    /** Cell states of the last forward pass, time-major (T, B, H); null unless LSTM. */
+    public Tensor cellStates() {
+        return cellState;
+    }
+
+    @Override
+    public Tensor outputMask(Tensor inputMask) {
+        return returnSequences ? inputMask : null;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return cell.parameters();
+    }
+
+    @Override
+    public Map<String, String> config() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("units", Integer.toString(cell.units()));
+        c.put("return_sequences", Boolean.toString(returnSequences));
+        c.put("go_backwards", Boolean.toString(goBackwards));
+        c.put("init", init.name().toLowerCase(Locale.ROOT));
+        if (cell instanceof GruCell g) {
+            c.put("reset_after", Boolean.toString(g.resetAfter()));
+        }
+        return c;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.gated.layer.recurrent;
+
+import dev.gated.kernel.KernelProvider;
+import dev.gated.tensor.Precision;
+import dev.gated.tensor.Tensor;
+import java.util.List;
+
+/**
+ * The plain (Elman) recurrent cell, G = 1.
+ *
+ * <pre>
+ * h_t = tanh(x_t·W + h_{t−1}·U + b)                      x_t (B, I), h (B, H), W (I, H), U (H, H), b (H)
+ *
+ * backward, given ∂L/∂h_t:
+ * ∂L/∂z_t     = ∂L/∂h_t ⊙ (1 − h_t²)
+ * ∂L/∂h_{t−1} = ∂L/∂z_t · Uᵀ
+ * </pre>
+ * Gradients through many steps are products of (1 − h²)·Uᵀ factors; with ‖U‖ &lt; 1 they shrink
+ * geometrically — the vanishing gradient that LSTM and GRU were designed around.
+ */
+public final class SimpleRnnCell extends Cell {
+
+    public SimpleRnnCell(int units) {
+        super(units);
+    }
+
+    @Override
+    public int gateCount() {
+        return 1;
+    }
+
+    @Override
+    public List<String> gateNames() {
+        return List.of("h");
+    }
+
+    @Override
+    public String type() {
+        return "simple_rnn";
+    }
+
+    @Override
+    void allocate(int steps, int batch, Precision precision) {
+    }
+
+    @Override
+    void forwardStep(Step s) {
+        int width = units;
+        KernelProvider.get().gemm(false, false, s.batch, width, units,
+                s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
+                s.gates, s.gatesOff, width, true);
+        int n = s.batch * units;
+        for (int i = 0; i < n; i++) {
+            double h = Math.tanh(s.gates.get(s.gatesOff + i));
+            s.gates.set(s.gatesOff + i, h);
+            s.h.set(s.hOff + i, h);
+        }
+    }
+
+    @Override
+    void backwardStep(Step s) {
+        int n = s.batch * units;
+        for (int i = 0; i < n; i++) {
+            double h = s.gates.get(s.gatesOff + i);
+            s.dGates.set(s.dGatesOff + i, s.dh.get(i) * (1 - h * h));
+        }
+        KernelProvider.get().gemm(false, true, s.batch, units, units,
+                s.dGates, s.dGatesOff, units, recurrentKernel.value(), 0, units,
+                s.dhPrev, 0, units, false);
+    }
+
+    @Override
+    void accumulateRecurrentGradients(RecurrentGradients g) {
+        g.addPrevStateProduct(g.dGates, 0, units, units, recurrentKernel.grad(), 0, units);
+    }
+}

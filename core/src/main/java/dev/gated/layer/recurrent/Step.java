@@ -1,0 +1,41 @@
+package dev.gated.layer.recurrent;
+
+import dev.gated.tensor.Tensor;
+
+/**
+ * Views of the buffers one time step reads and writes, set by {@link Recurrent} before each call to a
+ * {@link Cell}. Every view is a (B, width) block at an offset; blocks are contiguous (time-major buffers).
+ * Reused across steps: the time loop allocates nothing.
+ */
+final class Step {
+    /** Time index t of this step in the sequence (not the loop counter: reversed layers count down). */
+    int t;
+    int batch;
+
+    /** In forward: the input projection x_t·W + b (B, G·H), overwritten with the gate activations. */
+    Tensor gates;
+    int gatesOff;
+
+    /** Previous hidden state h_{t−1} (B, H): the initial state or the previous step's output. */
+    Tensor hPrev;
+    int hPrevOff;
+    /** This step's hidden state h_t (B, H). */
+    Tensor h;
+    int hOff;
+
+    /** Previous and current cell state (LSTM only), (B, H). */
+    Tensor cPrev;
+    int cPrevOff;
+    Tensor c;
+    int cOff;
+
+    /** Backward: ∂L/∂(gate pre-activations) written here, (B, G·H). */
+    Tensor dGates;
+    int dGatesOff;
+    /** Backward: ∂L/∂h_t and ∂L/∂c_t coming in (B, H); the cell may overwrite them. */
+    Tensor dh;
+    Tensor dc;
+    /** Backward: ∂L/∂h_{t−1} and ∂L/∂c_{t−1} going out (B, H), overwritten by the cell. */
+    Tensor dhPrev;
+    Tensor dcPrev;
+}

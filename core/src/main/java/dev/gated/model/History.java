@@ -1,0 +1,36 @@
+package dev.gated.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Per-epoch results of {@link Sequential#fit}, oldest first (Keras's {@code History}). */
+public final class History {
+
+    private final List<EpochRecord> epochs = new ArrayList<>();
+
+    void add(EpochRecord record) {
+        epochs.add(record);
+    }
+
+    public List<EpochRecord> epochs() {
+        return Collections.unmodifiableList(epochs);
+    }
+
+    public double[] loss() {
+        return epochs.stream().mapToDouble(EpochRecord::loss).toArray();
+    }
+
+    public double[] validationLoss() {
+        return epochs.stream().mapToDouble(EpochRecord::validationLoss).toArray();
+    }
+
+    /** The last epoch's training loss; NaN before any epoch. */
+    public double finalLoss() {
+        return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).loss();
+    }
+
+    public int size() {
+        return epochs.size();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gated.timeseries.csv;
+
+import dev.gated.timeseries.TimeAxis;
+import dev.gated.timeseries.TimeSeriesTable;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV file into a {@link TimeSeriesTable} with Apache Commons CSV.
+ *
+ * <p>Accepted input: UTF-8 (a BOM is skipped), a header line then data rows, fields separated by ',' ';' or
+ * TAB (detected, see {@link DelimiterDetector}, or given), double-quoted fields with "" as an escaped quote,
+ * LF / CRLF / CR line ends, with or without a final newline; blank lines are skipped. Every row must have as
+ * many fields as the header. The time column (see {@link TimeColumnChoice}) is parsed as described in
+ * {@link dev.gated.timeseries.TimeFormat}; the other selected columns must be numbers, missing cells are
+ * handled by the {@link MissingValuePolicy}.
+ *
+ * <p>Every problem is a one-line {@link CsvFormatException} naming the file, the 1-based line (header = 1),
+ * the column and what was expected versus found.
+ */
+public final class TimeSeriesCsvReader {
+
+    private TimeSeriesCsvReader() {
+    }
+
+    /** Reads a file with the {@link CsvReadOptions#defaults() default options}. */
+    public static TimeSeriesTable read(Path file) {
+        return read(file, CsvReadOptions.defaults());
+    }
+
+    /** Reads a file; messages name it by {@code file.toString()}. */
+    public static TimeSeriesTable read(Path file, CsvReadOptions options) {
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw CsvFormatException.ofFile(source, "file not found (working directory: "
+                    + Path.of("").toAbsolutePath() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        return read(bytes, source, options);
+    }
+
+    /** Reads CSV bytes (e.g. an upload); {@code source} names them in messages. */
+    public static TimeSeriesTable read(byte[] bytes, String source, CsvReadOptions options) {
+        return readText(TextSniffer.decode(bytes, source), source, options);
+    }
+
+    /** Reads CSV text that is already decoded (a leading BOM character is skipped). */
+    public static TimeSeriesTable readText(String text, String source, CsvReadOptions options) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw CsvFormatException.ofFile(source, "the file is empty: expected a header line "
+                    + "(e.g. \"date,value\") followed by at least one data row");
+        }
+        char delimiter = options.delimiter() != null ? options.delimiter() : DelimiterDetector.detect(text);
+        LineIndex lines = new LineIndex(text);
+        List<CSVRecord> records = parse(text, source, delimiter, lines);
+        CSVRecord headerRecord = records.get(0);
+        Header header = Header.of(headerRecord, source, lines.lineOf(headerRecord.getCharacterPosition()));
+        if (records.size() == 1) {
+            throw CsvFormatException.ofFile(source, "has a header line (" + String.join(String.valueOf(delimiter),
+                    header.names()) + ") but no data rows; expected at least one row of values after line "
+                    + header.line());
+        }
+        List<CSVRecord> rows = records.subList(1, records.size());
+        ColumnSelection sel = ColumnSelection.resolve(header, rows.get(0), options, source, delimiter);
+        return RowReader.read(rows, header, sel, options.missingValues(), lines, source);
+    }
+
+    private static List<CSVRecord> parse(String text, String source, char delimiter, LineIndex lines) {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
+        List<CSVRecord> out = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            try {
+                for (CSVRecord r : parser) {
+                    out.add(r);
+                }
+            } catch (UncheckedIOException | IllegalStateException e) {
+                int line = (int) parser.getCurrentLineNumber() + 1;
+                throw CsvFormatException.ofLine(source, line, "malformed CSV: "
+                        + rootMessage(e) + " (an opening double quote without its closing one?)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (out.isEmpty()) {
+            throw CsvFormatException.ofFile(source, "the file is empty: expected a header line");
+        }
+        return out;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}
