@@ -50,6 +50,7 @@ public final class Sequential {
     private boolean stopRequested;
     private final History history = new History();
     private final Map<String, String> trainingConfig = new LinkedHashMap<>();
+    private final Map<String, String> metadata = new LinkedHashMap<>();
 
     private Sequential(int[] inputShape) {
         for (int d : inputShape) {
@@ -269,6 +270,16 @@ public final class Sequential {
         return n;
     }
 
+    /** Saves architecture, weights, optimizer state and provenance, atomically; see {@link dev.gated.io.ModelFile}. */
+    public void save(java.nio.file.Path file) throws java.io.IOException {
+        dev.gated.io.ModelFile.save(this, file);
+    }
+
+    /** Loads a model written by {@link #save}. */
+    public static Sequential load(java.nio.file.Path file) throws java.io.IOException {
+        return dev.gated.io.ModelFile.load(file);
+    }
+
     /** A Keras-style table: layer, output shape, parameter count, totals. */
     public String summary() {
         return Summary.of(this);
@@ -349,6 +360,23 @@ public final class Sequential {
 
     public void putTrainingConfig(Map<String, String> config) {
         trainingConfig.putAll(config);
+    }
+
+    /**
+     * Free-form key/value facts saved with the model, e.g. the CLI's scaler parameters and column names.
+     * Keys are plain text; values must not be null.
+     */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    void addHistory(EpochRecord record) {
+        history.add(record);
+    }
+
+    /** Restores one epoch of history (model files). */
+    public void restoreHistory(EpochRecord record) {
+        history.add(record);
     }
 
     static String joinShape(int[] shape) {

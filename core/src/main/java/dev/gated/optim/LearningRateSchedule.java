@@ -20,6 +20,37 @@ public interface LearningRateSchedule {
     /** Description for summaries and model files. */
     String describe();
 
+    /** Parses what {@link #describe()} wrote. */
+    static LearningRateSchedule parse(String text) {
+        String t = text.trim();
+        if (t.equals("constant")) {
+            return constant();
+        }
+        int open = t.indexOf('(');
+        if (open < 0 || !t.endsWith(")")) {
+            throw new IllegalArgumentException("learning-rate schedule: expected constant, step(every=N, factor=F), "
+                    + "exponential(factor=F) or cosine(epochs=N, min=R) but found \"" + text + "\"");
+        }
+        java.util.Map<String, String> args = new java.util.HashMap<>();
+        for (String part : t.substring(open + 1, t.length() - 1).split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length == 2) {
+                args.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        String name = t.substring(0, open);
+        try {
+            return switch (name) {
+                case "step" -> step(Integer.parseInt(args.get("every")), Double.parseDouble(args.get("factor")));
+                case "exponential" -> exponential(Double.parseDouble(args.get("factor")));
+                case "cosine" -> cosine(Integer.parseInt(args.get("epochs")), Double.parseDouble(args.get("min")));
+                default -> throw new IllegalArgumentException("unknown schedule \"" + name + "\"");
+            };
+        } catch (NullPointerException | NumberFormatException e) {
+            throw new IllegalArgumentException("learning-rate schedule \"" + text + "\": missing or malformed argument", e);
+        }
+    }
+
     static LearningRateSchedule constant() {
         return new LearningRateSchedule() {
             public double rate(int epoch, double initialRate) {

@@ -1,0 +1,389 @@
+package dev.gated.io;
+
+import dev.gated.Version;
+import dev.gated.layer.Layer;
+import dev.gated.layer.LayerFactory;
+import dev.gated.layer.Parameter;
+import dev.gated.loss.Loss;
+import dev.gated.model.EpochRecord;
+import dev.gated.model.Sequential;
+import dev.gated.optim.GradientClipping;
+import dev.gated.optim.LearningRateSchedule;
+import dev.gated.optim.Optimizer;
+import dev.gated.tensor.Precision;
+import dev.gated.tensor.Tensor;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Gated model files ({@code .gated}): a ZIP archive, so every entry carries a CRC-32 and truncation is detected.
+ *
+ * <pre>
+ * model.properties   format=gated-model, format_version, provenance (library version, JVM, OS, seed, time),
+ *                    input shape, precision, layers (type + options), parameter names and shapes, optimizer,
+ *                    loss, clipping, schedule, epochs completed, history, training config, metadata.*
+ * weights.bin        every parameter's values in model order, big-endian float32 or float64
+ * optimizer.bin      the optimizer's state tensors (moments), for resuming training
+ * </pre>
+ * Files are written atomically: to a temporary file in the same folder, forced to disk, then renamed over
+ * the target, so a crash never leaves a half-written model where a good one was.
+ */
+public final class ModelFile {
+
+    /** The format version this build writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+    static final String PROPERTIES = "model.properties";
+    static final String WEIGHTS = "weights.bin";
+    static final String OPTIMIZER = "optimizer.bin";
+
+    private ModelFile() {
+    }
+
+    /** Saves the model (architecture, weights, optimizer state, training config, provenance). */
+    public static void save(Sequential model, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel))) {
+                write(model, out);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void write(Sequential model, OutputStream raw) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(raw)) {
+            zip.putNextEntry(new ZipEntry(PROPERTIES));
+            zip.write(describe(model).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(WEIGHTS));
+            writeTensors(zip, model.parameters().stream().map(Parameter::value).toList());
+            zip.closeEntry();
+            if (model.optimizer() != null && !model.optimizer().state().isEmpty()) {
+                zip.putNextEntry(new ZipEntry(OPTIMIZER));
+                writeTensors(zip, model.optimizer().state());
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private static void writeTensors(OutputStream out, List<Tensor> tensors) throws IOException {
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new NonClosing(out), 1 << 16));
+        for (Tensor t : tensors) {
+            for (int i = 0; i < t.size(); i++) {
+                if (t.precision() == Precision.FLOAT32) {
+                    data.writeFloat((float) t.get(i));
+                } else {
+                    data.writeDouble(t.get(i));
+                }
+            }
+        }
+        data.flush();
+    }
+
+    static String describe(Sequential model) throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("format", "gated-model");
+        p.put("format_version", Integer.toString(FORMAT_VERSION));
+        p.put("provenance.library_version", Version.get());
+        p.put("provenance.java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        p.put("provenance.os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        p.put("provenance.created", Instant.now().toString());
+        p.put("seed", Long.toString(model.seed()));
+        p.put("precision", model.precision().name());
+        p.put("input_shape", join(model.inputShape()));
+        p.put("layers", Integer.toString(model.layers().size()));
+        for (int i = 0; i < model.layers().size(); i++) {
+            Layer layer = model.layers().get(i);
+            String prefix = "layer." + i + ".";
+            p.put(prefix + "type", layer.type());
+            layer.config().forEach((k, v) -> p.put(prefix + k, v));
+        }
+        List<Parameter> params = model.parameters();
+        p.put("parameters", Integer.toString(params.size()));
+        for (int i = 0; i < params.size(); i++) {
+            p.put("parameter." + i + ".name", params.get(i).name());
+            p.put("parameter." + i + ".shape", join(params.get(i).value().shape()));
+        }
+        if (model.optimizer() != null) {
+            Optimizer o = model.optimizer();
+            p.put("optimizer", o.name());
+            o.config().forEach((k, v) -> p.put("optimizer." + k, v));
+            p.put("optimizer.iterations", Long.toString(o.iterations()));
+            p.put("optimizer.state_tensors", Integer.toString(o.state().size()));
+            p.put("loss", model.loss().name());
+            p.put("clipping", model.clipping().kind().name());
+            p.put("clipping.threshold", Double.toString(model.clipping().threshold()));
+            p.put("schedule", model.schedule().describe());
+            p.put("initial_learning_rate", Double.toString(model.initialLearningRate()));
+        }
+        p.put("epochs_completed", Integer.toString(model.epochsCompleted()));
+        List<EpochRecord> history = model.history().epochs();
+        p.put("history.epochs", Integer.toString(history.size()));
+        for (int i = 0; i < history.size(); i++) {
+            EpochRecord r = history.get(i);
+            p.put("history." + i, r.epoch() + "," + r.loss() + "," + r.validationLoss() + "," + r.learningRate() + "," + r.seconds());
+        }
+        model.trainingConfig().forEach((k, v) -> p.put("training." + k, v));
+        model.metadata().forEach((k, v) -> p.put("metadata." + k, v));
+        Properties props = new Properties() {
+            @Override
+            public synchronized java.util.Set<Map.Entry<Object, Object>> entrySet() {
+                return java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>(new TreeMap<>(this).entrySet()));
+            }
+        };
+        props.putAll(p);
+        StringWriter text = new StringWriter();
+        props.store(text, "Gated model file, format " + FORMAT_VERSION);
+        return text.toString();
+    }
+
+    /** Loads a model saved by {@link #save}, ready to predict or to resume training. */
+    public static Sequential load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException(file, Files.exists(file) ? "is not a regular file" : "does not exist");
+        }
+        checkMagic(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Properties props = readProperties(file, zip);
+            checkVersion(file, props);
+            Sequential model = architecture(file, props);
+            List<Parameter> params = model.parameters();
+            checkParameters(file, props, params);
+            readTensors(file, zip, WEIGHTS, params.stream().map(Parameter::value).toList());
+            restoreTraining(file, zip, props, model);
+            return model;
+        } catch (ZipException e) {
+            throw new ModelFileException(file, "is truncated or corrupted (" + e.getMessage()
+                    + ") — it is not a complete Gated model file", e);
+        }
+    }
+
+    private static void checkMagic(Path file) throws IOException {
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        }
+        if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
+            boolean text = n > 0 && head[0] >= 9 && head[0] < 127;
+            throw new ModelFileException(file, "is not a Gated model file"
+                    + (text ? ": it looks like a text file (a CSV?); model files are written by `gated train --out` or Sequential save"
+                    : n == 0 ? ": it is empty" : ": it has no model-file header"));
+        }
+    }
+
+    private static Properties readProperties(Path file, ZipFile zip) throws IOException {
+        ZipEntry entry = zip.getEntry(PROPERTIES);
+        if (entry == null) {
+            throw new ModelFileException(file, "is a ZIP archive but not a Gated model file (no " + PROPERTIES + " inside)");
+        }
+        Properties props = new Properties();
+        try (InputStream in = zip.getInputStream(entry)) {
+            props.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (ZipException e) {
+            throw new ModelFileException(file, "is corrupted: " + PROPERTIES + " fails its checksum (" + e.getMessage() + ")", e);
+        }
+        if (!"gated-model".equals(props.getProperty("format"))) {
+            throw new ModelFileException(file, "is not a Gated model file (format=" + props.getProperty("format") + ")");
+        }
+        return props;
+    }
+
+    private static void checkVersion(Path file, Properties props) throws ModelFileException {
+        int version;
+        try {
+            version = Integer.parseInt(props.getProperty("format_version", ""));
+        } catch (NumberFormatException e) {
+            throw new ModelFileException(file, "is corrupted: format_version is \"" + props.getProperty("format_version") + "\"");
+        }
+        if (version > FORMAT_VERSION) {
+            throw new ModelFileException(file, "was written by a newer Gated (format version " + version + ", library "
+                    + props.getProperty("provenance.library_version") + "); this build (" + Version.get()
+                    + ") reads format versions up to " + FORMAT_VERSION + " — upgrade Gated to load it");
+        }
+    }
+
+    private static Sequential architecture(Path file, Properties props) throws ModelFileException {
+        try {
+            Sequential model = Sequential.input(parseShape(props.getProperty("input_shape")))
+                    .seed(Long.parseLong(props.getProperty("seed")))
+                    .precision(Precision.valueOf(props.getProperty("precision")));
+            int layers = Integer.parseInt(props.getProperty("layers"));
+            for (int i = 0; i < layers; i++) {
+                String prefix = "layer." + i + ".";
+                Map<String, String> config = new LinkedHashMap<>();
+                for (String key : props.stringPropertyNames()) {
+                    if (key.startsWith(prefix)) {
+                        config.put(key.substring(prefix.length()), props.getProperty(key));
+                    }
+                }
+                model.add(LayerFactory.create(config.get("type"), config));
+            }
+            return model.build();
+        } catch (RuntimeException e) {
+            throw new ModelFileException(file, "has an unreadable architecture: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkParameters(Path file, Properties props, List<Parameter> params) throws ModelFileException {
+        int declared = Integer.parseInt(props.getProperty("parameters", "-1"));
+        if (declared != params.size()) {
+            throw new ModelFileException(file, "is inconsistent: it declares " + declared + " parameters but its layers have "
+                    + params.size());
+        }
+        for (int i = 0; i < params.size(); i++) {
+            String shape = props.getProperty("parameter." + i + ".shape");
+            if (!join(params.get(i).value().shape()).equals(shape)) {
+                throw new ModelFileException(file, "is inconsistent: parameter " + i + " (" + params.get(i).name()
+                        + ") has shape " + shape + " in the file but " + join(params.get(i).value().shape()) + " in its layer");
+            }
+        }
+    }
+
+    private static void readTensors(Path file, ZipFile zip, String name, List<Tensor> into) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new ModelFileException(file, "is incomplete: " + name + " is missing");
+        }
+        long expected = 0;
+        for (Tensor t : into) {
+            expected += (long) t.size() * t.precision().bytes();
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(zip.getInputStream(entry), 1 << 16))) {
+            for (Tensor t : into) {
+                for (int i = 0; i < t.size(); i++) {
+                    t.set(i, t.precision() == Precision.FLOAT32 ? in.readFloat() : in.readDouble());
+                }
+            }
+            if (in.read() != -1) {
+                throw new ModelFileException(file, "is inconsistent: " + name + " holds more than the " + expected + " bytes its layers need");
+            }
+        } catch (java.io.EOFException e) {
+            throw new ModelFileException(file, "is truncated: " + name + " ends before its " + expected + " bytes", e);
+        } catch (ZipException e) {
+            throw new ModelFileException(file, "is corrupted: " + name + " fails its checksum (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void restoreTraining(Path file, ZipFile zip, Properties props, Sequential model) throws IOException {
+        Map<String, String> training = new LinkedHashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("training.")) {
+                training.put(key.substring("training.".length()), props.getProperty(key));
+            } else if (key.startsWith("metadata.")) {
+                model.metadata().put(key.substring("metadata.".length()), props.getProperty(key));
+            }
+        }
+        model.putTrainingConfig(training);
+        int historyEpochs = Integer.parseInt(props.getProperty("history.epochs", "0"));
+        for (int i = 0; i < historyEpochs; i++) {
+            String[] f = props.getProperty("history." + i).split(",");
+            model.restoreHistory(new EpochRecord(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+        }
+        String optimizerName = props.getProperty("optimizer");
+        if (optimizerName == null) {
+            return;
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("optimizer.")) {
+                config.put(key.substring("optimizer.".length()), props.getProperty(key));
+            }
+        }
+        Optimizer optimizer = Optimizer.fromConfig(optimizerName, config);
+        GradientClipping.Kind kind = GradientClipping.Kind.valueOf(props.getProperty("clipping", "NONE"));
+        GradientClipping clipping = kind == GradientClipping.Kind.NONE ? GradientClipping.NONE
+                : new GradientClipping(kind, Double.parseDouble(props.getProperty("clipping.threshold")));
+        double initialRate = Double.parseDouble(props.getProperty("initial_learning_rate", config.get("learning_rate")));
+        model.compile(optimizer, Loss.parse(props.getProperty("loss")), clipping,
+                LearningRateSchedule.parse(props.getProperty("schedule", "constant")));
+        model.restoreEpochsCompleted(Integer.parseInt(props.getProperty("epochs_completed", "0")), initialRate);
+        int stateTensors = Integer.parseInt(props.getProperty("optimizer.state_tensors", "0"));
+        if (stateTensors > 0) {
+            List<Parameter> params = model.parameters();
+            int perParameter = stateTensors / params.size();
+            List<Tensor> state = new ArrayList<>();
+            for (Parameter p : params) {
+                for (int s = 0; s < perParameter; s++) {
+                    state.add(p.value().zerosLike());
+                }
+            }
+            readTensors(file, zip, OPTIMIZER, state);
+            optimizer.restore(Long.parseLong(config.get("iterations")), state, params);
+        } else {
+            optimizer.restore(Long.parseLong(config.getOrDefault("iterations", "0")), List.of(), model.parameters());
+        }
+    }
+
+    private static String join(int[] shape) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(shape[i]);
+        }
+        return sb.toString();
+    }
+
+    private static int[] parseShape(String text) {
+        String[] parts = text.split(",");
+        int[] shape = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            shape[i] = Integer.parseInt(parts[i].trim());
+        }
+        return shape;
+    }
+
+    /** Lets a DataOutputStream flush into a ZIP entry without closing the archive. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
