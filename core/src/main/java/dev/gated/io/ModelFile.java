@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -88,19 +87,19 @@ public final class ModelFile {
     }
 
     private static void write(Sequential model, OutputStream raw) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(raw)) {
-            zip.putNextEntry(new ZipEntry(PROPERTIES));
-            zip.write(describe(model).getBytes(StandardCharsets.UTF_8));
+        ZipOutputStream zip = new ZipOutputStream(raw); // finished, not closed: the caller forces and closes the file
+        zip.putNextEntry(new ZipEntry(PROPERTIES));
+        zip.write(describe(model).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(WEIGHTS));
+        writeTensors(zip, model.parameters().stream().map(Parameter::value).toList());
+        zip.closeEntry();
+        if (model.optimizer() != null && !model.optimizer().state().isEmpty()) {
+            zip.putNextEntry(new ZipEntry(OPTIMIZER));
+            writeTensors(zip, model.optimizer().state());
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(WEIGHTS));
-            writeTensors(zip, model.parameters().stream().map(Parameter::value).toList());
-            zip.closeEntry();
-            if (model.optimizer() != null && !model.optimizer().state().isEmpty()) {
-                zip.putNextEntry(new ZipEntry(OPTIMIZER));
-                writeTensors(zip, model.optimizer().state());
-                zip.closeEntry();
-            }
         }
+        zip.finish();
     }
 
     private static void writeTensors(OutputStream out, List<Tensor> tensors) throws IOException {
@@ -162,16 +161,17 @@ public final class ModelFile {
         }
         model.trainingConfig().forEach((k, v) -> p.put("training." + k, v));
         model.metadata().forEach((k, v) -> p.put("metadata." + k, v));
-        Properties props = new Properties() {
-            @Override
-            public synchronized java.util.Set<Map.Entry<Object, Object>> entrySet() {
-                return java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>(new TreeMap<>(this).entrySet()));
-            }
-        };
+        Properties props = new Properties();
         props.putAll(p);
         StringWriter text = new StringWriter();
         props.store(text, "Gated model file, format " + FORMAT_VERSION);
-        return text.toString();
+        // Properties writes one line per entry in hash order; sort the entries so the file reads in key order
+        List<String> lines = new ArrayList<>(List.of(text.toString().split("\n")));
+        List<String> header = new ArrayList<>(lines.stream().filter(l -> l.startsWith("#")).toList());
+        lines.removeIf(l -> l.startsWith("#"));
+        java.util.Collections.sort(lines);
+        header.addAll(lines);
+        return String.join("\n", header) + "\n";
     }
 
     /** Loads a model saved by {@link #save}, ready to predict or to resume training. */
@@ -215,11 +215,7 @@ public final class ModelFile {
             throw new ModelFileException(file, "is a ZIP archive but not a Gated model file (no " + PROPERTIES + " inside)");
         }
         Properties props = new Properties();
-        try (InputStream in = zip.getInputStream(entry)) {
-            props.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        } catch (ZipException e) {
-            throw new ModelFileException(file, "is corrupted: " + PROPERTIES + " fails its checksum (" + e.getMessage() + ")", e);
-        }
+        props.load(new StringReader(new String(readVerified(file, zip, entry), StandardCharsets.UTF_8)));
         if (!"gated-model".equals(props.getProperty("format"))) {
             throw new ModelFileException(file, "is not a Gated model file (format=" + props.getProperty("format") + ")");
         }
@@ -286,7 +282,7 @@ public final class ModelFile {
         for (Tensor t : into) {
             expected += (long) t.size() * t.precision().bytes();
         }
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(zip.getInputStream(entry), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(readVerified(file, zip, entry)))) {
             for (Tensor t : into) {
                 for (int i = 0; i < t.size(); i++) {
                     t.set(i, t.precision() == Precision.FLOAT32 ? in.readFloat() : in.readDouble());
@@ -297,9 +293,24 @@ public final class ModelFile {
             }
         } catch (java.io.EOFException e) {
             throw new ModelFileException(file, "is truncated: " + name + " ends before its " + expected + " bytes", e);
-        } catch (ZipException e) {
-            throw new ModelFileException(file, "is corrupted: " + name + " fails its checksum (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** An entry's bytes, checked against the CRC-32 stored in the archive (ZipFile itself does not check it). */
+    private static byte[] readVerified(Path file, ZipFile zip, ZipEntry entry) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] data;
+        try (InputStream in = new java.util.zip.CheckedInputStream(zip.getInputStream(entry), crc)) {
+            data = in.readAllBytes();
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ModelFileException(file, "is corrupted: " + entry.getName() + " cannot be decompressed ("
+                    + e.getMessage() + ")", e);
+        }
+        if (crc.getValue() != entry.getCrc() || data.length != entry.getSize()) {
+            throw new ModelFileException(file, "is corrupted: " + entry.getName() + " fails its checksum (CRC-32 "
+                    + Long.toHexString(crc.getValue()) + ", expected " + Long.toHexString(entry.getCrc()) + ")");
+        }
+        return data;
     }
 
     private static void restoreTraining(Path file, ZipFile zip, Properties props, Sequential model) throws IOException {
