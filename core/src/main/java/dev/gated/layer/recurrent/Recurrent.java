@@ -60,6 +60,7 @@ public final class Recurrent implements Layer {
     private Tensor mask;            // (B, T) or null, from the last forward
     private Tensor dInitialHidden;  // (B, H) after backward
     private Tensor dInitialCell;    // (B, H) after backward, LSTM only
+    private double[] hiddenGradientNorms; // (T): ‖∂L/∂h_t‖ over the batch, when recording
 
     public Recurrent(Cell cell) {
         this.cell = cell;
@@ -355,6 +356,9 @@ public final class Recurrent implements Layer {
             int t = goBackwards ? steps - 1 - s : s;
             pointStep(t, s);
             gatherStepGradient(dOutput, t, dNext, dcNext);
+            if (hiddenGradientNorms != null) {
+                hiddenGradientNorms[t] = norm(dh);
+            }
             if (mask != null) {
                 divertMaskedRows(t, passH, passC);
             }
@@ -454,6 +458,27 @@ public final class Recurrent implements Layer {
     /** Hidden states of the last forward pass, time-major (T, B, H). */
     public Tensor hiddenStates() {
         return hidden;
+    }
+
+    /**
+     * Records ‖∂L/∂h_t‖ (Frobenius norm over the batch) for every step during backward: how much of the loss's
+     * gradient reaches each step — the measure of vanishing gradients. Off by default.
+     */
+    public void recordHiddenGradientNorms(boolean record) {
+        hiddenGradientNorms = record ? new double[steps] : null;
+    }
+
+    /** ‖∂L/∂h_t‖ for t = 0 … T−1 from the last backward pass, indexed by time; null unless recording. */
+    public double[] hiddenGradientNorms() {
+        return hiddenGradientNorms == null ? null : hiddenGradientNorms.clone();
+    }
+
+    private static double norm(Tensor t) {
+        double sum = 0;
+        for (int i = 0; i < t.size(); i++) {
+            sum += t.get(i) * t.get(i);
+        }
+        return Math.sqrt(sum);
     }
 
     /** Cell states of the last forward pass, time-major (T, B, H); null unless LSTM. */
