@@ -171,18 +171,22 @@ public final class Sequential {
 
     /** Checks shapes against the model and rejects NaN/Inf, naming the first bad element. */
     void checkData(String what, Dataset data) {
+        checkInputs(what, data.x());
+        rejectNonFinite(what + " y", data.y());
+    }
+
+    private void checkInputs(String what, Tensor x) {
         build();
-        int[] xShape = data.x().shape();
+        int[] xShape = x.shape();
         int[] expected = new int[inputShape.length + 1];
         expected[0] = xShape[0];
         System.arraycopy(inputShape, 0, expected, 1, inputShape.length);
         if (!java.util.Arrays.equals(xShape, expected)) {
-            throw new IllegalArgumentException(what + ": x has shape " + data.x().shapeString()
+            throw new IllegalArgumentException(what + ": x has shape " + x.shapeString()
                     + " but the model expects (examples, " + joinShape(inputShape) + ")"
                     + (xShape.length == inputShape.length ? " — add the features axis (size 1 for a univariate series)" : ""));
         }
-        rejectNonFinite(what + " x", data.x());
-        rejectNonFinite(what + " y", data.y());
+        rejectNonFinite(what + " x", x);
     }
 
     private static void rejectNonFinite(String what, Tensor t) {
@@ -199,8 +203,8 @@ public final class Sequential {
     }
 
     public Tensor predict(Tensor x, Tensor mask) {
+        checkInputs("predict", x);
         Dataset data = new Dataset(x, Tensor.zeros(x.precision(), x.dim(0)), mask);
-        checkData("predict", new Dataset(data.x(), data.x(), null));
         int n = x.dim(0);
         int batch = 256;
         Tensor out = null;

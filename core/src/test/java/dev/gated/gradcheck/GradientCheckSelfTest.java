@@ -42,6 +42,8 @@ class GradientCheckSelfTest {
         Tensor v = Tensors.uniform(new SplittableRandom(1), -1, 1, 4, 5);
         GradientCheck check = GradientCheck.defaults();
         check.run("self: exact gradient", () -> f(v), List.of(GradientCheck.Wrt.of("v", v, gradF(v)))).assertPassed();
+        GradientCheck.builder().threePoint(1e-6).build().run("self: exact gradient, three-point ε=1e-6", () -> f(v),
+                List.of(GradientCheck.Wrt.of("v", v, gradF(v)))).assertPassed();
 
         Tensor wrong = gradF(v);
         wrong.set(7, wrong.get(7) * (1 + 1e-5));

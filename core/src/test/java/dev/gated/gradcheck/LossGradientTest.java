@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ∂loss/∂prediction of every loss, on (B, F) predictions and on (B, T, F) sequence predictions with a (B, T)
  * mask (left, right and no padding, and one fully padded row); padded positions must get exactly zero
  * gradient and not change the loss. Test points keep away from the losses' kinks and clipping:
- * MAE |ŷ − y| ≥ 0.05; Huber |d| ∈ [0.05, 0.95] ∪ [1.05, 2.5] (both regions, δ = 1); probabilities in
+ * MAE |ŷ − y| ≥ 0.05; Huber |d| / δ ∈ [0.05, 0.95] ∪ [1.05, 2.5] (both regions; δ = 1 and, so that a
+ * missing factor δ shows, δ = 0.5); probabilities in
  * [0.05, 0.95] for BCE, from a softmax for CCE; targets one-hot, label-smoothed or soft.
  */
 class LossGradientTest {
@@ -27,6 +28,7 @@ class LossGradientTest {
         MSE("mse", Loss.mse()),
         MAE("mae", Loss.mae()),
         HUBER("huber δ=1", Loss.huber(1.0)),
+        HUBER_HALF("huber δ=0.5", Loss.huber(0.5)),
         BCE("bce", Loss.binaryCrossEntropy(false)),
         BCE_LOGITS("bce logits", Loss.binaryCrossEntropy(true)),
         CCE("cce", Loss.categoricalCrossEntropy(false)),
@@ -111,9 +113,10 @@ class LossGradientTest {
                     y.set(i, uniform(random, -1, 1));
                     p.set(i, y.get(i) + d);
                 }
-                case HUBER -> {
-                    // alternate the quadratic (|d| ≤ 0.95) and linear (|d| ≥ 1.05) regions, both signs
-                    double magnitude = i % 2 == 0 ? uniform(random, 0.05, 0.95) : uniform(random, 1.05, 2.5);
+                case HUBER, HUBER_HALF -> {
+                    // alternate the quadratic (|d| ≤ 0.95 δ) and linear (|d| ≥ 1.05 δ) regions, both signs
+                    double delta = kind == Kind.HUBER ? 1.0 : 0.5;
+                    double magnitude = delta * (i % 2 == 0 ? uniform(random, 0.05, 0.95) : uniform(random, 1.05, 2.5));
                     y.set(i, uniform(random, -1, 1));
                     p.set(i, y.get(i) + magnitude * (i % 4 < 2 ? 1 : -1));
                 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Gradient checks of every recurrent cell under every layer option: return sequences or last output only,
- * reversed direction, masks (left, right and no padding in one batch), T = 1, B = 1, a given initial state
+ * reversed direction, masks (left, right and no padding in one batch; also holes between valid steps),
+ * T = 1, B = 1, a given initial state
  * (whose gradient is checked too) and PyTorch initialisation. L = Σ output ⊙ R (+ Σ h_T ⊙ R_h + Σ c_T ⊙ R_c
  * when the initial state is given, so the final-state gradient inputs of backward are exercised).
  */
@@ -53,10 +54,17 @@ class RecurrentGradientTest {
 
     /** One combination of options and shapes. */
     record Scenario(String name, int batch, int steps, boolean sequences, boolean reverse, boolean masked,
-                    boolean initialState, boolean pytorchInit) {
+                    boolean initialState, boolean pytorchInit, boolean gaps) {
         static Scenario of(String name, int batch, int steps, String flags) {
             return new Scenario(name, batch, steps, flags.contains("seq"), flags.contains("rev"),
-                    flags.contains("mask"), flags.contains("h0"), flags.contains("torch"));
+                    flags.contains("mask"), flags.contains("h0"), flags.contains("torch"), flags.contains("gaps"));
+        }
+
+        Tensor mask() {
+            if (!masked) {
+                return null;
+            }
+            return gaps ? Tensors.gappedMask(batch, steps) : Tensors.mixedMask(batch, steps);
         }
     }
 
@@ -77,7 +85,9 @@ class RecurrentGradientTest {
             Scenario.of("initial state", 3, 4, "h0"),
             Scenario.of("initial state+sequences", 3, 4, "h0 seq"),
             Scenario.of("initial state+reverse+mask+sequences", 4, 5, "h0 rev mask seq"),
-            Scenario.of("pytorch init+sequences", 3, 4, "torch seq"));
+            Scenario.of("pytorch init+sequences", 3, 4, "torch seq"),
+            Scenario.of("mask with gaps", 4, 5, "mask gaps"),
+            Scenario.of("initial state+mask with gaps+reverse", 4, 5, "h0 mask gaps rev"));
 
     static Stream<Arguments> cases() {
         List<Arguments> list = new ArrayList<>();
@@ -103,7 +113,7 @@ class RecurrentGradientTest {
         }
         SplittableRandom random = new SplittableRandom(seed + 2);
         Tensor x = Tensors.uniform(random, -1, 1, s.batch(), s.steps(), INPUT);
-        Tensor mask = s.masked() ? Tensors.mixedMask(s.batch(), s.steps()) : null;
+        Tensor mask = s.mask();
         String label = kind.label + " " + s.name();
         GradientCheck check = GradientCheck.defaults();
         GradientCheck.Result result = s.initialState()

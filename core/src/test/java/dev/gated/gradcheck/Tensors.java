@@ -68,6 +68,22 @@ final class Tensors {
         return paddingMask(steps, left, right);
     }
 
+    /**
+     * A (B, T ≥ 4) mask with holes between valid steps, which Keras-style masking allows: row b cycles
+     * through 1 0 1 1 0…, 1 1 0 0 1…, 0 1 0 1 1…, all ones.
+     */
+    static Tensor gappedMask(int batch, int steps) {
+        int[][] patterns = {{1, 0, 1, 1, 0}, {1, 1, 0, 0, 1}, {0, 1, 0, 1, 1}, {1, 1, 1, 1, 1}};
+        Tensor mask = Tensor.zeros(Precision.FLOAT64, batch, steps);
+        for (int b = 0; b < batch; b++) {
+            int[] p = patterns[b % patterns.length];
+            for (int t = 0; t < steps; t++) {
+                mask.set(b * steps + t, p[t % p.length]);
+            }
+        }
+        return mask;
+    }
+
     /** Number of zeros in a mask. */
     static int padded(Tensor mask) {
         int n = 0;
