@@ -88,6 +88,31 @@ class LossGradientTest {
         }
     }
 
+    /** A masked sequence loss is the same loss over the valid positions alone (mean over valid positions only). */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Kind.class)
+    void maskedLossEqualsTheLossOfTheValidPositionsAlone(Kind kind) {
+        int[] shape = {5, 4, 3};
+        Tensor[] data = data(kind, shape, new SplittableRandom(77L + kind.ordinal()));
+        Tensor mask = maskWithEmptyRow(shape[0], shape[1]);
+        int valid = mask.size() - Tensors.padded(mask);
+        int width = shape[2];
+        int targetWidth = kind.sparse() ? 1 : width;
+        Tensor p = Tensor.zeros(Precision.FLOAT64, valid, width);
+        Tensor y = kind.sparse() ? Tensor.zeros(Precision.FLOAT64, valid) : Tensor.zeros(Precision.FLOAT64, valid, width);
+        int row = 0;
+        for (int pos = 0; pos < mask.size(); pos++) {
+            if (mask.get(pos) != 0) {
+                p.copyFrom(data[0], pos * width, row * width, width);
+                y.copyFrom(data[1], pos * targetWidth, row * targetWidth, targetWidth);
+                row++;
+            }
+        }
+        double masked = kind.loss.compute(data[0], data[1], mask, null);
+        double alone = kind.loss.compute(p, y, null, null);
+        assertEquals(alone, masked, 1e-12 * Math.abs(alone), kind.label + ": masked loss vs the valid positions alone");
+    }
+
     /** Mixed padding, and the last row fully padded. */
     static Tensor maskWithEmptyRow(int batch, int steps) {
         Tensor mask = Tensors.mixedMask(batch, steps);

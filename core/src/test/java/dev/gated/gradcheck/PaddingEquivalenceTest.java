@@ -79,7 +79,7 @@ class PaddingEquivalenceTest {
                 + "vs unpadded %.1e%n", label, diff, outDiff, alone);
     }
 
-    @ParameterizedTest(name = "Bidirectional {0}")
+    @ParameterizedTest(name = "Bidirectional {0} returnSequences={1}")
     @MethodSource("cases")
     void bidirectionalLeftAndRightPaddingAgree(RecurrentGradientTest.Kind kind, boolean sequences) {
         Layer bi = new Bidirectional(kind.create(UNITS).returnSequences(sequences), Bidirectional.Merge.CONCAT);
