@@ -13,7 +13,7 @@ import java.util.Map;
  * @param layers       stacked recurrent layers, &ge; 1 (all but the last return sequences)
  * @param window       T, input steps per window, &ge; 1
  * @param horizon      H, steps predicted at once (Dense(H) output: direct multi-step), &ge; 1
- * @param stride       rows between the starts of consecutive training windows, &ge; 1 (1 = every window)
+ * @param stride       rows between the starts of consecutive training and validation windows, &ge; 1
  * @param epochs       maximum training epochs, &ge; 1
  * @param batch        mini-batch size, &ge; 1
  * @param learningRate Adam's learning rate, &gt; 0
@@ -21,9 +21,11 @@ import java.util.Map;
  * @param patience     early stopping: epochs without improvement of the monitored loss; 0 = off
  * @param dropout      dropout rate after each recurrent layer, in [0, 1); 0 = none
  * @param clip         gradient clipping by global norm; 0 = off
+ * @param relative     inputs and targets relative to each window's last value (see {@link Part})
  */
 public record HyperParameters(int units, int layers, int window, int horizon, int stride, int epochs, int batch,
-                              double learningRate, long seed, int patience, double dropout, double clip) {
+                              double learningRate, long seed, int patience, double dropout, double clip,
+                              boolean relative) {
 
     public HyperParameters {
         atLeast(units, 1, "--units");
@@ -51,7 +53,7 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
         }
     }
 
-    /** Keys without prefix: units, layers, window, horizon, stride, epochs, batch, lr, seed, patience, dropout, clip. */
+    /** Keys without prefix: units, layers, window, horizon, stride, epochs, batch, lr, seed, patience, dropout, clip, relative. */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("units", Integer.toString(units));
@@ -66,6 +68,7 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
         m.put("patience", Integer.toString(patience));
         m.put("dropout", Double.toString(dropout));
         m.put("clip", Double.toString(clip));
+        m.put("relative", Boolean.toString(relative));
         return m;
     }
 
@@ -76,7 +79,8 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
                 MetadataKeys.integer(m, "stride"), MetadataKeys.integer(m, "epochs"),
                 MetadataKeys.integer(m, "batch"), MetadataKeys.number(m, "lr"),
                 Long.parseLong(MetadataKeys.text(m, "seed")), MetadataKeys.integer(m, "patience"),
-                MetadataKeys.number(m, "dropout"), MetadataKeys.number(m, "clip"));
+                MetadataKeys.number(m, "dropout"), MetadataKeys.number(m, "clip"),
+                Boolean.parseBoolean(m.getOrDefault("relative", "false")));  // absent before --relative existed
     }
 
     /** One line for reports: {@code units 50, layers 1, window 12, horizon 1, …}. */
@@ -84,6 +88,6 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
         return String.format(Locale.ROOT, "units %d, layers %d, window %d, horizon %d, stride %d, epochs %d, batch %d, "
                 + "lr %s, seed %d%s%s%s", units, layers, window, horizon, stride, epochs, batch, learningRate, seed,
                 patience > 0 ? ", patience " + patience : "", dropout > 0 ? ", dropout " + dropout : "",
-                clip > 0 ? ", clip " + clip : "");
+                clip > 0 ? ", clip " + clip : "") + (relative ? ", relative windows" : "");
     }
 }

@@ -1,0 +1,91 @@
+package dev.gated.cli;
+
+import dev.gated.cli.forecasting.DataSpec;
+import dev.gated.cli.forecasting.HyperParameters;
+import dev.gated.cli.forecasting.ModelKind;
+import dev.gated.cli.forecasting.PreparedData;
+import dev.gated.cli.forecasting.Scoreboard;
+import dev.gated.cli.forecasting.TrainingRun;
+import dev.gated.cli.options.DataOptions;
+import dev.gated.cli.options.TrainingOptions;
+import dev.gated.cli.output.Json;
+import dev.gated.cli.output.Reports;
+import dev.gated.cli.output.ResultTable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gated compare}: trains several kinds of network with the same data, hyper-parameters and seed, and
+ * tabulates parameters, training time, epochs, validation and test errors beside the baselines.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Train several models on the same data and compare them with the naive baselines.",
+        "Example: gated compare --data airline.csv --target Passengers --models rnn,lstm,gru --window 12"})
+final class CompareCommand extends BaseCommand {
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--models", defaultValue = "rnn,lstm,gru", split = ",", paramLabel = "KIND",
+            description = "Models to train, comma-separated: lstm, gru, rnn (default: ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Save the test forecasts against the actual values.")
+    Path plot;
+
+    @Option(names = "--scaled", description = "Show test MSE/MAE on the scaled values (e.g. the Informer protocol).")
+    boolean scaled;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ModelKind> kinds = new ArrayList<>();
+        for (String m : models) {
+            try {
+                kinds.add(ModelKind.parse(m));
+            } catch (IllegalArgumentException e) {
+                throw usage("--models: " + e.getMessage());
+            }
+        }
+        HyperParameters hp = training.toHyperParameters(spec.commandLine());
+        DataSpec dataSpec = data.toDataSpec(spec.commandLine());
+        PreparedData prepared = PreparedData.prepare(data.file(), dataSpec, hp);
+        say(Reports.dataText(prepared));
+        say("models: " + kinds + ", " + hp.describe());
+        Scoreboard board = new Scoreboard();
+        for (ModelKind kind : kinds) {
+            if (io().interactive()) {
+                (json ? io().err() : io().out()).println("training " + kind.id() + " ...");
+            }
+            TrainingRun run = TrainingRun.train(kind, hp, prepared, progress());
+            board.addModel(kind.id(), TrainCommand.detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
+        }
+        board.addBaselines(prepared, hp.window(), this::warn);
+        if (plot != null) {
+            Reports.plotForecasts(plot, dataSpec.target() + ": test forecasts", prepared, board.entries());
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("command", "compare");
+            doc.put("hyper_parameters", hp.toMap());
+            doc.put("data", Reports.data(prepared));
+            Reports.putRows(doc, board.rows());
+            Json.print(io().out(), doc);
+        } else {
+            say(String.format(Locale.ROOT, "errors on %d test targets%s; * = lowest test RMSE",
+                    prepared.test().count() * hp.horizon(), scaled ? " (* columns: on the scaled values)"
+                            : " in the units of " + dataSpec.target()));
+            say(ResultTable.render(board.rows(), scaled));
+        }
+        return 0;
+    }
+}

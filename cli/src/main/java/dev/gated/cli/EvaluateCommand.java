@@ -1,0 +1,70 @@
+package dev.gated.cli;
+
+import dev.gated.cli.forecasting.ForecastModel;
+import dev.gated.cli.forecasting.PreparedData;
+import dev.gated.cli.forecasting.Scoreboard;
+import dev.gated.cli.output.Json;
+import dev.gated.cli.output.Reports;
+import dev.gated.cli.output.ResultTable;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gated evaluate}: scores a saved model on the test part of a CSV file, prepared exactly as at training
+ * time (same columns, split and saved scaler), beside the baselines.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Score a saved model on the test part of a CSV file, beside the naive baselines.",
+        "Example: gated evaluate --model airline.gated --data airline.csv"})
+final class EvaluateCommand extends BaseCommand {
+
+    @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL_FILE",
+            description = "A model written by gated train.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+            description = "CSV file with the columns the model was trained on.")
+    Path data;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Save the test forecast against the actual values.")
+    Path plot;
+
+    @Option(names = "--scaled", description = "Show test MSE/MAE on the scaled values instead of RMSE/MAE.")
+    boolean scaled;
+
+    @Override
+    public Integer call() throws Exception {
+        ForecastModel fm = ForecastModel.load(model);
+        PreparedData prepared = fm.prepare(data);
+        say("model: " + model + " (" + fm.kind().id() + ", " + fm.hp().describe() + ")");
+        say(Reports.dataText(prepared));
+        Scoreboard board = new Scoreboard();
+        board.addModel(fm.kind().id(), TrainCommand.detail(fm.hp()), fm.network(), fm.trainSeconds(),
+                fm.network().epochsCompleted(), prepared);
+        board.addBaselines(prepared, fm.hp().window(), this::warn);
+        if (plot != null) {
+            Reports.plotForecasts(plot, fm.data().target() + ": " + fm.kind().id() + " on the test part", prepared,
+                    board.entries().subList(0, 1));
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("command", "evaluate");
+            doc.put("model_file", model.toString());
+            doc.put("model", fm.kind().id());
+            doc.put("hyper_parameters", fm.hp().toMap());
+            doc.put("data", Reports.data(prepared));
+            Reports.putRows(doc, board.rows());
+            Json.print(io().out(), doc);
+        } else {
+            say(String.format(Locale.ROOT, "errors on %d test targets%s; * = lowest test RMSE",
+                    prepared.test().count() * fm.hp().horizon(), scaled ? " (* columns: on the scaled values)"
+                            : " in the units of " + fm.data().target()));
+            say(ResultTable.render(board.rows(), scaled));
+        }
+        return 0;
+    }
+}

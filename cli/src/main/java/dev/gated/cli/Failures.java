@@ -1,0 +1,86 @@
+package dev.gated.cli;
+
+import dev.gated.model.TrainingDivergedException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every exception into one line on standard error and an exit code:
+ * <pre>
+ *   picocli ParameterException (unknown option, bad value, missing --data …)   → 2   gated: error: …  (see '… --help')
+ *   anything thrown while running (bad CSV, model file, diverged training …)   → 1   gated: error: …
+ * </pre>
+ * The engine's and the timeseries module's messages already name the file, line, column or option; they are
+ * printed as they are. {@code --debug} anywhere on the command line adds the stack trace.
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    static final String PREFIX = "gated: error: ";
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(PREFIX + oneLine(ex.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName()
+                + " --help')");
+        if (Arrays.asList(args).contains("--debug")) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        boolean debug = parseResult.originalArgs().contains("--debug");
+        err.println(PREFIX + oneLine(describe(ex)) + (debug || !isUnexpected(ex) ? ""
+                : " (this looks like a bug in gated; run again with --debug for the stack trace)"));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** The message for an exception, naming the file for bare file-system errors. */
+    static String describe(Throwable ex) {
+        Throwable e = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        if (e instanceof NoSuchFileException f) {
+            return f.getFile() + ": no such file";
+        }
+        if (e instanceof AccessDeniedException f) {
+            return f.getFile() + ": permission denied";
+        }
+        if (e instanceof FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory; give Java more (GATED_JAVA_OPTS=-Xmx8g) or use a smaller --batch, --units or "
+                    + "--window";
+        }
+        if (isUnexpected(e)) {
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static boolean isUnexpected(Throwable e) {
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        return !(t instanceof IllegalArgumentException || t instanceof IOException
+                || t instanceof TrainingDivergedException || t instanceof IllegalStateException
+                || t instanceof OutOfMemoryError);
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.gated.cli;
+
+import dev.gated.cli.forecasting.Forecaster;
+import dev.gated.cli.forecasting.ForecastModel;
+import dev.gated.cli.forecasting.FutureTimes;
+import dev.gated.cli.forecasting.ScaledSeries;
+import dev.gated.cli.output.ForecastCsv;
+import dev.gated.cli.output.Json;
+import dev.gated.cli.output.Plots;
+import dev.gated.timeseries.TimeSeriesTable;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gated forecast}: predicts the rows after the end of a CSV file with a saved model and writes them as
+ * CSV with a {@code <target> (forecast)} column; direct when the model's horizon covers the steps, recursive
+ * (predictions fed back) beyond it for univariate models.
+ */
+@Command(name = "forecast", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Forecast the steps after the end of a CSV file with a saved model; CSV with a '<target> (forecast)' column.",
+        "Example: gated forecast --model airline.gated --data airline.csv --steps 12 --out next-year.csv"})
+final class ForecastCommand extends BaseCommand {
+
+    @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL_FILE",
+            description = "A model written by gated train.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+            description = "CSV file whose last rows are the history to forecast from.")
+    Path data;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Steps to forecast (default: the model's horizon).")
+    Integer steps;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the CSV here (default: standard output).")
+    Path out;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Save the recent history and the forecast.")
+    Path plot;
+
+    @Override
+    public Integer call() throws Exception {
+        ForecastModel fm = ForecastModel.load(model);
+        int n = steps == null ? fm.hp().horizon() : steps;
+        if (n < 1) {
+            throw usage("--steps must be >= 1, got " + n);
+        }
+        TimeSeriesTable table = ScaledSeries.read(data, fm.data());
+        ScaledSeries series = ScaledSeries.of(table, fm.data(), fm.scaler());
+        Forecaster.Result result;
+        try {
+            result = Forecaster.forecast(fm, series, n);
+        } catch (Forecaster.UnsupportedForecastException e) {
+            throw usage(e.getMessage());
+        }
+        String[] labels = FutureTimes.after(table.time(), n);
+        String timeName = table.timeColumnName() == null ? "row" : table.timeColumnName();
+        String target = fm.data().target();
+        if (out != null) {
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                ForecastCsv.write(w, timeName, target, labels, result.values());
+            }
+        }
+        if (plot != null) {
+            plot(fm, series, result.values());
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("command", "forecast");
+            doc.put("model_file", model.toString());
+            doc.put("target", target);
+            doc.put("method", result.method());
+            doc.put("steps", n);
+            doc.put("time_column", timeName);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("time", labels[i]);
+                r.put("value", result.values()[i]);
+                rows.add(r);
+            }
+            doc.put("forecast", rows);
+            Json.print(io().out(), doc);
+        } else if (out == null) {
+            Writer w = new OutputStreamWriter(io().out(), StandardCharsets.UTF_8);
+            ForecastCsv.write(w, timeName, target, labels, result.values());
+            w.flush();
+        } else {
+            io().err().println("gated: wrote " + n + " " + result.method() + " forecast rows of "
+                    + ForecastCsv.columnName(target) + " to " + out);
+        }
+        return 0;
+    }
+
+    private void plot(ForecastModel fm, ScaledSeries series, double[] values) throws java.io.IOException {
+        int r = series.rows();
+        double[] rows = new double[values.length + 1];
+        double[] v = new double[values.length + 1];
+        rows[0] = r - 1;
+        v[0] = series.rawTarget()[r - 1];
+        for (int i = 0; i < values.length; i++) {
+            rows[i + 1] = r + i;
+            v[i + 1] = values[i];
+        }
+        int from = Math.max(0, r - Math.max(4 * fm.hp().window(), 3 * values.length));
+        Plots.forecastVsActual(plot, fm.data().target() + ": forecast of " + values.length + " steps",
+                fm.data().target(), series.table().time(), series.rawTarget(), from,
+                List.of(new Plots.Line("forecast", rows, v)), List.of(new Plots.Boundary("forecast origin", r)));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.gated.cli;
+
+import dev.gated.cli.forecasting.DataSpec;
+import dev.gated.cli.forecasting.ForecastModel;
+import dev.gated.cli.forecasting.HyperParameters;
+import dev.gated.cli.forecasting.ModelKind;
+import dev.gated.cli.forecasting.PreparedData;
+import dev.gated.cli.forecasting.Scoreboard;
+import dev.gated.cli.forecasting.TrainingRun;
+import dev.gated.cli.options.DataOptions;
+import dev.gated.cli.options.TrainingOptions;
+import dev.gated.cli.output.Json;
+import dev.gated.cli.output.Plots;
+import dev.gated.cli.output.Reports;
+import dev.gated.cli.output.ResultTable;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gated train}: fits one network on the training rows of a CSV file, saves it with everything needed to
+ * reuse it, and reports its validation and test errors beside the baselines.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Train an LSTM, GRU or SimpleRNN forecaster on a CSV file and save it.",
+        "Example: gated train --data airline.csv --target Passengers --model lstm --window 12 --out airline.gated"})
+final class TrainCommand extends BaseCommand {
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--model", defaultValue = "lstm", paramLabel = "KIND",
+            description = "lstm, gru or rnn (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL_FILE", description = "Where to save the model.")
+    Path out;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Save the learning curves (loss, val_loss).")
+    Path plot;
+
+    @Option(names = "--scaled", description = "Report test MSE/MAE on the scaled values instead of RMSE/MAE.")
+    boolean scaled;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelKind kind;
+        try {
+            kind = ModelKind.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw usage("--model: " + e.getMessage());
+        }
+        HyperParameters hp = training.toHyperParameters(spec.commandLine());
+        DataSpec dataSpec = data.toDataSpec(spec.commandLine());
+        PreparedData prepared = PreparedData.prepare(data.file(), dataSpec, hp);
+        say(Reports.dataText(prepared));
+        say("model: " + kind.id() + ", " + hp.describe());
+        TrainingRun run = TrainingRun.train(kind, hp, prepared, progress());
+        ForecastModel.of(run, prepared, data.file()).save(out);
+        Scoreboard board = new Scoreboard();
+        board.addModel(kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
+        board.addBaselines(prepared, hp.window(), this::warn);
+        if (plot != null) {
+            Plots.learningCurves(plot, kind.id() + " on " + data.file().getFileName() + ": learning curves",
+                    run.history());
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("command", "train");
+            doc.put("out", out.toString());
+            doc.put("model", kind.id());
+            doc.put("params", run.model().parameterCount());
+            doc.put("epochs", run.epochs());
+            doc.put("best_epoch", run.bestEpoch());
+            doc.put("train_seconds", run.seconds());
+            doc.put("hyper_parameters", hp.toMap());
+            doc.put("data", Reports.data(prepared));
+            doc.put("history", history(run));
+            Reports.putRows(doc, board.rows());
+            Json.print(io().out(), doc);
+        } else {
+            say(String.format(Locale.ROOT, "saved %s (%,d parameters, %d epochs in %.1f s%s) to %s", kind.id(),
+                    run.model().parameterCount(), run.epochs(), run.seconds(),
+                    run.bestEpoch() != run.epochs() ? ", weights of epoch " + run.bestEpoch() : "", out));
+            say(ResultTable.render(board.rows(), scaled));
+        }
+        return 0;
+    }
+
+    static String detail(HyperParameters hp) {
+        return hp.layers() + "x" + hp.units() + " units, T=" + hp.window() + (hp.horizon() > 1 ? ", H=" + hp.horizon() : "");
+    }
+
+    private static List<Map<String, Object>> history(TrainingRun run) {
+        return run.history().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("epoch", r.epoch() + 1);
+            m.put("loss", r.loss());
+            m.put("val_loss", r.hasValidation() ? r.validationLoss() : null);
+            m.put("seconds", r.seconds());
+            return m;
+        }).toList();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.gated.cli.options;
+
+import dev.gated.cli.forecasting.DataSpec;
+import dev.gated.cli.forecasting.SplitSpec;
+import dev.gated.timeseries.scale.ScalerKind;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Which CSV file and columns to learn from, and how to split and scale them (train, compare). */
+public final class DataOptions {
+
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+            description = "CSV file with a header line; one row per time step.")
+    Path data;
+
+    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "The column to forecast.")
+    String target;
+
+    @Option(names = "--features", split = ",", paramLabel = "COLUMN",
+            description = "Input columns, comma-separated (default: the target alone).")
+    List<String> features;
+
+    @Option(names = "--time", paramLabel = "COLUMN",
+            description = "The time column (default: the first column if it is named like a date or holds text).")
+    String time;
+
+    @Option(names = "--missing", defaultValue = "error", paramLabel = "POLICY",
+            description = "Missing cells: error, interpolate, ffill or drop (default: ${DEFAULT-VALUE}).")
+    String missing;
+
+    @Option(names = "--scaler", defaultValue = "minmax", paramLabel = "KIND",
+            description = "minmax or standard, fitted on the training rows only (default: ${DEFAULT-VALUE}).")
+    String scaler;
+
+    @Option(names = "--split", defaultValue = "0.67", paramLabel = "TRAIN[,VAL]",
+            description = "Fractions of the rows, in time order, for training and validation; the rest is the "
+                    + "test part (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--split-rows", paramLabel = "TRAIN_END,VAL_END,TEST_END",
+            description = "Split by row numbers instead: train [0,a), validation [a,b), test [b,c), "
+                    + "e.g. 8640,11520,14400 (the Informer ETTh1 protocol).")
+    String splitRows;
+
+    @Option(names = "--val-split", defaultValue = "0", paramLabel = "FRACTION",
+            description = "Hold out the last FRACTION of the training windows for validation (Keras "
+                    + "validation_split), when the split has no validation part (default: ${DEFAULT-VALUE}).")
+    double valSplit;
+
+    @Option(names = "--period", defaultValue = "0", paramLabel = "P",
+            description = "Season length for the seasonal naive baseline (default: detected on the training rows).")
+    int period;
+
+    @Option(names = "--ma-window", defaultValue = "0", paramLabel = "K",
+            description = "Values averaged by the moving-average baseline (default: the model's --window).")
+    int maWindow;
+
+    public Path file() {
+        return data;
+    }
+
+    /** The validated data settings; an invalid value is a usage error naming the option. */
+    public DataSpec toDataSpec(CommandLine commandLine) {
+        try {
+            return new DataSpec(target, features, time, DataSpec.parseMissing(missing), ScalerKind.parse(scaler),
+                    SplitSpec.parse(split, splitRows, valSplit), period, maWindow);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandLine, e.getMessage());
+        }
+    }
+}

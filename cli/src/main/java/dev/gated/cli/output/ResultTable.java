@@ -1,0 +1,50 @@
+package dev.gated.cli.output;
+
+import dev.gated.cli.forecasting.ResultRow;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The comparison table as text, one row per model or baseline, the best test RMSE marked with '*':
+ * <pre>
+ *   model           detail                params  train_s  epochs  val_rmse  test_rmse  test_mae  test_mape%
+ *   lstm            1x50 units, window 12  10,451     12.3      40    21.456     40.123    30.456       7.12
+ * * gru             …
+ * </pre>
+ * With {@code scaled} the error columns are MSE and MAE on the scaler's scale (the Informer protocol).
+ */
+public final class ResultTable {
+
+    private ResultTable() {
+    }
+
+    public static String render(List<ResultRow> rows, boolean scaled) {
+        StringBuilder sb = new StringBuilder();
+        String head = scaled ? String.format(Locale.ROOT, "  %-15s %-24s %9s %8s %6s %10s %10s %10s%n", "model", "detail",
+                "params", "train_s", "epochs", "val_rmse", "test_mse*", "test_mae*")
+                : String.format(Locale.ROOT, "  %-15s %-24s %9s %8s %6s %10s %10s %10s %8s%n", "model", "detail",
+                "params", "train_s", "epochs", "val_rmse", "test_rmse", "test_mae", "mape%");
+        sb.append(head);
+        for (ResultRow r : rows) {
+            String common = String.format(Locale.ROOT, "%s %-15s %-24s %,9d %8.1f %6d %10s", r.best() ? "*" : " ", r.model(),
+                    r.detail(), r.params(), r.trainSeconds(), r.epochs(), number(r.valRmse()));
+            if (scaled) {
+                sb.append(common).append(String.format(Locale.ROOT, " %10.4f %10.4f%n", r.testMseScaled(),
+                        r.testMaeScaled()));
+            } else {
+                sb.append(common).append(String.format(Locale.ROOT, " %10s %10s %8s%n", number(r.testRmse()),
+                        number(r.testMae()), r.testMape() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.testMape())));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Four significant-ish decimals for small numbers, fewer for large ones. */
+    static String number(Double v) {
+        if (v == null) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 1000 ? "%.1f" : a >= 10 ? "%.3f" : "%.4f", v);
+    }
+}
