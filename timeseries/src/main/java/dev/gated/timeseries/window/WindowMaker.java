@@ -46,7 +46,7 @@ public final class WindowMaker {
                 : Math.max(0, part.start() - spec.inputSpan());
         int n = spec.count(first, part.end());
         if (n == 0) {
-            throw tooFewRows(spec, part, first, history);
+            throw tooFewRows(spec, part, first, history, target.length);
         }
         int t = spec.length();
         int f = features.length;
@@ -86,13 +86,13 @@ public final class WindowMaker {
     }
 
     private static IllegalArgumentException tooFewRows(WindowSpec spec, RowRange part, int first,
-                                                       InputHistory history) {
+                                                       InputHistory history, int seriesRows) {
         int have = part.end() - first;
         String needs = "one window of length " + spec.length()
                 + (spec.samplingRate() > 1 ? " at sampling rate " + spec.samplingRate() : "")
                 + " and horizon " + spec.horizon() + " needs " + spec.span() + " rows ((L-1)*r + 1 + h = ("
                 + spec.length() + "-1)*" + spec.samplingRate() + " + 1 + " + spec.horizon() + ")";
-        String where = part.start() == 0 && first == 0 ? "the series has " + have + " rows"
+        String where = part.start() == 0 && first == 0 && part.end() == seriesRows ? "the series has " + have + " rows"
                 : "the part " + part + (history == InputHistory.FROM_EARLIER_ROWS && first < part.start()
                 ? " with its history from row " + first : "") + " has " + have + " rows";
         return new IllegalArgumentException(needs + ", but " + where
