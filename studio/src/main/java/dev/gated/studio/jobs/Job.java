@@ -1,0 +1,264 @@
+package dev.gated.studio.jobs;
+
+import dev.gated.data.Dataset;
+import dev.gated.model.EpochRecord;
+import dev.gated.model.Fit;
+import dev.gated.model.Sequential;
+import dev.gated.model.TrainingDivergedException;
+import dev.gated.model.TrainingListener;
+import dev.gated.studio.pipeline.ModelSpec;
+import dev.gated.studio.web.Errors;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One network trained in the background. Its own model, listener and error handling: a job that fails or is
+ * cancelled changes nothing for the others. Progress goes to the {@link EventHub} as it happens and stays in
+ * the job, so a page opened later sees the whole curve.
+ */
+public final class Job {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Job.class);
+    private static final long PROGRESS_EVERY_NANOS = 300_000_000L;
+
+    private final String id;
+    private final Run run;
+    private final ModelSpec spec;
+    private final Instant created = Instant.now();
+    private final List<Map<String, Object>> history = new CopyOnWriteArrayList<>();
+    private volatile JobState state = JobState.QUEUED;
+    private volatile boolean cancelRequested;
+    private volatile double progress;
+    private volatile Double etaSeconds;
+    private volatile String error;
+    private volatile long params;
+    private volatile double trainSeconds;
+    private volatile Instant started;
+    private volatile Instant finished;
+    private volatile Sequential model;
+    private volatile Evaluation evaluation;
+    private Future<?> future;
+
+    Job(String id, Run run, ModelSpec spec) {
+        this.id = id;
+        this.run = run;
+        this.spec = spec;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Run run() {
+        return run;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public JobState state() {
+        return state;
+    }
+
+    /** The trained model; null until the job is done. */
+    public Sequential model() {
+        return model;
+    }
+
+    public Evaluation evaluation() {
+        return evaluation;
+    }
+
+    void setFuture(Future<?> f) {
+        this.future = f;
+    }
+
+    /** Asks the job to stop: a queued job never starts, a running one stops at its next batch. */
+    synchronized boolean cancel(EventHub hub) {
+        if (state.finished()) {
+            return false;
+        }
+        cancelRequested = true;
+        if (state == JobState.QUEUED) {
+            if (future != null) {
+                future.cancel(false);
+            }
+            finish(JobState.CANCELLED, null, hub);
+        }
+        return true;
+    }
+
+    private synchronized boolean start(EventHub hub) {
+        if (cancelRequested || state != JobState.QUEUED) {
+            return false;
+        }
+        state = JobState.RUNNING;
+        started = Instant.now();
+        hub.publish("job", summary());
+        return true;
+    }
+
+    private synchronized void finish(JobState end, String message, EventHub hub) {
+        if (state.finished()) {
+            return;
+        }
+        state = end;
+        error = message;
+        finished = Instant.now();
+        etaSeconds = end == JobState.DONE ? 0.0 : null;
+        if (end == JobState.DONE) {
+            progress = 1;
+        }
+        hub.publish("job", summary());
+    }
+
+    /** Trains, evaluates and records; runs on a worker thread. Never throws. */
+    void execute(EventHub hub) {
+        if (!start(hub)) {
+            return;
+        }
+        try {
+            Sequential m = run.network(spec);
+            params = m.parameterCount();
+            Fit fit = Fit.epochs(spec.epochs()).batchSize(spec.batch()).quiet().listener(new Listener(hub));
+            Dataset validation = run.validationData();
+            if (validation != null) {
+                fit = fit.validationData(validation);
+            }
+            long t0 = System.nanoTime();
+            m.fit(run.trainData(), fit);
+            trainSeconds = (System.nanoTime() - t0) / 1e9;
+            evaluation = run.evaluate(m);
+            model = m;
+            finish(JobState.DONE, null, hub);
+        } catch (Cancelled c) {
+            finish(JobState.CANCELLED, null, hub);
+        } catch (IllegalArgumentException | TrainingDivergedException expected) {
+            LOG.info("job {} ({}) failed: {}", id, spec.label(), expected.getMessage());
+            finish(JobState.FAILED, Errors.oneLine(expected.getMessage()), hub);
+        } catch (Throwable t) {
+            LOG.warn("job {} ({}) failed", id, spec.label(), t);
+            finish(JobState.FAILED, Errors.oneLine(t.getMessage() == null ? t.getClass().getSimpleName()
+                    : t.getMessage()), hub);
+        }
+    }
+
+    /** Thrown from the training listener to stop at once when the job is cancelled. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    private final class Listener implements TrainingListener {
+        private final EventHub hub;
+        private int batchesPerEpoch = 1;
+        private long t0;
+        private long lastProgress;
+
+        Listener(EventHub hub) {
+            this.hub = hub;
+        }
+
+        @Override
+        public void onTrainBegin(Sequential m, int initialEpoch, int epochs, int batches) {
+            batchesPerEpoch = Math.max(1, batches);
+            t0 = System.nanoTime();
+        }
+
+        @Override
+        public void onBatchEnd(Sequential m, int epoch, int batch, double loss) {
+            if (cancelRequested) {
+                throw new Cancelled();
+            }
+            update((epoch + (batch + 1.0) / batchesPerEpoch) / spec.epochs());
+            long now = System.nanoTime();
+            if (now - lastProgress > PROGRESS_EVERY_NANOS) {
+                lastProgress = now;
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("job", id);
+                p.put("progress", progress);
+                p.put("eta", etaSeconds);
+                hub.publish("progress", p);
+            }
+        }
+
+        @Override
+        public void onEpochEnd(Sequential m, EpochRecord r) {
+            update((r.epoch() + 1.0) / spec.epochs());
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("epoch", r.epoch() + 1);
+            point.put("loss", finite(r.loss()));
+            point.put("val_loss", r.hasValidation() ? finite(r.validationLoss()) : null);
+            point.put("seconds", r.seconds());
+            history.add(point);
+            Map<String, Object> e = new LinkedHashMap<>(point);
+            e.put("job", id);
+            e.put("progress", progress);
+            e.put("eta", etaSeconds);
+            hub.publish("epoch", e);
+        }
+
+        private void update(double fraction) {
+            progress = Math.min(1, fraction);
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            etaSeconds = fraction > 0 ? elapsed / fraction * (1 - fraction) : null;
+        }
+    }
+
+    static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** The job without its history: for lists and state events. */
+    public Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("run", run.id());
+        m.put("label", spec.label());
+        m.put("kind", spec.kind());
+        m.put("spec", spec);
+        m.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("progress", progress);
+        m.put("eta", etaSeconds);
+        m.put("epochs_done", history.size());
+        m.put("params", params);
+        m.put("train_seconds", trainSeconds);
+        m.put("error", error);
+        m.put("created", created.toString());
+        m.put("metrics", evaluation == null ? null : evaluation.metrics());
+        return m;
+    }
+
+    /** The job with its loss history: what a reopened page needs to redraw the curves. */
+    public Map<String, Object> view() {
+        Map<String, Object> m = summary();
+        m.put("history", new ArrayList<>(history));
+        return m;
+    }
+
+    /** The job as a row of the results table. */
+    Map<String, Object> row() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("model", spec.kind());
+        row.put("label", spec.label());
+        row.put("type", "model");
+        row.put("job", id);
+        row.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
+        row.put("params", params);
+        row.put("train_seconds", trainSeconds);
+        row.put("epochs", history.size());
+        Map<String, Map<String, Double>> metrics = evaluation == null ? Map.of() : evaluation.metrics();
+        row.put("validation", metrics.get("validation"));
+        row.put("test", metrics.get("test"));
+        return row;
+    }
+}

@@ -1,0 +1,487 @@
+// Gated studio front end: plain JavaScript over the JSON API, charts by ECharts (served from its WebJar).
+'use strict';
+
+const $ = (sel) => document.querySelector(sel);
+const $$ = (sel) => Array.from(document.querySelectorAll(sel));
+const state = { dataset: null, prepared: null, jobs: new Map(), runs: [], charts: {} };
+const COLORS = { rnn: '#d92d20', lstm: '#2f6fde', gru: '#079455' };
+const GATE_INFO = {
+  i: 'input gate i (σ)', f: 'forget gate f (σ)', g: 'candidate g (tanh)', o: 'output gate o (σ)',
+  r: 'reset gate r (σ)', z: 'update gate z (σ)', n: 'candidate n (tanh)', h: 'hidden h (tanh)'
+};
+
+// ---------- helpers ----------
+async function api(method, path, body, raw) {
+  const opts = { method, headers: {} };
+  if (raw !== undefined) { opts.body = raw; opts.headers['Content-Type'] = 'text/csv'; }
+  else if (body !== undefined) { opts.body = JSON.stringify(body); opts.headers['Content-Type'] = 'application/json'; }
+  const res = await fetch(path, opts);
+  let data = null;
+  try { data = await res.json(); } catch (e) { data = { error: 'HTTP ' + res.status + ' ' + res.statusText }; }
+  if (!res.ok) { const err = new Error(data.error || ('HTTP ' + res.status)); err.data = data; err.status = res.status; throw err; }
+  return data;
+}
+function showError(id, err) {
+  const el = $(id);
+  if (!err) { el.hidden = true; el.textContent = ''; return; }
+  let text = err.message || String(err);
+  if (err.data && err.data.line) {
+    text += '\n→ line ' + err.data.line + (err.data.column ? ', column "' + err.data.column + '" (' + err.data.columnIndex + ')' : '');
+  }
+  el.textContent = text; el.hidden = false;
+}
+function chart(id) {
+  const el = typeof id === 'string' ? $(id) : id;
+  let c = echarts.getInstanceByDom(el);
+  if (!c) c = echarts.init(el, null, { renderer: 'canvas' });
+  return c;
+}
+function fmt(v, digits) {
+  if (v === null || v === undefined || v === 'NaN' || Number.isNaN(v)) return '–';
+  const d = digits === undefined ? 4 : digits;
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-3 || a >= 1e6) ? Number(v).toExponential(2) : Number(v).toFixed(d);
+}
+function eta(s) {
+  if (s === null || s === undefined) return '';
+  if (s < 60) return Math.round(s) + ' s';
+  return Math.floor(s / 60) + ' min ' + Math.round(s % 60) + ' s';
+}
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => { if (k === 'class') e.className = v; else e.setAttribute(k, v); });
+  children.forEach(c => e.append(c instanceof Node ? c : document.createTextNode(c === null || c === undefined ? '' : String(c))));
+  return e;
+}
+function showPanel(name) {
+  $$('#tabs button').forEach(b => b.classList.toggle('active', b.dataset.panel === name));
+  $$('.panel').forEach(p => p.classList.toggle('active', p.id === 'panel-' + name));
+  Object.values(state.charts).forEach(c => c && c.resize && c.resize());
+  $$('.chart, .heatmap').forEach(d => { const c = echarts.getInstanceByDom(d); if (c) c.resize(); });
+  if (name === 'results') refreshResults();
+  if (name === 'inside' || name === 'export') fillJobSelects();
+}
+
+// ---------- Data ----------
+async function loadInfo() {
+  const info = await api('GET', '/api/info');
+  const box = $('#samples');
+  info.samples.forEach(s => {
+    const b = el('button', { id: 'sample-' + s.name, title: s.description }, s.name);
+    b.onclick = () => loadDataset(() => api('POST', '/api/samples/' + s.name));
+    box.append(b);
+  });
+  $('#status-line').textContent = 'upload limit ' + (info.maxUploadBytes / 1048576).toFixed(0) + ' MB · '
+    + info.workers + ' jobs at a time';
+}
+async function loadDataset(fetcher) {
+  showError('#data-error', null);
+  try {
+    setDataset(await fetcher());
+  } catch (err) {
+    showError('#data-error', err);
+    if (err.data && err.data.dataset) {
+      state.dataset = { id: err.data.dataset.id, name: err.data.dataset.name, columns: [], broken: true };
+      $('#data-info').textContent = err.data.dataset.name + ' could not be read; fix the file or pick a missing-value policy and re-read.';
+      $('#data-choices').hidden = false;
+    }
+  }
+}
+function setDataset(d) {
+  state.dataset = d;
+  $('#data-info').textContent = d.name + ': ' + d.rows + ' rows, ' + d.columns.length + ' numeric column(s)'
+    + (d.timeColumn ? ', time column "' + d.timeColumn + '" (' + d.timeFormat + ')' : ', no time column (rows are numbered)');
+  $('#data-choices').hidden = false;
+  const ts = $('#time-select'); const prev = ts.value;
+  ts.innerHTML = '';
+  ts.append(el('option', { value: 'auto' }, 'detect'), el('option', { value: 'none' }, 'none (row index)'));
+  const names = (d.timeColumn ? [d.timeColumn] : []).concat(d.columns);
+  names.forEach(n => ts.append(el('option', { value: n }, n)));
+  ts.value = d.timeColumn ? d.timeColumn : (prev === 'none' ? 'none' : 'auto');
+  const tg = $('#target-select');
+  tg.innerHTML = '';
+  d.columns.forEach(n => tg.append(el('option', { value: n }, n)));
+  tg.value = d.columns[d.columns.length - 1];
+  renderFeatures();
+  renderPreview(d);
+  renderDataChart(d);
+  state.prepared = null;
+}
+function renderFeatures() {
+  const box = $('#features'); box.innerHTML = '';
+  const target = $('#target-select').value;
+  state.dataset.columns.forEach(n => {
+    const cb = el('input', { type: 'checkbox', value: n, class: 'feature' });
+    cb.checked = n === target;
+    box.append(el('label', {}, cb, n));
+  });
+}
+function renderPreview(d) {
+  const t = $('#preview-table'); t.innerHTML = '';
+  t.append(el('tr', {}, el('th', {}, d.timeColumn || 'row'), ...d.columns.map(c => el('th', {}, c))));
+  d.preview.forEach(r => t.append(el('tr', {}, ...r.map((v, i) => el('td', {}, i === 0 ? v : fmt(v, 3))))));
+  if (d.rows > d.preview.length) t.append(el('tr', {}, el('td', { colspan: d.columns.length + 1 }, '… ' + (d.rows - d.preview.length) + ' more rows')));
+}
+function renderDataChart(d) {
+  const c = chart('#data-chart');
+  c.setOption({
+    title: { text: d.name, left: 10, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, legend: { top: 4, right: 10 },
+    grid: { left: 55, right: 20, top: 40, bottom: 50 },
+    xAxis: { type: 'category', data: d.time }, yAxis: { type: 'value', scale: true },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+    series: Object.entries(d.series).map(([name, values]) => ({ name, type: 'line', showSymbol: false, data: values }))
+  }, true);
+  $('#data-chart').dataset.drawn = 'true';
+}
+async function uploadFile(file) {
+  const q = new URLSearchParams({ name: file.name, missing: $('#missing-select').value });
+  await loadDataset(() => api('POST', '/api/datasets?' + q, undefined, file));
+}
+async function reread() {
+  if (!state.dataset) return;
+  const q = new URLSearchParams({ time: $('#time-select').value, missing: $('#missing-select').value });
+  await loadDataset(() => api('GET', '/api/datasets/' + state.dataset.id + '?' + q));
+}
+
+// ---------- Prepare ----------
+function prepareSpec() {
+  if (!state.dataset) throw new Error('Choose a data set first (Data panel).');
+  const target = $('#target-select').value;
+  const features = $$('.feature').filter(c => c.checked).map(c => c.value);
+  return {
+    dataset: state.dataset.id, target, features: features.length ? features : [target],
+    time: $('#time-select').value, missing: $('#missing-select').value,
+    window: +$('#window').value, horizon: +$('#horizon').value, stride: +$('#stride').value,
+    scaler: $('#scaler').value, train: +$('#train-frac').value, validation: +$('#val-frac').value
+  };
+}
+async function prepare() {
+  showError('#prepare-error', null);
+  try {
+    const spec = prepareSpec();
+    const p = await api('POST', '/api/prepare', spec);
+    state.prepared = p;
+    $('#prepare-info').textContent = 'windows: ' + p.windows.train + ' train, ' + p.windows.validation + ' validation, '
+      + p.windows.test + ' test · input shape (T, F) = (' + p.inputShape.join(', ') + ') · scaler ' + p.scaler.kind
+      + ' fitted on rows [' + p.split.train.join(', ') + ')';
+    drawPrepare(p, spec);
+  } catch (err) { showError('#prepare-error', err); }
+}
+function drawPrepare(p, spec) {
+  const areas = [['train', p.split.train, 'rgba(47,111,222,0.08)'], ['validation', p.split.validation, 'rgba(247,144,9,0.10)'],
+    ['test', p.split.test, 'rgba(7,148,85,0.10)']].filter(a => a[1][1] > a[1][0])
+    .map(([name, r, color]) => [{ name, xAxis: r[0], itemStyle: { color } }, { xAxis: r[1] - 1 }]);
+  const lo = Math.min(...p.target), hi = Math.max(...p.target);
+  const span = hi - lo || 1;
+  const windowSeries = [];
+  p.examples.forEach((w, k) => {
+    const y = lo - span * (0.08 + 0.05 * (k % 4));
+    windowSeries.push({ name: 'window inputs', type: 'line', symbol: 'none', color: '#667085', lineStyle: { width: 4 },
+      data: [[p.time[w[0]], y], [p.time[w[1]], y]] });
+    windowSeries.push({ name: 'targets', type: 'line', symbol: 'circle', symbolSize: 6, color: '#d92d20', lineStyle: { width: 4 },
+      data: [[p.time[w[1] + 1], y], [p.time[w[2]], y]] });
+  });
+  chart('#prepare-chart').setOption({
+    title: { text: spec.target + ': ' + p.rows + ' rows → windows of ' + p.window + ', horizon ' + p.horizon, left: 10, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, legend: { top: 4, right: 10 },
+    grid: { left: 55, right: 20, top: 40, bottom: 40 },
+    xAxis: { type: 'category', data: p.time }, yAxis: { type: 'value', scale: true, min: lo - span * 0.3 },
+    series: [{ name: spec.target, type: 'line', showSymbol: false, data: p.target, markArea: { label: { position: 'insideTop' }, data: areas } },
+      ...windowSeries]
+  }, true);
+  $('#prepare-chart').dataset.drawn = 'true';
+}
+
+// ---------- Models / runs ----------
+function modelSpecs() {
+  const common = { epochs: +$('#epochs').value, batch: +$('#batch').value, lr: +$('#lr').value,
+    optimizer: $('#optimizer').value, seed: +$('#seed').value };
+  return $$('.card').filter(c => c.querySelector('input[type=checkbox]').checked).map(c => Object.assign({
+    kind: c.dataset.kind, units: +c.querySelector('.units').value, layers: +c.querySelector('.layers').value,
+    dropout: +c.querySelector('.dropout').value }, common));
+}
+async function train() {
+  showError('#models-error', null);
+  try {
+    const run = await api('POST', '/api/runs', { prepare: prepareSpec(), models: modelSpecs() });
+    run.jobs.forEach(j => { j.history = []; state.jobs.set(j.id, j); });
+    state.currentRun = run.id; fillRunSelect();
+    renderJobs(); drawLoss();
+    showPanel('train');
+  } catch (err) { showError('#models-error', err); }
+}
+
+// ---------- Train ----------
+function renderJobs() {
+  const body = $('#jobs-table tbody'); body.innerHTML = '';
+  Array.from(state.jobs.values()).forEach(j => {
+    const last = j.history && j.history.length ? j.history[j.history.length - 1] : {};
+    const bar = el('span', { class: 'bar' }, el('span', { style: 'width:' + Math.round(100 * (j.progress || 0)) + '%' }));
+    const cancel = el('button', { class: 'cancel-btn', 'data-job': j.id }, 'Cancel');
+    cancel.disabled = ['done', 'failed', 'cancelled'].includes(j.state);
+    cancel.onclick = () => api('POST', '/api/jobs/' + j.id + '/cancel').catch(e => alert(e.message));
+    const stateCell = el('td', { class: 'state-' + j.state, id: 'job-' + j.id + '-state' }, j.state + (j.error ? ': ' + j.error : ''));
+    body.append(el('tr', { id: 'job-' + j.id },
+      el('td', {}, j.id), el('td', {}, j.run), el('td', {}, j.label), stateCell,
+      el('td', { id: 'job-' + j.id + '-epochs' }, (j.history ? j.history.length : 0) + ' / ' + j.spec.epochs),
+      el('td', {}, bar), el('td', {}, j.state === 'running' ? eta(j.eta) : ''),
+      el('td', {}, fmt(last.loss)), el('td', {}, fmt(last.val_loss)), el('td', {}, cancel)));
+  });
+}
+let lossTimer = null;
+function drawLossSoon() { if (!lossTimer) lossTimer = setTimeout(() => { lossTimer = null; drawLoss(); renderJobs(); }, 200); }
+function drawLoss() {
+  const series = [];
+  let points = 0;
+  state.jobs.forEach(j => {
+    const color = COLORS[j.kind] || '#444';
+    const h = j.history || [];
+    points += h.length;
+    series.push({ name: j.id + ' ' + j.label + ' loss', type: 'line', showSymbol: h.length < 2, color,
+      data: h.map(p => [p.epoch, p.loss]) });
+    if (h.some(p => p.val_loss !== null && p.val_loss !== undefined)) {
+      series.push({ name: j.id + ' ' + j.label + ' val_loss', type: 'line', showSymbol: h.length < 2, color,
+        lineStyle: { type: 'dashed' }, data: h.map(p => [p.epoch, p.val_loss]) });
+    }
+  });
+  chart('#loss-chart').setOption({
+    title: { text: 'loss (solid) and val_loss (dashed), MSE on scaled values', left: 10, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 24 },
+    grid: { left: 60, right: 20, top: 60, bottom: 40 },
+    xAxis: { type: 'value', name: 'epoch', minInterval: 1 }, yAxis: { type: 'log', name: 'loss' }, series
+  }, true);
+  $('#loss-chart').dataset.points = String(points);
+}
+async function loadJobs() {
+  const jobs = await api('GET', '/api/jobs');
+  jobs.forEach(j => state.jobs.set(j.id, j));
+  state.runs = await api('GET', '/api/runs');
+  renderJobs(); drawLoss(); fillRunSelect();
+}
+function listen() {
+  const es = new EventSource('/api/events');
+  es.addEventListener('job', e => {
+    const s = JSON.parse(e.data);
+    const j = state.jobs.get(s.id) || { history: [] };
+    Object.assign(j, s, { history: j.history || [] });
+    state.jobs.set(s.id, j);
+    drawLossSoon();
+    if (['done', 'failed', 'cancelled'].includes(s.state)) { fillRunSelect(); if ($('#panel-results').classList.contains('active')) refreshResults(); }
+  });
+  es.addEventListener('epoch', e => {
+    const p = JSON.parse(e.data);
+    const j = state.jobs.get(p.job);
+    if (!j) return;
+    j.history = j.history || [];
+    if (!j.history.some(q => q.epoch === p.epoch)) j.history.push({ epoch: p.epoch, loss: p.loss, val_loss: p.val_loss, seconds: p.seconds });
+    j.progress = p.progress; j.eta = p.eta;
+    drawLossSoon();
+  });
+  es.addEventListener('progress', e => {
+    const p = JSON.parse(e.data);
+    const j = state.jobs.get(p.job);
+    if (j) { j.progress = p.progress; j.eta = p.eta; drawLossSoon(); }
+  });
+  es.onerror = () => { $('#status-line').textContent = 'reconnecting to the studio…'; };
+  es.onopen = () => { loadJobs().catch(() => {}); };
+}
+
+// ---------- Results ----------
+function fillRunSelect() {
+  api('GET', '/api/runs').then(runs => {
+    state.runs = runs;
+    const s = $('#run-select'); const prev = s.value;
+    s.innerHTML = '';
+    runs.forEach(r => s.append(el('option', { value: r.id }, r.id + ': ' + r.title)));
+    const wanted = state.currentRun || prev;
+    s.value = wanted && runs.some(r => r.id === wanted) ? wanted : (runs.length ? runs[runs.length - 1].id : '');
+    state.currentRun = null;
+    fillJobSelects();
+  });
+}
+function doneJobs() { return Array.from(state.jobs.values()).filter(j => j.state === 'done'); }
+function fillJobSelects() {
+  ['#results-job', '#inside-job', '#export-job'].forEach(id => {
+    const s = $(id); const prev = s.value;
+    const jobs = id === '#results-job' ? doneJobs().filter(j => j.run === $('#run-select').value) : doneJobs();
+    s.innerHTML = '';
+    jobs.forEach(j => s.append(el('option', { value: j.id }, j.id + ' ' + j.label + ' (' + j.run + ')')));
+    if (prev && jobs.some(j => j.id === prev)) s.value = prev;
+  });
+}
+async function refreshResults() {
+  const runId = $('#run-select').value;
+  if (!runId) return;
+  const r = await api('GET', '/api/runs/' + runId);
+  const t = $('#results-table'); t.innerHTML = '';
+  if (r.type === 'memory') {
+    t.append(el('tr', {}, ...['Model', 'Params', 'Train s', 'Epochs', 'Test metric', 'Baseline', 'Solved', ''].map(h => el('th', {}, h))));
+    r.rows.forEach(row => {
+      const te = row.test || {};
+      t.append(el('tr', { class: (row.best ? 'best ' : '') + row.type, 'data-model': row.model },
+        el('td', {}, row.label + (row.type === 'model' && row.state !== 'done' ? ' — ' + row.state : '')),
+        el('td', {}, row.params), el('td', {}, row.type === 'model' ? fmt(row.train_seconds, 1) : ''),
+        el('td', {}, row.epochs === undefined ? '' : row.epochs),
+        el('td', { class: 'test-metric' }, fmt(te.metric, 4)), el('td', {}, fmt(te.baseline, 4)),
+        el('td', {}, te.solved === undefined ? '' : (te.solved ? 'yes' : 'no')), el('td', {}, row.best ? '★ best' : '')));
+    });
+  } else {
+    t.append(el('tr', {}, ...['Model', 'Params', 'Train s', 'Epochs', 'Val RMSE', 'Val MAE', 'Val MAPE %', 'Test RMSE', 'Test MAE', 'Test MAPE %', ''].map(h => el('th', {}, h))));
+    r.rows.forEach(row => {
+      const v = row.validation || {}, te = row.test || {};
+      t.append(el('tr', { class: (row.best ? 'best ' : '') + row.type, 'data-model': row.model },
+        el('td', {}, row.label + (row.type === 'model' && row.state !== 'done' ? ' — ' + row.state : '')),
+        el('td', {}, row.params), el('td', {}, row.type === 'model' ? fmt(row.train_seconds, 1) : ''),
+        el('td', {}, row.epochs === undefined ? '' : row.epochs),
+        el('td', {}, fmt(v.rmse, 3)), el('td', {}, fmt(v.mae, 3)), el('td', {}, fmt(v.mape, 2)),
+        el('td', { class: 'test-rmse' }, fmt(te.rmse, 3)), el('td', {}, fmt(te.mae, 3)), el('td', {}, fmt(te.mape, 2)),
+        el('td', {}, row.best ? '★ best' : '')));
+    });
+  }
+  $('#results-notes').textContent = (r.notes || []).join(' · ') + (r.type === 'memory' ? ''
+    : ' · Metrics in the target\'s units, on the windows of each part; baselines predict the same targets.');
+  fillJobSelects();
+  const sel = $('#results-job');
+  $('#forecast-chart').hidden = $('#residual-chart').hidden = r.type === 'memory';
+  if (sel.value && r.type !== 'memory') drawForecast(sel.value);
+}
+async function drawForecast(jobId) {
+  const f = await api('GET', '/api/jobs/' + jobId + '/forecast');
+  const colors = { train: '#98a2b3', validation: '#f79009', test: COLORS[(state.jobs.get(jobId) || {}).kind] || '#2f6fde' };
+  const series = [{ name: 'actual', type: 'line', showSymbol: false, color: '#1d2330', data: f.actual,
+    markLine: { symbol: 'none', label: { formatter: '{b}' }, lineStyle: { type: 'dashed', color: '#667085' },
+      data: [{ name: 'train | validation', xAxis: f.boundaries[0] }, { name: 'validation | test', xAxis: f.boundaries[1] }] } }];
+  Object.entries(f.forecast).forEach(([part, line]) => series.push({ name: part + ' forecast', type: 'line', showSymbol: false,
+    color: colors[part], connectNulls: false, data: line }));
+  chart('#forecast-chart').setOption({
+    title: { text: f.label + ': forecast vs actual (' + f.target + ')', left: 10, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, legend: { top: 4, right: 10 },
+    grid: { left: 55, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: 'category', data: f.time }, yAxis: { type: 'value', scale: true }, series
+  }, true);
+  chart('#residual-chart').setOption({
+    title: { text: 'test residuals (actual − forecast)', left: 10, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, grid: { left: 55, right: 20, top: 35, bottom: 30 },
+    xAxis: { type: 'category', data: f.residuals.map(r => f.time[r.row]) }, yAxis: { type: 'value' },
+    series: [{ type: 'bar', data: f.residuals.map(r => r.residual), itemStyle: { color: '#7a8699' } }]
+  }, true);
+  $('#forecast-chart').dataset.drawn = 'true';
+}
+
+// ---------- Inside ----------
+async function inside() {
+  showError('#inside-error', null);
+  const jobId = $('#inside-job').value;
+  if (!jobId) { showError('#inside-error', new Error('No finished model yet: train one first.')); return; }
+  try {
+    const q = new URLSearchParams({ part: $('#inside-part').value, window: $('#inside-window').value, layer: $('#inside-layer').value });
+    const v = await api('GET', '/api/jobs/' + jobId + '/inside?' + q);
+    $('#inside-info').textContent = v.label + ', layer ' + v.layer + ' of ' + v.layers + ' (' + v.type + '), ' + v.part
+      + ' window ' + v.window + ' of ' + v.windows + ', ' + v.steps + ' steps, showing ' + v.unitsShown + ' of ' + v.units
+      + ' units · prediction ' + v.output.map(x => fmt(x, 3)).join(', ') + ' vs target ' + v.target.map(x => fmt(x, 3)).join(', ') + ' (scaled)';
+    const box = $('#heatmaps');
+    $$('#heatmaps .heatmap').forEach(d => { const c = echarts.getInstanceByDom(d); if (c) c.dispose(); });
+    box.innerHTML = '';
+    v.gateNames.forEach(g => {
+      const d = el('div', { class: 'heatmap', id: 'heatmap-' + g, 'data-gate': g });
+      box.append(d);
+      const m = v.gates[g];
+      const data = [];
+      m.forEach((row, unit) => row.forEach((val, t) => data.push([t, unit, val])));
+      const tanh = g === 'g' || g === 'n' || g === 'h';
+      chart(d).setOption({
+        title: { text: GATE_INFO[g] || g, left: 10, textStyle: { fontSize: 13 } },
+        tooltip: { formatter: p => 'step ' + p.value[0] + ', unit ' + p.value[1] + ': ' + fmt(p.value[2], 3) },
+        grid: { left: 45, right: 70, top: 35, bottom: 35 },
+        xAxis: { type: 'category', name: 't', data: [...Array(v.steps).keys()] },
+        yAxis: { type: 'category', name: 'unit', data: [...Array(v.unitsShown).keys()] },
+        visualMap: { min: tanh ? -1 : 0, max: 1, calculable: true, orient: 'vertical', right: 5, top: 'center', itemHeight: 140,
+          inRange: { color: tanh ? ['#2166ac', '#f7f7f7', '#b2182b'] : ['#f7fbff', '#6baed6', '#08306b'] } },
+        series: [{ type: 'heatmap', data, progressive: 0 }]
+      }, true);
+      d.dataset.drawn = 'true';
+    });
+    traces('#hidden-chart', 'hidden state h per unit', v.hidden, v.steps);
+    if (v.cell) traces('#cell-chart', 'cell state c per unit (LSTM)', v.cell, v.steps);
+    else { chart('#cell-chart').setOption({ title: { text: v.type + ' has no cell state', left: 10, textStyle: { fontSize: 13 } }, series: [] }, true); }
+    drawGradients(state.jobs.get(jobId).run);
+  } catch (err) { showError('#inside-error', err); }
+}
+function traces(id, title, m, steps) {
+  chart(id).setOption({
+    title: { text: title, left: 10, textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' },
+    grid: { left: 45, right: 15, top: 35, bottom: 30 },
+    xAxis: { type: 'category', data: [...Array(steps).keys()], name: 't' }, yAxis: { type: 'value' },
+    series: m.slice(0, 16).map((row, unit) => ({ name: 'unit ' + unit, type: 'line', showSymbol: false, data: row }))
+  }, true);
+  $(id).dataset.drawn = 'true';
+}
+async function drawGradients(runId) {
+  const g = await api('GET', '/api/runs/' + runId + '/gradients');
+  const series = [];
+  g.series.forEach(s => {
+    const c = COLORS[s.kind] || '#444';
+    series.push({ name: s.label + ' trained', type: 'line', color: c, data: s.trained.map((v, k) => [k, Math.max(v, 1e-30)]) });
+    series.push({ name: s.label + ' at init', type: 'line', color: c, lineStyle: { type: 'dotted' }, data: s.initial.map((v, k) => [k, Math.max(v, 1e-30)]) });
+  });
+  chart('#grad-chart').setOption({
+    title: { text: '‖∂loss/∂h‖ by lag (steps before the last), batch of ' + g.batch + ' training windows', left: 10, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, legend: { top: 24, type: 'scroll' },
+    grid: { left: 70, right: 20, top: 60, bottom: 40 },
+    xAxis: { type: 'value', name: 'lag', min: 0, max: g.steps - 1 }, yAxis: { type: 'log', name: 'norm' }, series
+  }, true);
+  $('#grad-chart').dataset.drawn = 'true';
+}
+
+// ---------- Memory lab ----------
+async function memoryRun() {
+  showError('#memory-error', null);
+  const common = { units: +$('#mem-units').value, epochs: +$('#mem-epochs').value, batch: +$('#mem-batch').value,
+    lr: +$('#mem-lr').value };
+  const models = $$('.mem-kind').filter(c => c.checked).map(c => Object.assign({ kind: c.value }, common));
+  try {
+    const run = await api('POST', '/api/memory', { task: $('#mem-task').value, length: +$('#mem-length').value,
+      examples: +$('#mem-examples').value, models });
+    run.jobs.forEach(j => { j.history = []; state.jobs.set(j.id, j); });
+    state.currentRun = run.id; fillRunSelect();
+    renderJobs(); drawLoss();
+    showPanel('train');
+  } catch (err) { showError('#memory-error', err); }
+}
+
+// ---------- Export ----------
+async function exportJob() {
+  const id = $('#export-job').value;
+  if (!id) return;
+  $('#download-model').href = '/api/jobs/' + id + '/model.gated';
+  $('#download-csv').href = '/api/jobs/' + id + '/forecast.csv';
+  const job = state.jobs.get(id) || {};
+  const run = (state.runs || []).find(r => r.id === job.run) || {};
+  $('#download-csv').hidden = run.type === 'memory';
+  try {
+    const x = await api('GET', '/api/jobs/' + id + '/export');
+    $('#export-command').textContent = x.command;
+    $('#export-java').textContent = x.java;
+  } catch (err) { $('#export-command').textContent = err.message; $('#export-java').textContent = ''; }
+}
+
+// ---------- wiring ----------
+$$('#tabs button').forEach(b => b.onclick = () => showPanel(b.dataset.panel));
+$('#file-input').onchange = e => { if (e.target.files.length) uploadFile(e.target.files[0]); e.target.value = ''; };
+$('#reread-btn').onclick = reread;
+$('#target-select').onchange = renderFeatures;
+$('#prepare-btn').onclick = prepare;
+$('#train-btn').onclick = train;
+$('#results-refresh').onclick = refreshResults;
+$('#run-select').onchange = refreshResults;
+$('#results-job').onchange = e => drawForecast(e.target.value);
+$('#inside-btn').onclick = inside;
+$('#mem-btn').onclick = memoryRun;
+$('#export-job').onchange = exportJob;
+$('#export-job').onfocus = exportJob;
+window.addEventListener('resize', () => $$('.chart, .heatmap').forEach(d => { const c = echarts.getInstanceByDom(d); if (c) c.resize(); }));
+document.querySelector('[data-panel=export]').addEventListener('click', () => setTimeout(exportJob, 0));
+loadInfo().catch(err => showError('#data-error', err));
+loadJobs().catch(() => {});
+listen();

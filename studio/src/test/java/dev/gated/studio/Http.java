@@ -1,0 +1,75 @@
+package dev.gated.studio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small JSON client for the studio's API in tests, on java.net.http. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String base;
+
+    Http(StudioServer server) {
+        this.base = "http://127.0.0.1:" + server.port();
+    }
+
+    /** A response's status and parsed JSON body (null when the body is not JSON). */
+    record Reply(int status, JsonNode json, String body) {
+        String error() {
+            return json == null || json.get("error") == null ? null : json.get("error").asText();
+        }
+    }
+
+    Reply get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Reply post(String path, Object body) throws IOException, InterruptedException {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    Reply upload(String name, byte[] bytes) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/datasets?name=" + java.net.URLEncoder.encode(name,
+                java.nio.charset.StandardCharsets.UTF_8))).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode node = null;
+        try {
+            node = JSON.readTree(r.body());
+        } catch (IOException notJson) {
+            // CSV, model files, pages
+        }
+        return new Reply(r.statusCode(), node, r.body());
+    }
+
+    HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Polls a job until it has finished; returns its final view. */
+    JsonNode awaitFinished(String job, Duration limit) throws IOException, InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            JsonNode j = get("/api/jobs/" + job).json();
+            String s = j.get("state").asText();
+            if (s.equals("done") || s.equals("failed") || s.equals("cancelled")) {
+                return j;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + job + " did not finish within " + limit);
+    }
+}

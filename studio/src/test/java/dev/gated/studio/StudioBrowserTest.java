@@ -1,0 +1,292 @@
+package dev.gated.studio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The studio in a real browser: headless Chromium from Debian's packages, driven by Selenium through the system
+ * chromedriver (no browser download). Walks a new user's path and saves a screenshot of every step under
+ * {@code target/screenshots/}.
+ *
+ * <p>Skips when Chromium is not installed, unless the environment variable CI is "true": then it fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StudioBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    StudioServer server;
+    WebDriver driver;
+    Path profile;
+    Path files;
+    Path shots;
+
+    @BeforeAll
+    void start() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: .ci/run must run "
+                        + "apt-get install -y chromium chromium-driver");
+            }
+            Assumptions.assumeTrue(false, "browser tests skipped: Chromium is not installed "
+                    + "(apt-get install -y chromium chromium-driver); with CI=true this is a failure");
+        }
+        server = new StudioServer(StudioOptions.defaults().withPort(0)).start();
+        profile = Files.createTempDirectory("studio-chromium-");
+        files = Files.createTempDirectory("studio-files-");
+        shots = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+        Files.createDirectories(shots);
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(o);
+        driver.get(server.url());
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        for (Path p : new Path[] {profile, files}) {
+            if (p != null) {
+                try (var all = Files.walk(p)) {
+                    all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException ignored) {
+                    // temp folders
+                }
+            }
+        }
+    }
+
+    WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
+    }
+
+    WebElement $(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void tab(String panel) {
+        $("#tabs button[data-panel=" + panel + "]").click();
+    }
+
+    void shot(String name) throws IOException {
+        Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    void upload(Path file) {
+        WebElement input = $("#file-input");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].style.display='block'", input);
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    void type(String css, String value) {
+        WebElement e = $(css);
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    int attr(String css, String name) {
+        String v = $(css).getAttribute(name);
+        return v == null ? 0 : Integer.parseInt(v);
+    }
+
+    @Test
+    @Order(1)
+    void uploadTheAirlineCsv() throws IOException {
+        shot("01-start");
+        Path csv = files.resolve("airline-passengers.csv");
+        try (InputStream in = getClass().getResourceAsStream("/dev/gated/studio/samples/airline-passengers.csv")) {
+            Files.copy(in, csv);
+        }
+        upload(csv);
+        waiting(20).until(d -> $("#data-info").getText().contains("144 rows"));
+        assertTrue($("#data-info").getText().contains("time column \"Month\""), $("#data-info").getText());
+        assertEquals("Passengers", new Select($("#target-select")).getFirstSelectedOption().getText());
+        waiting(10).until(d -> "true".equals($("#data-chart").getAttribute("data-drawn")));
+        assertTrue(all("#preview-table tr").size() > 10, "the preview table shows the first rows");
+        shot("02-data");
+    }
+
+    @Test
+    @Order(2)
+    void prepareDrawsTheWindows() throws IOException {
+        tab("prepare");
+        $("#prepare-btn").click();
+        waiting(20).until(d -> $("#prepare-info").getText().contains("windows:"));
+        assertTrue($("#prepare-info").getText().contains("74 train, 22 validation, 36 test"), $("#prepare-info").getText());
+        waiting(10).until(d -> "true".equals($("#prepare-chart").getAttribute("data-drawn")));
+        shot("03-prepare");
+    }
+
+    @Test
+    @Order(3)
+    void trainLstmAndGruAndWatchTheCurve() throws IOException {
+        tab("models");
+        assertTrue($("#use-lstm").isSelected() && $("#use-gru").isSelected(), "LSTM and GRU are chosen by default");
+        type("#epochs", "40");
+        shot("04-models");
+        $("#train-btn").click();
+        waiting(10).until(d -> $("#panel-train").isDisplayed());
+        waiting(60).until(d -> attr("#loss-chart", "data-points") >= 1);
+        int first = attr("#loss-chart", "data-points");
+        waiting(60).until(d -> attr("#loss-chart", "data-points") > first);
+        shot("05-training");
+        waiting(180).until(d -> all("#jobs-table tbody td.state-done").size() == 2);
+        assertEquals(80, attr("#loss-chart", "data-points"), "40 epochs of 2 models on the curve");
+        shot("06-trained");
+    }
+
+    @Test
+    @Order(4)
+    void readTheComparisonTable() throws IOException {
+        tab("results");
+        waiting(30).until(d -> all("#results-table tr[data-model=lstm] td.test-rmse").size() == 1
+                && all("#results-table tr[data-model=gru] td.test-rmse").size() == 1
+                && !$("#results-table tr[data-model=gru] td.test-rmse").getText().equals("–"));
+        for (String model : List.of("lstm", "gru", "naive", "seasonal_naive", "moving_average")) {
+            String rmse = $("#results-table tr[data-model=" + model + "] td.test-rmse").getText();
+            assertTrue(Double.parseDouble(rmse) > 0, model + " test RMSE " + rmse);
+        }
+        assertEquals(1, all("#results-table tr.best").size(), "one row is marked best");
+        waiting(20).until(d -> "true".equals($("#forecast-chart").getAttribute("data-drawn")));
+        shot("07-results");
+    }
+
+    @Test
+    @Order(5)
+    void insideShowsTheGateHeatmaps() throws IOException {
+        tab("inside");
+        selectJob("#inside-job", "LSTM");
+        $("#inside-btn").click();
+        waiting(60).until(d -> all("#heatmaps .heatmap[data-drawn=true] canvas").size() == 4);
+        for (String gate : List.of("i", "f", "g", "o")) {
+            assertEquals(1, all("#heatmap-" + gate + " canvas").size(), "heatmap of LSTM gate " + gate);
+        }
+        waiting(60).until(d -> "true".equals($("#grad-chart").getAttribute("data-drawn")));
+        assertTrue("true".equals($("#cell-chart").getAttribute("data-drawn")), "the LSTM cell-state traces are drawn");
+        shot("08-inside-lstm");
+        selectJob("#inside-job", "GRU");
+        $("#inside-btn").click();
+        waiting(60).until(d -> all("#heatmap-z canvas").size() == 1 && all("#heatmaps .heatmap").size() == 3);
+        shot("09-inside-gru");
+    }
+
+    void selectJob(String css, String label) {
+        Select s = new Select($(css));
+        waiting(20).until(d -> s.getOptions().stream().anyMatch(o -> o.getText().contains(label)));
+        s.getOptions().stream().filter(o -> o.getText().contains(label)).findFirst().orElseThrow().click();
+    }
+
+    @Test
+    @Order(6)
+    void exportGivesTheCommandAndCode() throws IOException {
+        tab("export");
+        selectJob("#export-job", "GRU");
+        ((JavascriptExecutor) driver).executeScript("exportJob()");
+        waiting(20).until(d -> $("#export-command").getText().contains("--model gru"));
+        assertTrue($("#export-command").getText().startsWith("./gated train --data airline-passengers.csv"));
+        assertTrue($("#export-java").getText().contains("Recurrent.gru(32)"));
+        assertTrue($("#download-model").getAttribute("href").endsWith("/model.gated"));
+        shot("10-export");
+    }
+
+    @Test
+    @Order(7)
+    void aReopenedTabListsTheJobs() throws IOException {
+        driver.navigate().refresh();
+        tab("train");
+        waiting(20).until(d -> all("#jobs-table tbody td.state-done").size() == 2);
+        waiting(20).until(d -> attr("#loss-chart", "data-points") == 80);
+        shot("11-reopened");
+    }
+
+    @Test
+    @Order(8)
+    void memoryLabRunsTheAddingTask() throws IOException {
+        tab("memory");
+        type("#mem-length", "20");
+        type("#mem-examples", "200");
+        type("#mem-epochs", "3");
+        type("#mem-units", "8");
+        $("#mem-btn").click();
+        waiting(10).until(d -> $("#panel-train").isDisplayed());
+        try {
+            waiting(180).until(d -> all("#jobs-table tbody td.state-done").size()
+                    + all("#jobs-table tbody td.state-failed").size() == 5);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            shot("12-memory-timeout");
+            throw new AssertionError("the page shows " + $("#jobs-table").getText() + "\nthe server has "
+                    + server.jobs().jobs().stream().map(j -> j.id() + " " + j.state()).toList(), e);
+        }
+        shot("12-memory-training");
+        assertEquals(5, all("#jobs-table tbody td.state-done").size(), "every memory job finishes: "
+                + $("#jobs-table").getText());
+        tab("results");
+        waiting(20).until(d -> all("#results-table tr[data-model=baseline] td.test-metric").size() == 1
+                && all("#results-table tr[data-model=rnn] td.test-metric").size() == 1);
+        shot("13-memory-results");
+        tab("inside");
+        selectJob("#inside-job", "RNN(8) (r2)");
+        $("#inside-btn").click();
+        waiting(60).until(d -> all("#heatmap-h canvas").size() == 1
+                && "true".equals($("#grad-chart").getAttribute("data-drawn")));
+        shot("14-memory-inside");
+    }
+
+    @Test
+    @Order(9)
+    void aBrokenCsvShowsLineAndColumn() throws IOException {
+        tab("data");
+        Path bad = files.resolve("broken.csv");
+        Files.writeString(bad, "Month,Passengers\n1949-01,112\n1949-02,12x\n1949-03,132\n", StandardCharsets.UTF_8);
+        upload(bad);
+        waiting(20).until(d -> $("#data-error").isDisplayed());
+        String error = $("#data-error").getText();
+        assertTrue(error.contains("line 3") && error.contains("Passengers") && error.contains("12x"), error);
+        shot("15-broken-csv");
+    }
+}
