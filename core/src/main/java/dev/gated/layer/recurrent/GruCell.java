@@ -108,20 +108,11 @@ public final class GruCell extends Cell {
         for (int b = 0; b < s.batch; b++) {
             recurrent.copyFrom(recurrentBias.value(), 0, recOff + b * width, width);
         }
-        KernelProvider.get().gemm(false, false, s.batch, width, units,
+        Kernels k = KernelProvider.get();
+        k.gemm(false, false, s.batch, width, units,
                 s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
                 recurrent, recOff, width, true);
-        for (int b = 0; b < s.batch; b++) {
-            int z = s.gatesOff + b * width;
-            int rec = recOff + b * width;
-            int row = b * units;
-            for (int j = 0; j < units; j++) {
-                double resetGate = sigmoid(s.gates.get(z + j) + recurrent.get(rec + j));
-                double updateGate = sigmoid(s.gates.get(z + units + j) + recurrent.get(rec + units + j));
-                double candidate = Math.tanh(s.gates.get(z + 2 * units + j) + resetGate * recurrent.get(rec + 2 * units + j));
-                store(s, z, row, j, resetGate, updateGate, candidate);
-            }
-        }
+        k.gruForward(s.batch, units, s.gates, s.gatesOff, recurrent, recOff, s.hPrev, s.hPrevOff, s.h, s.hOff);
     }
 
     private void forwardResetBefore(Step s) {
@@ -174,32 +165,13 @@ public final class GruCell extends Cell {
     private void backwardResetAfter(Step s) {
         int width = 3 * units;
         int recOff = s.t * s.batch * width;
-        for (int b = 0; b < s.batch; b++) {
-            int z = s.gatesOff + b * width;
-            int dz = s.dGatesOff + b * width;
-            int rec = recOff + b * width;
-            int row = b * units;
-            for (int j = 0; j < units; j++) {
-                double resetGate = s.gates.get(z + j);
-                double updateGate = s.gates.get(z + units + j);
-                double candidate = s.gates.get(z + 2 * units + j);
-                double hPrev = s.hPrev.get(s.hPrevOff + row + j);
-                double dh = s.dh.get(row + j);
-                double dCandidatePre = dh * (1 - updateGate) * (1 - candidate * candidate);
-                double dUpdatePre = dh * (hPrev - candidate) * updateGate * (1 - updateGate);
-                double dResetPre = dCandidatePre * recurrent.get(rec + 2 * units + j) * resetGate * (1 - resetGate);
-                s.dGates.set(dz + j, dResetPre);
-                s.dGates.set(dz + units + j, dUpdatePre);
-                s.dGates.set(dz + 2 * units + j, dCandidatePre);
-                dRecurrent.set(rec + j, dResetPre);
-                dRecurrent.set(rec + units + j, dUpdatePre);
-                dRecurrent.set(rec + 2 * units + j, dCandidatePre * resetGate);
-            }
-        }
-        KernelProvider.get().gemm(false, true, s.batch, units, width,
+        Kernels k = KernelProvider.get();
+        // writes ∂L/∂h_t ⊙ z_t (the direct path) to dhPrev; the product through U is added to it
+        k.gruBackward(s.batch, units, s.gates, s.gatesOff, recurrent, recOff, s.hPrev, s.hPrevOff, s.dh,
+                s.dGates, s.dGatesOff, dRecurrent, recOff, s.dhPrev);
+        k.gemm(false, true, s.batch, units, width,
                 dRecurrent, recOff, width, recurrentKernel.value(), 0, width,
-                s.dhPrev, 0, units, false);
-        addDirectPath(s);
+                s.dhPrev, 0, units, true);
     }
 
     private void backwardResetBefore(Step s) {

@@ -1,6 +1,7 @@
 package dev.gated.layer.recurrent;
 
 import dev.gated.kernel.KernelProvider;
+import dev.gated.kernel.Kernels;
 import dev.gated.tensor.Precision;
 import java.util.List;
 
@@ -63,55 +64,20 @@ public final class LstmCell extends Cell {
     @Override
     void forwardStep(Step s) {
         int width = 4 * units;
-        KernelProvider.get().gemm(false, false, s.batch, width, units,
+        Kernels k = KernelProvider.get();
+        k.gemm(false, false, s.batch, width, units,
                 s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
                 s.gates, s.gatesOff, width, true);
-        for (int b = 0; b < s.batch; b++) {
-            int z = s.gatesOff + b * width;
-            int row = b * units;
-            for (int j = 0; j < units; j++) {
-                double inputGate = sigmoid(s.gates.get(z + j));
-                double forgetGate = sigmoid(s.gates.get(z + units + j));
-                double candidate = Math.tanh(s.gates.get(z + 2 * units + j));
-                double outputGate = sigmoid(s.gates.get(z + 3 * units + j));
-                s.gates.set(z + j, inputGate);
-                s.gates.set(z + units + j, forgetGate);
-                s.gates.set(z + 2 * units + j, candidate);
-                s.gates.set(z + 3 * units + j, outputGate);
-                double c = forgetGate * s.cPrev.get(s.cPrevOff + row + j) + inputGate * candidate;
-                s.c.set(s.cOff + row + j, c);
-                s.h.set(s.hOff + row + j, outputGate * Math.tanh(c));
-            }
-        }
+        k.lstmForward(s.batch, units, s.gates, s.gatesOff, s.cPrev, s.cPrevOff, s.c, s.cOff, s.h, s.hOff);
     }
 
     @Override
     void backwardStep(Step s) {
         int width = 4 * units;
-        for (int b = 0; b < s.batch; b++) {
-            int z = s.gatesOff + b * width;
-            int dz = s.dGatesOff + b * width;
-            int row = b * units;
-            for (int j = 0; j < units; j++) {
-                double inputGate = s.gates.get(z + j);
-                double forgetGate = s.gates.get(z + units + j);
-                double candidate = s.gates.get(z + 2 * units + j);
-                double outputGate = s.gates.get(z + 3 * units + j);
-                double tanhC = Math.tanh(s.c.get(s.cOff + row + j));
-                double dh = s.dh.get(row + j);
-                double dc = s.dc.get(row + j) + dh * outputGate * (1 - tanhC * tanhC);
-                double dInput = dc * candidate;
-                double dForget = dc * s.cPrev.get(s.cPrevOff + row + j);
-                double dCandidate = dc * inputGate;
-                double dOutput = dh * tanhC;
-                s.dGates.set(dz + j, dInput * inputGate * (1 - inputGate));
-                s.dGates.set(dz + units + j, dForget * forgetGate * (1 - forgetGate));
-                s.dGates.set(dz + 2 * units + j, dCandidate * (1 - candidate * candidate));
-                s.dGates.set(dz + 3 * units + j, dOutput * outputGate * (1 - outputGate));
-                s.dcPrev.set(row + j, dc * forgetGate);
-            }
-        }
-        KernelProvider.get().gemm(false, true, s.batch, units, width,
+        Kernels k = KernelProvider.get();
+        k.lstmBackward(s.batch, units, s.gates, s.gatesOff, s.c, s.cOff, s.cPrev, s.cPrevOff,
+                s.dh, s.dc, s.dGates, s.dGatesOff, s.dcPrev);
+        k.gemm(false, true, s.batch, units, width,
                 s.dGates, s.dGatesOff, width, recurrentKernel.value(), 0, width,
                 s.dhPrev, 0, units, false);
     }

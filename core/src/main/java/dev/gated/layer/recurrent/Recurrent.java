@@ -167,13 +167,19 @@ public final class Recurrent implements Layer {
         setInitialState(initialHidden, initialCell);
         toTimeMajor(x);
         projectInputs();
-        for (int s = 0; s < steps; s++) {
-            int t = goBackwards ? steps - 1 - s : s;
-            pointStep(t, s);
-            cell.forwardStep(step);
-            if (mask != null) {
-                carryMaskedRows(t);
+        Kernels kernels = KernelProvider.get();
+        kernels.beginReuse(cell.recurrentKernel().value());   // U is fixed for the whole pass: pack it once
+        try {
+            for (int s = 0; s < steps; s++) {
+                int t = goBackwards ? steps - 1 - s : s;
+                pointStep(t, s);
+                cell.forwardStep(step);
+                if (mask != null) {
+                    carryMaskedRows(t);
+                }
             }
+        } finally {
+            kernels.endReuse(cell.recurrentKernel().value());
         }
         return new RecurrentState(output(), finalOf(hidden), cell.hasCellState() ? finalOf(cellState) : null);
     }
@@ -352,24 +358,30 @@ public final class Recurrent implements Layer {
         }
         Tensor passH = Tensor.zeros(precision, batch, units);
         Tensor passC = Tensor.zeros(precision, batch, units);
-        for (int s = steps - 1; s >= 0; s--) {
-            int t = goBackwards ? steps - 1 - s : s;
-            pointStep(t, s);
-            gatherStepGradient(dOutput, t, dNext, dcNext);
-            if (hiddenGradientNorms != null) {
-                hiddenGradientNorms[t] = norm(dh);
+        Kernels kernels = KernelProvider.get();
+        kernels.beginReuse(cell.recurrentKernel().value());   // Uᵀ for every step's ∂L/∂h_{t−1}: pack it once
+        try {
+            for (int s = steps - 1; s >= 0; s--) {
+                int t = goBackwards ? steps - 1 - s : s;
+                pointStep(t, s);
+                gatherStepGradient(dOutput, t, dNext, dcNext);
+                if (hiddenGradientNorms != null) {
+                    hiddenGradientNorms[t] = norm(dh);
+                }
+                if (mask != null) {
+                    divertMaskedRows(t, passH, passC);
+                }
+                cell.backwardStep(step);
+                dNext.copyFrom(dhPrev);
+                if (cell.hasCellState()) {
+                    dcNext.copyFrom(dcPrev);
+                }
+                if (mask != null) {
+                    addMaskedPassThrough(t, passH, passC, dNext, dcNext);
+                }
             }
-            if (mask != null) {
-                divertMaskedRows(t, passH, passC);
-            }
-            cell.backwardStep(step);
-            dNext.copyFrom(dhPrev);
-            if (cell.hasCellState()) {
-                dcNext.copyFrom(dcPrev);
-            }
-            if (mask != null) {
-                addMaskedPassThrough(t, passH, passC, dNext, dcNext);
-            }
+        } finally {
+            kernels.endReuse(cell.recurrentKernel().value());
         }
         dInitialHidden = dNext;
         dInitialCell = cell.hasCellState() ? dcNext : null;

@@ -50,20 +50,14 @@ public final class SimpleRnnCell extends Cell {
                 s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
                 s.gates, s.gatesOff, width, true);
         int n = s.batch * units;
-        for (int i = 0; i < n; i++) {
-            double h = Math.tanh(s.gates.get(s.gatesOff + i));
-            s.gates.set(s.gatesOff + i, h);
-            s.h.set(s.hOff + i, h);
-        }
+        KernelProvider.get().tanh(n, s.gates, s.gatesOff, s.gates, s.gatesOff);
+        s.h.copyFrom(s.gates, s.gatesOff, s.hOff, n);
     }
 
     @Override
     void backwardStep(Step s) {
         int n = s.batch * units;
-        for (int i = 0; i < n; i++) {
-            double h = s.gates.get(s.gatesOff + i);
-            s.dGates.set(s.dGatesOff + i, s.dh.get(i) * (1 - h * h));
-        }
+        KernelProvider.get().tanhBackward(n, s.gates, s.gatesOff, s.dh, 0, s.dGates, s.dGatesOff);
         KernelProvider.get().gemm(false, true, s.batch, units, units,
                 s.dGates, s.dGatesOff, units, recurrentKernel.value(), 0, units,
                 s.dhPrev, 0, units, false);

@@ -1,0 +1,229 @@
+package dev.gated.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Gated vs PyTorch (DJL) vs Deeplearning4j, in one process: for each shape, LSTM and GRU, training step
+ * (forward + BPTT + Adam) and inference, 1 and 2 threads; warm-up, then the median and range of timed
+ * repetitions. Prints a table and writes {@code bench/results/latest.json} (a list of rows).
+ *
+ * <p>Options: {@code --reps N} (default 15), {@code --s3-reps N} (default 3), {@code --warmup N} (default 3; 1 on S3),
+ * {@code --shapes S1,S2}, {@code --threads 1,2}, {@code --cells LSTM,GRU}, {@code --no-dl4j},
+ * {@code --no-torch}, {@code --out DIR} (default bench/results).
+ */
+public final class Bench {
+
+    private int reps = 15;
+    private int s3Reps = 3;
+    private int warmup = 3;
+    private List<String> shapes = List.of("S1", "S2", "S3", "S4");
+    private List<Integer> threadCounts = List.of(1, 2);
+    private List<String> cells = List.of("LSTM", "GRU");
+    private boolean torch = true;
+    private boolean dl4j = true;
+    private Path out = Path.of("bench/results");
+    private String torchVersion;
+    private String dl4jVersion;
+    private String dl4jProblem;
+    private double peak;
+
+    /** Median and range of a library's timings, ms per batch. */
+    record Timing(double median, double min, double max, int reps) {
+    }
+
+    record Row(Shape shape, Shape.Cell cell, Shape.Mode mode, int threads, Timing gated, Timing pytorch, Timing dl4j) {
+        Double ratio(Timing other) {
+            return other == null ? null : other.median() / gated.median();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Bench b = new Bench();
+        b.parse(args);
+        b.run();
+    }
+
+    private void parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--s3-reps" -> s3Reps = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--shapes" -> shapes = Arrays.asList(args[++i].split(","));
+                case "--threads" -> threadCounts = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                case "--cells" -> cells = Arrays.asList(args[++i].split(","));
+                case "--no-dl4j" -> dl4j = false;
+                case "--no-torch" -> torch = false;
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " — known: --reps --s3-reps --warmup --shapes --threads --cells --no-dl4j --no-torch --out");
+            }
+        }
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(out);
+        String loadStart = Machine.loadAverage();
+        peak = Peak.measure();
+        if (torch) {
+            torchVersion = TorchRunner.load();
+        }
+        if (dl4j) {
+            try {
+                dl4jVersion = Dl4jRunner.load();
+            } catch (Throwable e) {
+                dl4jProblem = e.toString();
+                System.out.println("[bench] Deeplearning4j unavailable: " + e);
+            }
+        }
+        System.out.println(Machine.describe());
+        System.out.printf(Locale.ROOT, "FMA peak (measured, one core): %.1f GFLOP/s   load average at start: %s%n", peak, loadStart);
+        System.out.println("Gated kernels: " + dev.gated.kernel.KernelProvider.get().name()
+                + " | " + torchVersion + " | " + (dl4jVersion != null ? dl4jVersion : "DL4J: " + dl4jProblem));
+        System.out.println("Library cores (bench/run probe): " + System.getProperty("bench.cores", "not probed"));
+        List<Row> rows = new ArrayList<>();
+        for (Shape s : Shape.ALL) {
+            if (!shapes.contains(s.name())) {
+                continue;
+            }
+            Data data = new Data(s, 42);
+            int n = s.name().equals("S3") ? s3Reps : reps;
+            for (String cellName : cells) {
+                Shape.Cell cell = Shape.Cell.valueOf(cellName);
+                for (int threads : threadCounts) {
+                    GatedRunner gated = new GatedRunner(s, cell, threads, data);
+                    TorchRunner pt = torch ? new TorchRunner(s, cell, threads, data) : null;
+                    Dl4jRunner dj = dl4j && dl4jVersion != null && cell == Shape.Cell.LSTM ? dl4jRunner(s, threads, data) : null;
+                    for (Shape.Mode mode : Shape.Mode.values()) {
+                        if (mode == Shape.Mode.TRAIN && s.inferOnly()) {
+                            continue;
+                        }
+                        int w = s.name().equals("S3") ? 1 : warmup;
+                        Timing g = time(gated, mode, n, w);
+                        Timing p = pt == null ? null : time(torchThreads(pt, threads), mode, n, w);
+                        // DL4J is 10-20× slower: at most 5 repetitions keep the run under ten minutes
+                        Timing d = dj == null ? null : time(dl4jThreads(dj, threads), mode, Math.min(n, 5), Math.min(w, 2));
+                        Row row = new Row(s, cell, mode, threads, g, p, d);
+                        rows.add(row);
+                        System.out.println(Table.line(row, peak));
+                    }
+                    if (pt != null) {
+                        pt.close();
+                    }
+                }
+            }
+        }
+        String loadEnd = Machine.loadAverage();
+        System.out.println();
+        System.out.print(Table.render(rows, peak));
+        String memory = shapes.contains("S2") || shapes.contains("S3") ? memoryReport() : "";
+        System.out.print(memory);
+        StringBuilder kernels = new StringBuilder();
+        List<Shape> kernelShapes = Shape.ALL.stream().filter(s -> shapes.contains(s.name())).toList();
+        for (int threads : threadCounts) {
+            KernelBench.run(kernelShapes, List.of(KernelBench.gated(
+                    new dev.gated.kernel.VectorKernels(threads), true)), threads, peak, kernels);
+        }
+        System.out.println("Matrix-multiply phases alone (LSTM, Gated kernels):");
+        System.out.print(kernels);
+        System.out.println("load average: start " + loadStart + ", end " + loadEnd);
+        Files.writeString(out.resolve("latest.json"), Table.json(rows, peak, Machine.cpuModel(), loadStart, loadEnd,
+                torchVersion, dl4jVersion, dl4jProblem));
+        Files.writeString(out.resolve("latest.txt"), Machine.describe() + "\n" + Table.render(rows, peak) + memory
+                + "Matrix-multiply phases alone (LSTM, Gated kernels):\n" + kernels
+                + "load average: start " + loadStart + ", end " + loadEnd + "\n");
+        System.out.println("wrote " + out.resolve("latest.json") + " and latest.txt");
+    }
+
+    private Dl4jRunner dl4jRunner(Shape s, int threads, Data data) {
+        try {
+            return new Dl4jRunner(s, threads, data);
+        } catch (Throwable e) {
+            dl4jProblem = e.toString();
+            System.out.println("[bench] Deeplearning4j failed on " + s + ": " + e);
+            return null;
+        }
+    }
+
+    private static Runner torchThreads(TorchRunner r, int threads) {
+        TorchRunner.threads(threads);
+        return r;
+    }
+
+    private static Runner dl4jThreads(Dl4jRunner r, int threads) {
+        Dl4jRunner.threads(threads);
+        return r;
+    }
+
+    private Timing time(Runner r, Shape.Mode mode, int n, int warm) {
+        Runnable step = mode == Shape.Mode.TRAIN ? r::train : r::infer;
+        for (int i = 0; i < warm; i++) {
+            step.run();
+        }
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            step.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        double median = n % 2 == 1 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
+        return new Timing(median, ms[0], ms[n - 1], n);
+    }
+
+    /** Allocation per training step (S2 LSTM at T and T/2) and the peak heap of an S3 LSTM training step. */
+    private String memoryReport() {
+        StringBuilder b = new StringBuilder("Memory (Gated, LSTM, 1 thread):\n");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        Shape s2 = Shape.ALL.get(1);
+        Function<Shape, Long> perStep = s -> {
+            GatedRunner r = new GatedRunner(s, Shape.Cell.LSTM, 1, new Data(s, 1));
+            for (int i = 0; i < 30; i++) {
+                r.train();
+            }
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 10; i++) {
+                r.train();
+            }
+            return (mx.getThreadAllocatedBytes(tid) - before) / 10;
+        };
+        Shape half = new Shape("S2/2", s2.batch(), s2.steps() / 2, s2.input(), s2.hidden(), false);
+        long full = perStep.apply(s2);
+        long halfBytes = perStep.apply(half);
+        long inputBytes = 2L * 4 * s2.batch() * s2.input() * (s2.steps() - half.steps());
+        b.append(String.format(Locale.ROOT, "  S2 training step allocates %,d bytes at T=%d and %,d bytes at T=%d:"
+                        + " %,d bytes per extra time step (∂x and its time-major copy are 2·B·I·4 = %,d bytes per step;"
+                        + " the time loop itself allocates nothing)%n",
+                full, s2.steps(), halfBytes, half.steps(), (full - halfBytes) / (s2.steps() - half.steps()),
+                inputBytes / (s2.steps() - half.steps())));
+        if (shapes.contains("S3")) {
+            Shape s3 = Shape.ALL.get(2);
+            System.gc();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                pool.resetPeakUsage();
+            }
+            GatedRunner r = new GatedRunner(s3, Shape.Cell.LSTM, 1, new Data(s3, 1));
+            r.train();
+            r.train();
+            long peakHeap = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peakHeap += pool.getPeakUsage().getUsed();
+                }
+            }
+            b.append(String.format(Locale.ROOT, "  S3 LSTM training: peak heap %.1f MiB (sum of heap pools' peaks over"
+                    + " two steps, from a collected heap; PyTorch's and DL4J's native memory not included)%n", peakHeap / 1048576.0));
+        }
+        return b.toString();
+    }
+}

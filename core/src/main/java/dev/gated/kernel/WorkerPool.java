@@ -1,0 +1,135 @@
+package dev.gated.kernel;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A fixed set of daemon threads that run the parts of one task at a time, part 0 on the calling thread.
+ * Allocation-free per call (the task is a reusable object), so it can be used inside the time loop.
+ *
+ * <p>Workers spin briefly after each task (the next matrix multiply of a time loop follows within
+ * microseconds) and then park. If another thread is already using the pool, the caller runs every part
+ * itself: callers split work so that the result does not depend on which thread runs which part.
+ */
+final class WorkerPool {
+
+    /** Work split into parts; {@code run(p)} for p in [0, parts) may run on any thread, in any order. */
+    interface Task {
+        void run(int part);
+    }
+
+    private static final long SPIN_NANOS = 200_000;
+
+    private final int threads;
+    private final Thread[] workers;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicInteger remaining = new AtomicInteger();
+    private volatile Task task;
+    /** generation &lt;&lt; 16 | parts: read once by a worker, so it never mixes two calls' part counts. */
+    private volatile long ticket;
+    private long generation;
+    private volatile Thread caller;
+    private volatile Throwable failure;
+    private final boolean[] sleeping;
+
+    WorkerPool(int threads) {
+        this.threads = threads;
+        this.workers = new Thread[threads];
+        this.sleeping = new boolean[threads];
+        for (int w = 1; w < threads; w++) {
+            int index = w;
+            Thread t = new Thread(() -> work(index), "gated-kernels-" + w);
+            t.setDaemon(true);
+            workers[w] = t;
+            t.start();
+        }
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /** Runs parts 0 … n−1 of {@code t} (n ≤ threads) and returns when all are done. */
+    void run(int n, Task t) {
+        if (n <= 1 || !lock.tryLock()) {
+            for (int p = 0; p < n; p++) {
+                t.run(p);
+            }
+            return;
+        }
+        try {
+            task = t;
+            failure = null;
+            caller = Thread.currentThread();
+            remaining.set(n - 1);
+            generation++;
+            ticket = generation << 16 | n;
+            for (int w = 1; w < n; w++) {
+                if (sleepingVolatile(w)) {
+                    LockSupport.unpark(workers[w]);
+                }
+            }
+            t.run(0);
+            awaitWorkers();
+            Throwable f = failure;
+            if (f != null) {
+                throw new IllegalStateException("a kernel worker thread failed", f);
+            }
+        } finally {
+            task = null;
+            lock.unlock();
+        }
+    }
+
+    private void awaitWorkers() {
+        long start = System.nanoTime();
+        int spins = 0;
+        while (remaining.get() > 0) {
+            if (++spins < 1 << 12 || System.nanoTime() - start < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, 50_000);
+            }
+        }
+    }
+
+    private synchronized boolean sleepingVolatile(int w) {
+        return sleeping[w];
+    }
+
+    private synchronized void setSleeping(int w, boolean value) {
+        sleeping[w] = value;
+    }
+
+    private void work(int index) {
+        long seen = 0;
+        while (true) {
+            long start = System.nanoTime();
+            int spins = 0;
+            long current;
+            while ((current = ticket) == seen) {
+                if (++spins < 1 << 10 || System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    setSleeping(index, true);
+                    if (ticket == seen) {
+                        LockSupport.park(this);
+                    }
+                    setSleeping(index, false);
+                }
+            }
+            seen = current;
+            if (index < (int) (current & 0xFFFF)) {
+                try {
+                    task.run(index);
+                } catch (Throwable e) {
+                    failure = e;
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+    }
+}
