@@ -1,11 +1,11 @@
 package dev.gated.cli;
 
-import dev.gated.cli.forecasting.ForecastModel;
-import dev.gated.cli.forecasting.PreparedData;
-import dev.gated.cli.forecasting.Scoreboard;
 import dev.gated.cli.output.Json;
 import dev.gated.cli.output.Reports;
 import dev.gated.cli.output.ResultTable;
+import dev.gated.forecast.ForecastModel;
+import dev.gated.forecast.PreparedData;
+import dev.gated.forecast.Scoreboard;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;

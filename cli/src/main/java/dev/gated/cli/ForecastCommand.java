@@ -1,12 +1,12 @@
 package dev.gated.cli;
 
-import dev.gated.cli.forecasting.Forecaster;
-import dev.gated.cli.forecasting.ForecastModel;
-import dev.gated.cli.forecasting.FutureTimes;
-import dev.gated.cli.forecasting.ScaledSeries;
 import dev.gated.cli.output.ForecastCsv;
 import dev.gated.cli.output.Json;
 import dev.gated.cli.output.Plots;
+import dev.gated.forecast.ForecastModel;
+import dev.gated.forecast.Forecaster;
+import dev.gated.forecast.FutureTimes;
+import dev.gated.forecast.ScaledSeries;
 import dev.gated.timeseries.TimeSeriesTable;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

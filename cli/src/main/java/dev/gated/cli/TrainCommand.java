@@ -1,18 +1,18 @@
 package dev.gated.cli;
 
-import dev.gated.cli.forecasting.DataSpec;
-import dev.gated.cli.forecasting.ForecastModel;
-import dev.gated.cli.forecasting.HyperParameters;
-import dev.gated.cli.forecasting.ModelKind;
-import dev.gated.cli.forecasting.PreparedData;
-import dev.gated.cli.forecasting.Scoreboard;
-import dev.gated.cli.forecasting.TrainingRun;
 import dev.gated.cli.options.DataOptions;
 import dev.gated.cli.options.TrainingOptions;
 import dev.gated.cli.output.Json;
 import dev.gated.cli.output.Plots;
 import dev.gated.cli.output.Reports;
 import dev.gated.cli.output.ResultTable;
+import dev.gated.forecast.DataSpec;
+import dev.gated.forecast.ForecastModel;
+import dev.gated.forecast.HyperParameters;
+import dev.gated.forecast.ModelKind;
+import dev.gated.forecast.PreparedData;
+import dev.gated.forecast.Scoreboard;
+import dev.gated.forecast.TrainingRun;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

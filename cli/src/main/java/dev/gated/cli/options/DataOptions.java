@@ -1,13 +1,13 @@
 package dev.gated.cli.options;
 
-import dev.gated.cli.forecasting.DataSpec;
-import dev.gated.cli.forecasting.SplitSpec;
+import dev.gated.forecast.DataSpec;
+import dev.gated.forecast.SplitSpec;
 import dev.gated.timeseries.scale.ScalerKind;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /** Which CSV file and columns to learn from, and how to split and scale them (train, compare). */
 public final class DataOptions {

@@ -1,9 +1,9 @@
 package dev.gated.cli.options;
 
-import dev.gated.cli.forecasting.HyperParameters;
-import picocli.CommandLine;
+import dev.gated.forecast.HyperParameters;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * The model's hyper-parameters, declared once with description and default for every command that trains

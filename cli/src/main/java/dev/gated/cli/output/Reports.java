@@ -1,11 +1,11 @@
 package dev.gated.cli.output;
 
-import dev.gated.cli.forecasting.DataSpec;
-import dev.gated.cli.forecasting.Part;
-import dev.gated.cli.forecasting.PartForecast;
-import dev.gated.cli.forecasting.PreparedData;
-import dev.gated.cli.forecasting.ResultRow;
-import dev.gated.cli.forecasting.Scoreboard;
+import dev.gated.forecast.DataSpec;
+import dev.gated.forecast.Part;
+import dev.gated.forecast.PartForecast;
+import dev.gated.forecast.PreparedData;
+import dev.gated.forecast.ResultRow;
+import dev.gated.forecast.Scoreboard;
 import dev.gated.timeseries.RowRange;
 import dev.gated.timeseries.TimeSeriesTable;
 import java.io.IOException;

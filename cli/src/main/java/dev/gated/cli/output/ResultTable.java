@@ -1,6 +1,6 @@
 package dev.gated.cli.output;
 
-import dev.gated.cli.forecasting.ResultRow;
+import dev.gated.forecast.ResultRow;
 import java.util.List;
 import java.util.Locale;
 

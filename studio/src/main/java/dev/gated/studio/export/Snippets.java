@@ -1,7 +1,7 @@
 package dev.gated.studio.export;
 
-import dev.gated.studio.pipeline.ModelSpec;
-import dev.gated.studio.pipeline.PrepareSpec;
+import dev.gated.studio.spec.ModelSpec;
+import dev.gated.studio.spec.PrepareSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

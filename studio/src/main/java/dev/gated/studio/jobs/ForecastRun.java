@@ -1,39 +1,51 @@
 package dev.gated.studio.jobs;
 
 import dev.gated.data.Dataset;
+import dev.gated.forecast.ForecastModel;
+import dev.gated.forecast.Networks;
+import dev.gated.forecast.Part;
+import dev.gated.forecast.PartForecast;
+import dev.gated.forecast.PreparedData;
+import dev.gated.forecast.TrainingRun;
 import dev.gated.model.Sequential;
-import dev.gated.studio.pipeline.PrepareSpec;
-import dev.gated.studio.pipeline.Prepared;
-import dev.gated.studio.pipeline.Scores;
-import dev.gated.tensor.Tensor;
-import dev.gated.timeseries.window.Windows;
+import dev.gated.model.TrainingListener;
+import dev.gated.studio.spec.ModelSpec;
+import dev.gated.studio.spec.PrepareSpec;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Forecasting models compared on one prepared series, beside the naive baselines. */
+/**
+ * Forecasting models compared on one prepared series, beside the naive baselines. Preparation, networks,
+ * training, scores and model files are the shared pipeline's ({@code dev.gated.forecast}, as {@code gated
+ * train}/{@code compare}), so an exported model works with {@code gated evaluate} and {@code gated forecast}.
+ */
 public final class ForecastRun extends Run {
 
     private final String datasetName;
-    private final Prepared data;
+    private final PrepareSpec spec;
+    private final PreparedData data;
     private final Dataset train;
     private final Dataset validation;
     private final Dataset test;
     private final List<String> notes = new ArrayList<>();
     private final List<Map<String, Object>> baselines;
 
-    ForecastRun(String id, String datasetName, Prepared data) {
+    ForecastRun(String id, String datasetName, PrepareSpec spec, PreparedData data) {
         super(id);
         this.datasetName = datasetName;
+        this.spec = spec;
         this.data = data;
-        this.train = Prepared.dataset(data.train());
-        this.validation = data.validation() == null ? null : Prepared.dataset(data.validation());
-        this.test = Prepared.dataset(data.test());
-        this.baselines = Scores.baselines(data, notes);
+        this.train = data.train().dataset();
+        this.validation = data.validation() == null ? null : data.validation().dataset();
+        this.test = data.test().dataset();
+        this.baselines = ForecastScores.baselines(data, spec.window(), notes);
     }
 
-    public Prepared data() {
+    public PreparedData data() {
         return data;
     }
 
@@ -42,7 +54,7 @@ public final class ForecastRun extends Run {
     }
 
     public PrepareSpec spec() {
-        return data.spec();
+        return spec;
     }
 
     @Override
@@ -52,18 +64,28 @@ public final class ForecastRun extends Run {
 
     @Override
     public String title() {
-        PrepareSpec s = data.spec();
-        return datasetName + " → " + s.target() + ", window " + s.window() + ", horizon " + s.horizon();
+        return datasetName + " → " + spec.target() + ", window " + spec.window() + ", horizon " + spec.horizon();
     }
 
     @Override
     public int[] inputShape() {
-        return new int[] {data.spec().window(), data.spec().features().size()};
+        return new int[] {spec.window(), data.features()};
     }
 
     @Override
     public int outputs() {
-        return data.spec().horizon();
+        return spec.horizon();
+    }
+
+    @Override
+    public Sequential network(ModelSpec m) {
+        return Networks.build(m.modelKind(), m.hyperParameters(spec), data.features());
+    }
+
+    /** A {@link TrainingRun} of the shared pipeline, as {@code gated train} runs it. */
+    @Override
+    public Sequential train(ModelSpec m, TrainingListener listener) {
+        return TrainingRun.train(m.modelKind(), m.hyperParameters(spec), data, List.of(listener)).model();
     }
 
     @Override
@@ -80,21 +102,32 @@ public final class ForecastRun extends Run {
     public Evaluation evaluate(Sequential model) {
         Map<String, double[]> predictions = new LinkedHashMap<>();
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-        predictions.put("train", predict(model, data.train()));
+        predictions.put("train", PartForecast.ofModel(model, data.train(), data.series()).predicted());
         if (data.validation() != null) {
-            double[] p = predict(model, data.validation());
-            predictions.put("validation", p);
-            metrics.put("validation", Scores.metrics(data.actual(data.validation()), p));
+            PartForecast v = PartForecast.ofModel(model, data.validation(), data.series());
+            predictions.put("validation", v.predicted());
+            metrics.put("validation", ForecastScores.metrics(v));
         }
-        double[] p = predict(model, data.test());
-        predictions.put("test", p);
-        metrics.put("test", Scores.metrics(data.actual(data.test()), p));
+        PartForecast t = PartForecast.ofModel(model, data.test(), data.series());
+        predictions.put("test", t.predicted());
+        metrics.put("test", ForecastScores.metrics(t));
         return new Evaluation(metrics, predictions);
     }
 
-    private double[] predict(Sequential model, Windows w) {
-        Tensor y = model.predict(Tensor.of(w.x(), w.count(), w.window(), w.features()));
-        return data.unscale(y.toFloatArray());
+    /**
+     * Writes a finished job's model with the forecasting settings in its metadata ({@link ForecastModel}: model
+     * kind, hyper-parameters, data settings, fitted scaler), plus the {@code studio.target}, {@code
+     * studio.features}, {@code studio.window} and {@code studio.horizon} labels earlier exports carried.
+     */
+    public void save(Job job, Path file) throws IOException {
+        Sequential model = job.model();
+        Map<String, String> meta = model.metadata();
+        meta.put("studio.target", spec.target());
+        meta.put("studio.features", String.join(",", spec.features()));
+        meta.put("studio.window", Integer.toString(spec.window()));
+        meta.put("studio.horizon", Integer.toString(spec.horizon()));
+        new ForecastModel(model, job.spec().modelKind(), job.spec().hyperParameters(spec), data.series().spec(),
+                data.series().scaler(), datasetName, job.trainSeconds(), model.epochsCompleted()).save(file);
     }
 
     @Override
@@ -109,16 +142,7 @@ public final class ForecastRun extends Run {
 
     @Override
     public Dataset part(String name) {
-        return switch (name) {
-            case "train" -> train;
-            case "test" -> test;
-            case "validation" -> {
-                if (validation == null) {
-                    throw new IllegalArgumentException("there is no validation part (its fraction is 0)");
-                }
-                yield validation;
-            }
-            default -> throw new IllegalArgumentException("part \"" + name + "\" is not one of train, validation, test");
-        };
+        Part p = data.part(name);
+        return p == data.train() ? train : p == data.test() ? test : validation;
     }
 }

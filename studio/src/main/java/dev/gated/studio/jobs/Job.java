@@ -1,12 +1,10 @@
 package dev.gated.studio.jobs;
 
-import dev.gated.data.Dataset;
 import dev.gated.model.EpochRecord;
-import dev.gated.model.Fit;
 import dev.gated.model.Sequential;
 import dev.gated.model.TrainingDivergedException;
 import dev.gated.model.TrainingListener;
-import dev.gated.studio.pipeline.ModelSpec;
+import dev.gated.studio.spec.ModelSpec;
 import dev.gated.studio.web.Errors;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,6 +75,11 @@ public final class Job {
         return evaluation;
     }
 
+    /** Wall time of training in seconds; 0 until the job is done. */
+    public double trainSeconds() {
+        return trainSeconds;
+    }
+
     void setFuture(Future<?> f) {
         this.future = f;
     }
@@ -126,15 +129,8 @@ public final class Job {
             return;
         }
         try {
-            Sequential m = run.network(spec);
-            params = m.parameterCount();
-            Fit fit = Fit.epochs(spec.epochs()).batchSize(spec.batch()).quiet().listener(new Listener(hub));
-            Dataset validation = run.validationData();
-            if (validation != null) {
-                fit = fit.validationData(validation);
-            }
             long t0 = System.nanoTime();
-            m.fit(run.trainData(), fit);
+            Sequential m = run.train(spec, new Listener(hub));
             trainSeconds = (System.nanoTime() - t0) / 1e9;
             evaluation = run.evaluate(m);
             model = m;
@@ -170,6 +166,7 @@ public final class Job {
 
         @Override
         public void onTrainBegin(Sequential m, int initialEpoch, int epochs, int batches) {
+            params = m.parameterCount();
             batchesPerEpoch = Math.max(1, batches);
             t0 = System.nanoTime();
         }

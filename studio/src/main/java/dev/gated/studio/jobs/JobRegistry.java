@@ -1,7 +1,8 @@
 package dev.gated.studio.jobs;
 
-import dev.gated.studio.pipeline.ModelSpec;
-import dev.gated.studio.pipeline.Prepared;
+import dev.gated.forecast.PreparedData;
+import dev.gated.studio.spec.ModelSpec;
+import dev.gated.studio.spec.PrepareSpec;
 import dev.gated.studio.web.ApiException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,9 +41,9 @@ public final class JobRegistry {
     }
 
     /** Creates a forecasting run and queues one job per model. */
-    public ForecastRun startForecast(String datasetName, Prepared data, List<ModelSpec> models) {
+    public ForecastRun startForecast(String datasetName, PrepareSpec spec, PreparedData data, List<ModelSpec> models) {
         requireModels(models);
-        ForecastRun run = new ForecastRun("r" + runCounter.incrementAndGet(), datasetName, data);
+        ForecastRun run = new ForecastRun("r" + runCounter.incrementAndGet(), datasetName, spec, data);
         return submit(run, models);
     }
 

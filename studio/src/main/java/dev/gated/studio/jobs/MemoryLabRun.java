@@ -7,7 +7,7 @@ import dev.gated.experiments.MemoryTask;
 import dev.gated.experiments.ModelKind;
 import dev.gated.experiments.TaskData;
 import dev.gated.model.Sequential;
-import dev.gated.studio.pipeline.ModelSpec;
+import dev.gated.studio.spec.ModelSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

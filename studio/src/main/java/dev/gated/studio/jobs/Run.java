@@ -1,9 +1,10 @@
 package dev.gated.studio.jobs;
 
 import dev.gated.data.Dataset;
+import dev.gated.model.Fit;
 import dev.gated.model.Sequential;
-import dev.gated.studio.pipeline.ModelSpec;
-import dev.gated.studio.pipeline.Networks;
+import dev.gated.model.TrainingListener;
+import dev.gated.studio.spec.ModelSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +53,21 @@ public abstract class Run {
     public abstract int outputs();
 
     /** A fresh, compiled network for {@code spec} on this run's data (the same seed gives the same weights). */
-    public Sequential network(ModelSpec spec) {
-        int[] shape = inputShape();
-        return Networks.build(spec, shape[0], shape[1], outputs());
+    public abstract Sequential network(ModelSpec spec);
+
+    /**
+     * Trains a fresh {@link #network} on {@link #trainData()}, watching {@link #validationData()};
+     * {@code listener} sees every batch and epoch (and may stop training by throwing).
+     */
+    public Sequential train(ModelSpec spec, TrainingListener listener) {
+        Sequential model = network(spec);
+        Fit fit = Fit.epochs(spec.epochs()).batchSize(spec.batch()).quiet().listener(listener);
+        Dataset validation = validationData();
+        if (validation != null) {
+            fit = fit.validationData(validation);
+        }
+        model.fit(trainData(), fit);
+        return model;
     }
 
     /** The entry of a row's "test" metrics that ranks the rows ("rmse" for forecasts). */

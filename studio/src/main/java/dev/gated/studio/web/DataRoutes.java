@@ -1,13 +1,13 @@
 package dev.gated.studio.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gated.forecast.PreparedData;
 import dev.gated.studio.StudioOptions;
 import dev.gated.studio.data.DatasetStore;
 import dev.gated.studio.data.Samples;
 import dev.gated.studio.data.StoredDataset;
 import dev.gated.studio.data.TableView;
-import dev.gated.studio.pipeline.PrepareSpec;
-import dev.gated.studio.pipeline.Prepared;
+import dev.gated.studio.spec.PrepareSpec;
 import dev.gated.timeseries.TimeSeriesTable;
 import dev.gated.timeseries.csv.CsvFormatException;
 import io.javalin.Javalin;
@@ -62,18 +62,21 @@ public final class DataRoutes {
         app.post("/api/prepare", ctx -> {
             PrepareSpec spec = json.readValue(ctx.body(), PrepareSpec.class);
             StoredDataset d = store.get(spec.dataset());
-            Prepared p = prepare(d, spec);
-            Map<String, Object> v = p.view();
-            v.put("target", p.rawTarget());
-            v.put("time", p.table().time().labels());
+            PreparedData p = prepare(d, spec);
+            Map<String, Object> v = PrepareView.of(p, spec.window(), spec.horizon());
+            v.put("target", p.series().rawTarget());
+            v.put("time", p.series().table().time().labels());
             ctx.json(v);
         });
     }
 
-    /** Reads the stored file with the spec's choices and prepares it; CSV errors carry line and column. */
-    public static Prepared prepare(StoredDataset d, PrepareSpec spec) {
+    /**
+     * Reads the stored file with the spec's choices and prepares it as {@code gated train} would (split, scaler
+     * fitted on the training rows, windows); CSV errors carry line and column.
+     */
+    public static PreparedData prepare(StoredDataset d, PrepareSpec spec) {
         TimeSeriesTable t = d.read(spec.time(), spec.missing(), spec.columns());
-        return Prepared.of(spec, t);
+        return PreparedData.prepare(t, spec.toDataSpec(), spec.windowing(), null);
     }
 
     private void info(Context ctx) {

@@ -2,6 +2,7 @@ package dev.gated.studio.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gated.data.Dataset;
+import dev.gated.forecast.PreparedData;
 import dev.gated.model.Sequential;
 import dev.gated.studio.data.DatasetStore;
 import dev.gated.studio.data.StoredDataset;
@@ -14,7 +15,7 @@ import dev.gated.studio.jobs.JobRegistry;
 import dev.gated.studio.jobs.JobState;
 import dev.gated.studio.jobs.MemoryLabRun;
 import dev.gated.studio.jobs.Run;
-import dev.gated.studio.pipeline.Prepared;
+import dev.gated.timeseries.TimeSeriesTable;
 import dev.gated.timeseries.window.Windows;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -39,7 +40,7 @@ import java.util.Map;
  * POST /api/jobs/{id}/cancel          202 | 409 when already finished
  * GET  /api/jobs/{id}/forecast        actual vs forecast per part, residuals (JSON)
  * GET  /api/jobs/{id}/forecast.csv    the same as CSV, with "&lt;target&gt; (forecast)" columns
- * GET  /api/jobs/{id}/model.gated     the model file
+ * GET  /api/jobs/{id}/model.gated     the model file (forecasts: readable by gated evaluate and gated forecast)
  * GET  /api/jobs/{id}/inside?part=&amp;window=&amp;layer=   gate heatmaps, hidden and cell traces
  * GET  /api/jobs/{id}/export          the gated command line and Java code
  * </pre>
@@ -77,8 +78,8 @@ public final class JobRoutes {
     private void createRun(Context ctx) throws java.io.IOException {
         RunRequest req = json.readValue(ctx.body(), RunRequest.class);
         StoredDataset d = datasets.get(req.prepare().dataset());
-        Prepared p = DataRoutes.prepare(d, req.prepare());
-        ForecastRun run = jobs.startForecast(d.name(), p, req.models());
+        PreparedData p = DataRoutes.prepare(d, req.prepare());
+        ForecastRun run = jobs.startForecast(d.name(), req.prepare(), p, req.models());
         Map<String, Object> m = jobs.runSummary(run);
         m.put("jobs", run.jobs().stream().map(Job::summary).toList());
         ctx.status(201).json(m);
@@ -116,20 +117,20 @@ public final class JobRoutes {
      */
     Map<String, Object> forecast(Job j) {
         ForecastRun run = forecastRun(j);
-        Prepared p = run.data();
-        int rows = p.table().rowCount();
+        PreparedData p = run.data();
+        int rows = p.series().rows();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("job", j.id());
         m.put("label", j.spec().label());
-        m.put("target", p.spec().target());
-        m.put("time", p.table().time().labels());
-        m.put("actual", p.rawTarget());
+        m.put("target", run.spec().target());
+        m.put("time", p.series().table().time().labels());
+        m.put("actual", p.series().rawTarget());
         m.put("boundaries", new int[] {p.split().train().end(), p.split().validation().end()});
         Map<String, Double[]> byPart = new LinkedHashMap<>();
         List<Map<String, Object>> residuals = new ArrayList<>();
-        double[] actual = p.rawTarget();
+        double[] actual = p.series().rawTarget();
         for (Map.Entry<String, double[]> e : j.evaluation().predictions().entrySet()) {
-            Windows w = p.part(e.getKey());
+            Windows w = p.part(e.getKey()).windows();
             Double[] line = new Double[rows];
             for (int i = 0; i < w.count(); i++) {
                 int row = w.targetStart()[i];
@@ -147,14 +148,16 @@ public final class JobRoutes {
 
     private void forecastCsv(Context ctx) {
         Job j = done(ctx);
-        Prepared p = forecastRun(j).data();
-        int rows = p.table().rowCount();
-        int h = p.spec().horizon();
-        String target = p.spec().target();
+        ForecastRun run = forecastRun(j);
+        PreparedData p = run.data();
+        TimeSeriesTable table = p.series().table();
+        int rows = table.rowCount();
+        int h = run.spec().horizon();
+        String target = run.spec().target();
         String[][] cells = new String[rows][h];
         String[] part = new String[rows];
         for (Map.Entry<String, double[]> e : j.evaluation().predictions().entrySet()) {
-            Windows w = p.part(e.getKey());
+            Windows w = p.part(e.getKey()).windows();
             for (int i = 0; i < w.count(); i++) {
                 for (int k = 0; k < h; k++) {
                     int row = w.targetStart()[i] + k;
@@ -166,15 +169,15 @@ public final class JobRoutes {
             }
         }
         StringBuilder sb = new StringBuilder();
-        String timeName = p.table().timeColumnName() == null ? "row" : p.table().timeColumnName();
+        String timeName = table.timeColumnName() == null ? "row" : table.timeColumnName();
         sb.append(csv(timeName)).append(',').append(csv(target));
         for (int k = 1; k <= h; k++) {
             sb.append(',').append(csv(target + (k == 1 ? " (forecast)" : " (forecast +" + k + ")")));
         }
         sb.append(",part\n");
-        double[] actual = p.rawTarget();
+        double[] actual = p.series().rawTarget();
         for (int r = 0; r < rows; r++) {
-            sb.append(csv(p.table().time().label(r))).append(',').append(actual[r]);
+            sb.append(csv(table.time().label(r))).append(',').append(actual[r]);
             for (int k = 0; k < h; k++) {
                 sb.append(',').append(cells[r][k] == null ? "" : cells[r][k]);
             }
@@ -194,14 +197,10 @@ public final class JobRoutes {
         Sequential model = j.model();
         synchronized (model) {
             if (j.run() instanceof ForecastRun f) {
-                Map<String, String> meta = model.metadata();
-                meta.put("studio.target", f.spec().target());
-                meta.put("studio.features", String.join(",", f.spec().features()));
-                meta.put("studio.window", Integer.toString(f.spec().window()));
-                meta.put("studio.horizon", Integer.toString(f.spec().horizon()));
-                f.data().scaler().toMap().forEach((k, v) -> meta.put("scaler." + k, v));
+                f.save(j, file);
+            } else {
+                model.save(file);
             }
-            model.save(file);
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + j.id() + "-" + j.spec().kind() + ".gated\"");
         ctx.contentType("application/octet-stream").result(Files.readAllBytes(file));
@@ -268,7 +267,8 @@ public final class JobRoutes {
         String file = run.datasetName();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("job", j.id());
-        m.put("command", Snippets.command(file, run.spec(), j.spec(), run.data().table().timeColumnName()));
+        String timeColumn = run.data().series().table().timeColumnName();
+        m.put("command", Snippets.command(file, run.spec(), j.spec(), timeColumn));
         m.put("java", Snippets.java(file, run.spec(), j.spec()));
         ctx.json(m);
     }

@@ -1,6 +1,6 @@
 package dev.gated.studio.web;
 
-import dev.gated.studio.pipeline.ModelSpec;
+import dev.gated.studio.spec.ModelSpec;
 import java.util.List;
 
 /**

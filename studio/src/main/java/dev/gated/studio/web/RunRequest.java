@@ -1,7 +1,7 @@
 package dev.gated.studio.web;
 
-import dev.gated.studio.pipeline.ModelSpec;
-import dev.gated.studio.pipeline.PrepareSpec;
+import dev.gated.studio.spec.ModelSpec;
+import dev.gated.studio.spec.PrepareSpec;
 import java.util.List;
 
 /** {@code POST /api/runs}: the data preparation and the models to train on it. */

@@ -1,0 +1,87 @@
+package dev.gated.forecast;
+
+import dev.gated.model.Sequential;
+import dev.gated.tensor.Tensor;
+
+/**
+ * Forecasts the rows after the end of a series, from its last T rows (T = the model's window, H = its horizon):
+ * <pre>
+ *   steps &le; H          direct:    one prediction of H steps, the first {@code steps} kept
+ *   steps &gt; H, F = 1   recursive: predict H steps, append them to the inputs, predict again, … (H = 1 is the
+ *                                 classic one-step recursion; errors compound with every step fed back)
+ *   steps &gt; H, F &gt; 1   refused:   the other features' future values are unknown — train with --horizon N
+ * </pre>
+ */
+public final class Forecaster {
+
+    /**
+     * @param method "direct" or "recursive"
+     * @param values (steps) forecast in the target's units
+     */
+    public record Result(String method, double[] values) {
+    }
+
+    private Forecaster() {
+    }
+
+    /** Forecasts {@code steps} rows after the last row of {@code series}. */
+    public static Result forecast(ForecastModel fm, ScaledSeries series, int steps) {
+        int t = fm.hp().window();
+        int h = fm.hp().horizon();
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+        }
+        if (series.rows() < t) {
+            throw new IllegalArgumentException(series.table().source() + " has " + series.rows()
+                    + " rows but the model reads windows of " + t + " rows; give at least the last " + t + " rows");
+        }
+        if (steps > h && !fm.data().univariate()) {
+            throw new UnsupportedForecastException("the model predicts " + h + " step" + (h == 1 ? "" : "s")
+                    + " at once from the features " + fm.data().features() + "; forecasting " + steps
+                    + " steps would need future values of the other features; train with --horizon " + steps
+                    + " for a direct " + steps + "-step forecast, or with the target as the only feature");
+        }
+        double[][] features = series.features();
+        int f = features.length;
+        int r = series.rows();
+        // history[j·F + c] = feature c at row r - t + j; grows as predictions are fed back (univariate only)
+        double[] history = new double[(t + steps + h) * f];
+        for (int j = 0; j < t; j++) {
+            for (int c = 0; c < f; c++) {
+                history[j * f + c] = features[c][r - t + j];
+            }
+        }
+        float[] out = new float[steps];
+        int done = 0;
+        while (done < steps) {
+            float[] x = new float[t * f];
+            for (int i = 0; i < t * f; i++) {
+                x[i] = (float) history[done * f + i];
+            }
+            // the scaled target at the last input row: the offset of relative windows
+            double last = done == 0 ? series.target()[r - 1] : out[done - 1];
+            if (fm.hp().relative()) {
+                Part.relativeToLast(x, 1, t, f);
+            }
+            float[] y = predict(fm.network(), x, t, f);
+            int take = Math.min(h, steps - done);
+            for (int k = 0; k < take; k++) {
+                out[done + k] = fm.hp().relative() ? (float) (y[k] + last) : y[k];
+                history[(t + done + k) * f] = y[k];
+            }
+            done += take;
+        }
+        return new Result(steps <= h ? "direct" : "recursive", series.unscale(out));
+    }
+
+    private static float[] predict(Sequential model, float[] x, int t, int f) {
+        return model.predict(Tensor.of(x, 1, t, f)).toFloatArray();
+    }
+
+    /** A forecast this model cannot make as asked; the message says how to train one that can. */
+    public static final class UnsupportedForecastException extends IllegalArgumentException {
+        UnsupportedForecastException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.gated.forecast;
+
+import dev.gated.layer.Dense;
+import dev.gated.layer.Dropout;
+import dev.gated.loss.Loss;
+import dev.gated.model.Sequential;
+import dev.gated.optim.GradientClipping;
+import dev.gated.optim.LearningRateSchedule;
+import dev.gated.optim.Optimizer;
+
+/**
+ * The forecasting network of the command line and the studio, Keras's forecasting recipe:
+ * <pre>
+ *   input (T, F) ─► [Recurrent(units, return_sequences) ─► Dropout]×(layers-1) ─► Recurrent(units) ─► [Dropout]
+ *                ─► Dense(H)          H = horizon: all H steps at once (direct multi-step)
+ *   compile: optimizer(lr) (Adam unless chosen), mean squared error, optional clipping by global norm
+ * </pre>
+ */
+public final class Networks {
+
+    private Networks() {
+    }
+
+    /** A compiled model for windows of {@code hp.window()} steps of {@code features} values. */
+    public static Sequential build(ModelKind kind, HyperParameters hp, int features) {
+        Sequential model = Sequential.input(hp.window(), features).seed(hp.seed());
+        for (int l = 0; l < hp.layers(); l++) {
+            model.add(kind.layer(hp.units()).returnSequences(l < hp.layers() - 1));
+            if (hp.dropout() > 0) {
+                model.add(new Dropout(hp.dropout()));
+            }
+        }
+        model.add(new Dense(hp.horizon()));
+        GradientClipping clipping = hp.clip() > 0 ? GradientClipping.byGlobalNorm(hp.clip()) : GradientClipping.NONE;
+        model.compile(Optimizer.parse(hp.optimizer(), hp.learningRate()), Loss.mse(), clipping,
+                LearningRateSchedule.constant());
+        return model;
+    }
+}

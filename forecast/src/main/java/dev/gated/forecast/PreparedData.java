@@ -1,0 +1,177 @@
+package dev.gated.forecast;
+
+import dev.gated.timeseries.RowRange;
+import dev.gated.timeseries.TimeSeriesTable;
+import dev.gated.timeseries.scale.ConstantColumnPolicy;
+import dev.gated.timeseries.scale.Scaler;
+import dev.gated.timeseries.split.ChronologicalSplit;
+import dev.gated.timeseries.window.InputHistory;
+import dev.gated.timeseries.window.WindowMaker;
+import dev.gated.timeseries.window.WindowSpec;
+import dev.gated.timeseries.window.Windows;
+import java.nio.file.Path;
+
+/**
+ * A CSV file made ready for training and scoring, in the order that keeps the test part unseen:
+ * <pre>
+ *   read columns ─► split rows in time order ─► fit the scaler on the training rows only ─► scale every row
+ *   ─► windows per part: train (stride s, inside train); validation (stride s) and test (stride 1) with their
+ *      targets inside the part and inputs that may reach back into the part before
+ *      (InputHistory.FROM_EARLIER_ROWS), so every test row is forecast
+ * </pre>
+ * The stride subsamples the training and validation windows only (to keep long series affordable); the test
+ * part is always scored on every window.
+ * With {@code --val-split f} the validation windows are the last ⌈f·N⌉ training windows instead.
+ */
+public final class PreparedData {
+
+    private final ScaledSeries series;
+    private final ChronologicalSplit split;
+    private final Part train;
+    private final Part validation; // null when there is none
+    private final Part test;
+
+    private PreparedData(ScaledSeries series, ChronologicalSplit split, Part train, Part validation, Part test) {
+        this.series = series;
+        this.split = split;
+        this.train = train;
+        this.validation = validation;
+        this.test = test;
+    }
+
+    /** Reads, splits, fits a new scaler on the training rows, scales and windows (shape from {@code hp}). */
+    public static PreparedData prepare(Path file, DataSpec spec, HyperParameters hp) {
+        return prepare(file, spec, hp, null);
+    }
+
+    /**
+     * As {@link #prepare(Path, DataSpec, HyperParameters)}, but with {@code savedScaler} (from a model file)
+     * instead of a new one when it is not null.
+     */
+    public static PreparedData prepare(Path file, DataSpec spec, HyperParameters hp, Scaler savedScaler) {
+        return prepare(ScaledSeries.read(file, spec), spec, hp.windowing(), savedScaler);
+    }
+
+    /**
+     * Prepares a table already read with {@code spec}'s columns (by {@link ScaledSeries#read}, or from bytes by
+     * the studio); a new scaler is fitted on the training rows when {@code savedScaler} is null.
+     */
+    public static PreparedData prepare(TimeSeriesTable table, DataSpec spec, Windowing windowing, Scaler savedScaler) {
+        int window = windowing.window();
+        int horizon = windowing.horizon();
+        int stride = windowing.stride();
+        boolean relative = windowing.relative();
+        String source = table.source();
+        int span = window + horizon;
+        if (table.rowCount() < span) {
+            throw new IllegalArgumentException(source + " has " + table.rowCount() + " data rows but one window needs "
+                    + "--window + --horizon = " + window + " + " + horizon + " = " + span
+                    + " rows; use a shorter window or horizon, or more data");
+        }
+        ChronologicalSplit split = spec.split().apply(table.rowCount(), source);
+        if (savedScaler == null) {
+            rejectConstantColumns(table, spec, split.train());
+        }
+        Scaler scaler = savedScaler != null ? savedScaler
+                : spec.scaler().fit(table.columns(spec.columns()), spec.columns(), split.train(),
+                ConstantColumnPolicy.REJECT);
+        ScaledSeries series = ScaledSeries.of(table, spec.withTimeColumn(table.timeColumnName()), scaler);
+        WindowSpec shape = windowing.shape();
+        Part train = part(series, "train", split.train(), shape.withStride(stride), InputHistory.WITHIN_PART,
+                relative);
+        Part validation = null;
+        double vs = spec.split().validationSplit();
+        if (vs > 0) {
+            int n = train.count();
+            int held = (int) Math.ceil(n * vs);
+            if (held >= n) {
+                throw new IllegalArgumentException(source + ": --val-split " + vs + " of the " + n
+                        + " training windows leaves none to train on; use a smaller fraction or more data");
+            }
+            validation = train.slice("validation", n - held, n);
+            train = train.slice("train", 0, n - held);
+        } else if (!split.validation().isEmpty()) {
+            validation = part(series, "validation", split.validation(), shape.withStride(stride),
+                    InputHistory.FROM_EARLIER_ROWS, relative);
+        }
+        Part test = part(series, "test", split.test(), shape, InputHistory.FROM_EARLIER_ROWS, relative);
+        return new PreparedData(series, split, train, validation, test);
+    }
+
+    /** A column that does not vary on the training rows cannot be scaled, and there is nothing to learn from it. */
+    private static void rejectConstantColumns(TimeSeriesTable table, DataSpec spec, RowRange train) {
+        for (String name : spec.columns()) {
+            double[] v = table.column(name);
+            boolean constant = true;
+            for (int t = train.start() + 1; t < train.end() && constant; t++) {
+                constant = v[t] == v[train.start()];
+            }
+            if (constant) {
+                throw new IllegalArgumentException(table.source() + ": column \"" + name + "\" is constant (every "
+                        + "value is " + v[train.start()] + ") on the training rows " + train + ", so the "
+                        + spec.scaler().name().toLowerCase(java.util.Locale.ROOT) + " scaler would divide by zero and "
+                        + "there is nothing to learn; choose another --target or --features, or a --split whose "
+                        + "training rows vary");
+            }
+        }
+    }
+
+    private static Part part(ScaledSeries s, String name, RowRange rows, WindowSpec shape, InputHistory history,
+                             boolean relative) {
+        try {
+            Windows w = WindowMaker.make(s.features(), s.target(), shape, rows, history);
+            double[] offsets = null;
+            if (relative) {
+                offsets = new double[w.count()];
+                for (int i = 0; i < offsets.length; i++) {
+                    offsets[i] = s.target()[w.targetStart()[i] - 1];
+                }
+            }
+            return new Part(name, rows, w, offsets);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(s.table().source() + ": too few rows for the " + name + " part: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public ScaledSeries series() {
+        return series;
+    }
+
+    public ChronologicalSplit split() {
+        return split;
+    }
+
+    public Part train() {
+        return train;
+    }
+
+    /** The validation windows, or null when there are none. */
+    public Part validation() {
+        return validation;
+    }
+
+    public Part test() {
+        return test;
+    }
+
+    /** A part by name: train, validation or test; fails when there is no validation part. */
+    public Part part(String name) {
+        Part p = switch (name) {
+            case "train" -> train;
+            case "validation" -> validation;
+            case "test" -> test;
+            default -> throw new IllegalArgumentException("part \"" + name
+                    + "\" is not one of train, validation, test");
+        };
+        if (p == null) {
+            throw new IllegalArgumentException("there is no validation part (its fraction is 0)");
+        }
+        return p;
+    }
+
+    /** F, input features per step. */
+    public int features() {
+        return series.features().length;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gated.forecast;
+
+import dev.gated.timeseries.TimeSeriesTable;
+import dev.gated.timeseries.csv.TimeSeriesCsvReader;
+import dev.gated.timeseries.scale.Scaler;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A CSV file read for one {@link DataSpec} and scaled with one fitted scaler: the raw target in the file's
+ * units, and the scaled features and target the model sees.
+ *
+ * <pre>
+ *   features      (F, R)  scaled input columns, in the order of spec.features()
+ *   target        (R)     scaled target
+ *   rawTarget     (R)     target in the file's units
+ * </pre>
+ */
+public final class ScaledSeries {
+
+    private final TimeSeriesTable table;
+    private final DataSpec spec;
+    private final Scaler scaler;
+    private final double[][] features;
+    private final double[] target;
+    private final double[] rawTarget;
+
+    private ScaledSeries(TimeSeriesTable table, DataSpec spec, Scaler scaler) {
+        if (!scaler.columnNames().equals(spec.columns())) {
+            throw new IllegalArgumentException("the scaler was fitted on " + scaler.columnNames()
+                    + " but the data columns are " + spec.columns());
+        }
+        this.table = table;
+        this.spec = spec;
+        this.scaler = scaler;
+        double[][] scaled = scaler.transform(table.columns(spec.columns()));
+        List<String> names = spec.columns();
+        this.features = new double[spec.features().size()][];
+        for (int f = 0; f < features.length; f++) {
+            features[f] = scaled[names.indexOf(spec.features().get(f))];
+        }
+        this.target = scaled[names.indexOf(spec.target())];
+        this.rawTarget = table.column(spec.target());
+    }
+
+    /** Reads the columns {@code spec} names from a CSV file (errors name file, line and column). */
+    public static TimeSeriesTable read(Path file, DataSpec spec) {
+        return TimeSeriesCsvReader.read(file, spec.readOptions());
+    }
+
+    /** Scales a table read with {@link #read} with an already fitted scaler (its columns must be spec.columns()). */
+    public static ScaledSeries of(TimeSeriesTable table, DataSpec spec, Scaler scaler) {
+        return new ScaledSeries(table, spec, scaler);
+    }
+
+    public TimeSeriesTable table() {
+        return table;
+    }
+
+    public DataSpec spec() {
+        return spec;
+    }
+
+    public Scaler scaler() {
+        return scaler;
+    }
+
+    /** R, the number of rows. */
+    public int rows() {
+        return rawTarget.length;
+    }
+
+    /** (F, R) scaled features; not copied, do not modify. */
+    public double[][] features() {
+        return features;
+    }
+
+    /** (R) scaled target; not copied, do not modify. */
+    public double[] target() {
+        return target;
+    }
+
+    /** (R) the target in the file's units; not copied, do not modify. */
+    public double[] rawTarget() {
+        return rawTarget;
+    }
+
+    /** Scaled target values back to the file's units. */
+    public double[] unscale(float[] scaledTarget) {
+        return scaler.inverse(spec.target(), scaledTarget);
+    }
+
+    /** Target values in the file's units to the model's scale. */
+    public double[] scale(double[] rawTargetValues) {
+        return scaler.transform(spec.target(), rawTargetValues);
+    }
+}
