@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Stops training when the monitored loss (validation loss if there is validation data, else training loss)
- * has not improved by more than {@code minDelta} for {@code patience} epochs; optionally restores the
+ * has not improved by more than {@code minDelta} for {@code patience} epochs (as Keras counts: with patience 2
+ * the run stops two epochs after the best one); optionally restores the
  * weights of the best epoch when training ends (Keras's {@code restore_best_weights}).
  */
 public final class EarlyStopping implements TrainingListener {
@@ -45,7 +46,7 @@ public final class EarlyStopping implements TrainingListener {
             if (restoreBestWeights) {
                 bestWeights = snapshot(model);
             }
-        } else if (++wait > patience) {
+        } else if (++wait >= Math.max(patience, 1)) {
             stoppedEpoch = record.epoch();
             model.stopTraining();
         }
