@@ -16,7 +16,7 @@ import java.util.function.Function;
  * (forward + BPTT + Adam) and inference, 1 and 2 threads; warm-up, then the median and range of timed
  * repetitions. Prints a table and writes {@code bench/results/latest.json} (a list of rows).
  *
- * <p>Options: {@code --reps N} (default 15), {@code --s3-reps N} (default 3), {@code --warmup N} (default 3; 1 on S3),
+ * <p>Options: {@code --reps N} (default 15), {@code --s3-reps N} (default 3), {@code --warmup N} (default 3; 1 on S3; and at least 1.5 s each),
  * {@code --shapes S1,S2}, {@code --threads 1,2}, {@code --cells LSTM,GRU}, {@code --no-dl4j},
  * {@code --no-torch}, {@code --out DIR} (default bench/results).
  */
@@ -25,6 +25,8 @@ public final class Bench {
     private int reps = 15;
     private int s3Reps = 3;
     private int warmup = 3;
+    /** Minimum warm-up time per library, shape, mode and thread count. */
+    private static final long WARM_NANOS = 1_500_000_000L;
     private List<String> shapes = List.of("S1", "S2", "S3", "S4");
     private List<Integer> threadCounts = List.of(1, 2);
     private List<String> cells = List.of("LSTM", "GRU");
@@ -166,7 +168,10 @@ public final class Bench {
 
     private Timing time(Runner r, Shape.Mode mode, int n, int warm) {
         Runnable step = mode == Shape.Mode.TRAIN ? r::train : r::infer;
-        for (int i = 0; i < warm; i++) {
+        // at least `warm` runs and at least WARM_NANOS, the same for every library: a few runs leave the
+        // JIT mid-compilation (S1 measured 16 ms per step after 3 warm-up runs, 1.1 ms once compiled)
+        long warmStart = System.nanoTime();
+        for (int i = 0; i < warm || System.nanoTime() - warmStart < WARM_NANOS; i++) {
             step.run();
         }
         double[] ms = new double[n];

@@ -122,7 +122,9 @@ final class KernelBench {
 
     private static double time(Runnable r, double flops) {
         int reps = (int) Math.max(1, Math.min(200, 2e8 / flops));
-        for (int i = 0; i < Math.max(2, reps); i++) {
+        // warm up for at least a second (and 2 runs) so that the JIT has compiled the kernels
+        long warmStart = System.nanoTime();
+        for (int i = 0; i < Math.max(2, reps) || System.nanoTime() - warmStart < 1_000_000_000L; i++) {
             r.run();
         }
         double[] samples = new double[5];
@@ -148,20 +150,28 @@ final class KernelBench {
 
     /** {@code KernelBench [--blas]}: the kernel decision's numbers (the bench/run blas step). */
     public static void main(String[] args) throws Exception {
-        boolean blas = Arrays.asList(args).contains("--blas");
+        List<String> argList = Arrays.asList(args);
+        boolean blas = argList.contains("--blas");
+        boolean perCall = !argList.contains("--no-per-call");
+        String shapeArg = System.getProperty("bench.shapes", "S1,S2,S3");
+        int[] threadCounts = Arrays.stream(System.getProperty("bench.threads", "1,2").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        List<Shape> shapes = Shape.ALL.stream().filter(s -> Arrays.asList(shapeArg.split(",")).contains(s.name())).toList();
         double peak = Peak.measure();
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "FMA peak (one core, measured): %.1f GFLOP/s%n", peak));
         List<Result> all = new ArrayList<>();
-        for (int threads : new int[] {1, 2}) {
+        for (int threads : threadCounts) {
             List<Gemm> impls = new ArrayList<>();
             VectorKernels k = new VectorKernels(threads);
             impls.add(gated(k, true));
-            impls.add(gated(k, false));
+            if (perCall) {
+                impls.add(gated(k, false));
+            }
             if (blas) {
                 impls.add(BlasGemm.create(threads));
             }
-            all.addAll(run(Shape.ALL, impls, threads, peak, report));
+            all.addAll(run(shapes, impls, threads, peak, report));
         }
         System.out.print(report);
         String out = args.length > 0 && !args[args.length - 1].startsWith("--") ? args[args.length - 1] : null;

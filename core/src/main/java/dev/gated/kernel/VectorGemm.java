@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <pre>
  * for each k block of KC:                       B block packed into NR-wide panels  [p][NR]   (L2/L3)
  *   for each row chunk of MC:                   A chunk packed into MR-row slivers  [p][MR]   (L2)
- *     for each panel q, each sliver s:          MR × NR tile of C in 12 vector registers
+ *     for each panel q, each sliver s:          MR × NR = 6 × 2L tile of C in 12 vector registers
  *       acc = Σ_p a[s, p] · b[p, q]             fused multiply-adds, p ascending from zero
  *       C_tile = (accumulate or not the first k block) ? C_tile + acc : acc
  * </pre>
@@ -22,10 +22,14 @@ final class VectorGemm {
 
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int L = SPECIES.length();
-    static final int MR = 4;
-    static final int NR = 3 * L;
+    static final int MR = 6;
+    static final int NR = 2 * L;
     static final int KC = 256;
-    static final int MC = 64;
+    static final int MC = 72;
+    /** Up to this many rows of C, a row-major B is read in place instead of packed. */
+    static final int DIRECT_B_MAX_ROWS = 4 * MC;
+    /** Up to this many column panels, a row-major A is read in place instead of packed. */
+    static final int DIRECT_A_MAX_PANELS = 4;
 
     private VectorGemm() {
     }
@@ -115,19 +119,33 @@ final class VectorGemm {
     }
 
     private static void packA(Problem pr, int ic, int mc, int pc, int kc, float[] dst) {
+        float[] a = pr.a;
         for (int s = 0; s * MR < mc; s++) {
             int base = s * kc * MR;
+            int rows = Math.min(MR, mc - s * MR);
+            int src = pr.aOff + (ic + s * MR) * pr.ars + pc * pr.aps;
+            if (pr.ars == 1 && rows == MR) {
+                // transposed A: the sliver's MR values at one p are contiguous in memory
+                int aps = pr.aps;
+                for (int p = 0; p < kc; p++) {
+                    int from = src + p * aps;
+                    int to = base + p * MR;
+                    for (int r = 0; r < MR; r++) {
+                        dst[to + r] = a[from + r];
+                    }
+                }
+                continue;
+            }
             for (int r = 0; r < MR; r++) {
-                int i = s * MR + r;
-                if (i < mc) {
-                    int src = pr.aOff + (ic + i) * pr.ars + pc * pr.aps;
+                if (r < rows) {
+                    int rs = src + r * pr.ars;
                     if (pr.aps == 1) {
                         for (int p = 0; p < kc; p++) {
-                            dst[base + p * MR + r] = pr.a[src + p];
+                            dst[base + p * MR + r] = a[rs + p];
                         }
                     } else {
                         for (int p = 0; p < kc; p++) {
-                            dst[base + p * MR + r] = pr.a[src + p * pr.aps];
+                            dst[base + p * MR + r] = a[rs + p * pr.aps];
                         }
                     }
                 } else {
@@ -148,130 +166,283 @@ final class VectorGemm {
         for (int pc = 0; pc < pr.k; pc += KC) {
             int kc = Math.min(KC, pr.k - pc);
             boolean add = pr.accumulate || pc > 0;
+            // Few rows: each element of B is used by only a few slivers, so packing it would cost about as
+            // much as the product. Row-major B is then read in place (a panel row is NR contiguous floats
+            // at stride bps); only a partial last panel is packed.
+            boolean direct = pr.packedB == null && pr.bjs == 1 && i1 - i0 <= DIRECT_B_MAX_ROWS;
             float[] bp;
             int bpBase;
             if (pr.packedB != null) {
                 bp = pr.packedB;
                 bpBase = pc * nPad;
+            } else if (direct) {
+                bp = pr.b;
+                bpBase = 0;
             } else {
                 bp = sc.b((q1 - q0) * kc * NR);
                 packB(pr, pc, kc, q0, q1, bp, 0);
                 bpBase = -q0 * kc * NR;
             }
+            float[] tailPanel = null;
+            if (direct && pr.n % NR != 0 && q1 == pr.panels()) {
+                tailPanel = sc.b(kc * NR);
+                packB(pr, pc, kc, q1 - 1, q1, tailPanel, 0);
+            }
+            // Few panels: each element of A is used by only a few tiles, so row-major A is read in place.
+            boolean directA = pr.aps == 1 && q1 - q0 <= DIRECT_A_MAX_PANELS;
             for (int ic = i0; ic < i1; ic += MC) {
                 int mc = Math.min(MC, i1 - ic);
-                packA(pr, ic, mc, pc, kc, sc.a);
+                float[] ap = sc.a;
+                int aBase = 0;
+                int ars = 1;
+                int aps = MR;
+                if (directA) {
+                    ap = pr.a;
+                    aBase = pr.aOff + ic * pr.ars + pc;
+                    ars = pr.ars;
+                    aps = 1;
+                } else {
+                    packA(pr, ic, mc, pc, kc, sc.a);
+                }
                 for (int q = q0; q < q1; q++) {
                     int j0 = q * NR;
                     int nc = Math.min(NR, pr.n - j0);
-                    int bo = bpBase + q * kc * NR;
-                    for (int s = 0; s * MR < mc; s++) {
-                        int mr = Math.min(MR, mc - s * MR);
-                        int co = pr.cOff + (ic + s * MR) * pr.ldc + j0;
-                        if (mr == 1) {
-                            micro1(sc.a, s * kc * MR, bp, bo, kc, pr.c, co, nc, add, sc.tile);
+                    float[] b = bp;
+                    int bo;
+                    int bs;
+                    if (!direct) {
+                        bo = bpBase + q * kc * NR;
+                        bs = NR;
+                    } else if (nc == NR) {
+                        bo = pr.bOff + pc * pr.bps + j0;
+                        bs = pr.bps;
+                    } else {
+                        b = tailPanel;
+                        bo = 0;
+                        bs = NR;
+                    }
+                    int full = mc / MR * MR;
+                    for (int s = 0; s < full; s += MR) {
+                        int co = pr.cOff + (ic + s) * pr.ldc + j0;
+                        if (directA) {
+                            micro6Direct(ap, aBase + s * ars, ars, aps, b, bo, bs, kc, pr.c, co, pr.ldc, MR, nc, add, sc.tile);
                         } else {
-                            micro4(sc.a, s * kc * MR, bp, bo, kc, pr.c, co, pr.ldc, mr, nc, add, sc.tile);
+                            micro6(ap, s * kc, b, bo, bs, kc, pr.c, co, pr.ldc, MR, nc, add, sc.tile);
                         }
+                    }
+                    int rest = mc - full;
+                    if (rest > 1 || rest == 1 && (direct || directA)) {
+                        int co = pr.cOff + (ic + full) * pr.ldc + j0;
+                        if (directA) {
+                            micro6Direct(ap, aBase + full * ars, ars, aps, b, bo, bs, kc, pr.c, co, pr.ldc, rest, nc, add, sc.tile);
+                        } else {
+                            micro6(ap, full * kc, b, bo, bs, kc, pr.c, co, pr.ldc, rest, nc, add, sc.tile);
+                        }
+                    } else if (rest == 1) {
+                        // a single row: two panels per pass when there are two
+                        if ((q - q0) % 2 == 1) {
+                            continue;   // done with the panel before
+                        }
+                        int nc2 = q + 1 < q1 ? Math.min(NR, pr.n - j0 - NR) : 0;
+                        int co = pr.cOff + (ic + full) * pr.ldc + j0;
+                        micro1x2(sc.a, full * kc, bp, bo, bo + kc * NR, kc, pr.c, co, nc, nc2, add, sc.tile);
                     }
                 }
             }
         }
     }
 
-    private static void micro4(float[] ap, int ao, float[] bp, int bo, int kc,
+    /**
+     * MR × NR tile, MR = 6 rows by 2 vectors: 12 accumulators + 2 B vectors + 1 broadcast A value = 15 of the
+     * 16 AVX2 registers (a 4 × 3·L tile needs all 16 and C2 spills, at about half the speed). The loop walks
+     * two pointers so that C2 sees simple strided indexes.
+     */
+    private static void micro6(float[] ap, int ao, float[] bp, int bo, int bs, int kc,
                                float[] c, int co, int ldc, int mr, int nc, boolean add, float[] tile) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c01 = c00;
-        FloatVector c02 = c00;
         FloatVector c10 = c00;
         FloatVector c11 = c00;
-        FloatVector c12 = c00;
         FloatVector c20 = c00;
         FloatVector c21 = c00;
-        FloatVector c22 = c00;
         FloatVector c30 = c00;
         FloatVector c31 = c00;
-        FloatVector c32 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bo + p * NR;
+        FloatVector c40 = c00;
+        FloatVector c41 = c00;
+        FloatVector c50 = c00;
+        FloatVector c51 = c00;
+        int aEnd = ao + kc * MR;
+        for (int bi = bo, ai = ao; ai < aEnd; bi += bs, ai += MR) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + L);
-            FloatVector b2 = FloatVector.fromArray(SPECIES, bp, bi + 2 * L);
-            int ai = ao + p * MR;
             FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
             c00 = b0.fma(a, c00);
             c01 = b1.fma(a, c01);
-            c02 = b2.fma(a, c02);
             a = FloatVector.broadcast(SPECIES, ap[ai + 1]);
             c10 = b0.fma(a, c10);
             c11 = b1.fma(a, c11);
-            c12 = b2.fma(a, c12);
             a = FloatVector.broadcast(SPECIES, ap[ai + 2]);
             c20 = b0.fma(a, c20);
             c21 = b1.fma(a, c21);
-            c22 = b2.fma(a, c22);
             a = FloatVector.broadcast(SPECIES, ap[ai + 3]);
             c30 = b0.fma(a, c30);
             c31 = b1.fma(a, c31);
-            c32 = b2.fma(a, c32);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 4]);
+            c40 = b0.fma(a, c40);
+            c41 = b1.fma(a, c41);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 5]);
+            c50 = b0.fma(a, c50);
+            c51 = b1.fma(a, c51);
         }
         if (mr == MR && nc == NR) {
-            store(c, co, c00, c01, c02, add);
-            store(c, co + ldc, c10, c11, c12, add);
-            store(c, co + 2 * ldc, c20, c21, c22, add);
-            store(c, co + 3 * ldc, c30, c31, c32, add);
+            store(c, co, c00, c01, add);
+            store(c, co + ldc, c10, c11, add);
+            store(c, co + 2 * ldc, c20, c21, add);
+            store(c, co + 3 * ldc, c30, c31, add);
+            store(c, co + 4 * ldc, c40, c41, add);
+            store(c, co + 5 * ldc, c50, c51, add);
             return;
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
-        c02.intoArray(tile, 2 * L);
         c10.intoArray(tile, NR);
         c11.intoArray(tile, NR + L);
-        c12.intoArray(tile, NR + 2 * L);
         c20.intoArray(tile, 2 * NR);
         c21.intoArray(tile, 2 * NR + L);
-        c22.intoArray(tile, 2 * NR + 2 * L);
         c30.intoArray(tile, 3 * NR);
         c31.intoArray(tile, 3 * NR + L);
-        c32.intoArray(tile, 3 * NR + 2 * L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
         for (int r = 0; r < mr; r++) {
             storeTail(c, co + r * ldc, tile, r * NR, nc, add);
         }
     }
 
-    /** One row: the tail of a row chunk (and all of a batch-of-one step). */
-    private static void micro1(float[] ap, int ao, float[] bp, int bo, int kc,
-                               float[] c, int co, int nc, boolean add, float[] tile) {
+    /**
+     * {@link #micro6} reading A in place (row-major, not packed): row r of the tile at ao + r·ars, step aps
+     * per p. Kept apart from the packed kernel, whose constant offsets leave C2 more registers.
+     */
+    private static void micro6Direct(float[] ap, int ao, int ars, int aps, float[] bp, int bo, int bs, int kc,
+                               float[] c, int co, int ldc, int mr, int nc, boolean add, float[] tile) {
+        // A(r, p) = ap[ao + r·ars + p·aps]; rows past mr repeat the last row (their results are discarded)
+        int o1 = Math.min(1, mr - 1) * ars;
+        int o2 = Math.min(2, mr - 1) * ars;
+        int o3 = Math.min(3, mr - 1) * ars;
+        int o4 = Math.min(4, mr - 1) * ars;
+        int o5 = Math.min(5, mr - 1) * ars;
+        FloatVector c00 = FloatVector.zero(SPECIES);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c40 = c00;
+        FloatVector c41 = c00;
+        FloatVector c50 = c00;
+        FloatVector c51 = c00;
+        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += bs, ai += aps) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + L);
+            FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
+            c00 = b0.fma(a, c00);
+            c01 = b1.fma(a, c01);
+            a = FloatVector.broadcast(SPECIES, ap[ai + o1]);
+            c10 = b0.fma(a, c10);
+            c11 = b1.fma(a, c11);
+            a = FloatVector.broadcast(SPECIES, ap[ai + o2]);
+            c20 = b0.fma(a, c20);
+            c21 = b1.fma(a, c21);
+            a = FloatVector.broadcast(SPECIES, ap[ai + o3]);
+            c30 = b0.fma(a, c30);
+            c31 = b1.fma(a, c31);
+            a = FloatVector.broadcast(SPECIES, ap[ai + o4]);
+            c40 = b0.fma(a, c40);
+            c41 = b1.fma(a, c41);
+            a = FloatVector.broadcast(SPECIES, ap[ai + o5]);
+            c50 = b0.fma(a, c50);
+            c51 = b1.fma(a, c51);
+        }
+        if (mr == MR && nc == NR) {
+            store(c, co, c00, c01, add);
+            store(c, co + ldc, c10, c11, add);
+            store(c, co + 2 * ldc, c20, c21, add);
+            store(c, co + 3 * ldc, c30, c31, add);
+            store(c, co + 4 * ldc, c40, c41, add);
+            store(c, co + 5 * ldc, c50, c51, add);
+            return;
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+        for (int r = 0; r < mr; r++) {
+            storeTail(c, co + r * ldc, tile, r * NR, nc, add);
+        }
+    }
+
+    /**
+     * One row against two panels at once (four independent accumulator chains instead of two, so the
+     * fused multiply-add latency is hidden): the tail of a row chunk and all of a batch-of-one step.
+     * {@code bo2} is the second panel's offset, ignored when {@code nc2} is 0.
+     */
+    private static void micro1x2(float[] ap, int ao, float[] bp, int bo, int bo2, int kc,
+                                 float[] c, int co, int nc, int nc2, boolean add, float[] tile) {
         FloatVector c0 = FloatVector.zero(SPECIES);
         FloatVector c1 = c0;
         FloatVector c2 = c0;
-        for (int p = 0; p < kc; p++) {
-            int bi = bo + p * NR;
-            FloatVector a = FloatVector.broadcast(SPECIES, ap[ao + p * MR]);
-            c0 = FloatVector.fromArray(SPECIES, bp, bi).fma(a, c0);
-            c1 = FloatVector.fromArray(SPECIES, bp, bi + L).fma(a, c1);
-            c2 = FloatVector.fromArray(SPECIES, bp, bi + 2 * L).fma(a, c2);
+        FloatVector c3 = c0;
+        if (nc2 > 0) {
+            int aEnd = ao + kc * MR;
+            for (int ai = ao, bi = bo, bj = bo2; ai < aEnd; ai += MR, bi += NR, bj += NR) {
+                FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
+                c0 = FloatVector.fromArray(SPECIES, bp, bi).fma(a, c0);
+                c1 = FloatVector.fromArray(SPECIES, bp, bi + L).fma(a, c1);
+                c2 = FloatVector.fromArray(SPECIES, bp, bj).fma(a, c2);
+                c3 = FloatVector.fromArray(SPECIES, bp, bj + L).fma(a, c3);
+            }
+        } else {
+            int aEnd = ao + kc * MR;
+            for (int ai = ao, bi = bo; ai < aEnd; ai += MR, bi += NR) {
+                FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
+                c0 = FloatVector.fromArray(SPECIES, bp, bi).fma(a, c0);
+                c1 = FloatVector.fromArray(SPECIES, bp, bi + L).fma(a, c1);
+            }
         }
         if (nc == NR) {
-            store(c, co, c0, c1, c2, add);
-            return;
+            store(c, co, c0, c1, add);
+        } else {
+            c0.intoArray(tile, 0);
+            c1.intoArray(tile, L);
+            storeTail(c, co, tile, 0, nc, add);
         }
-        c0.intoArray(tile, 0);
-        c1.intoArray(tile, L);
-        c2.intoArray(tile, 2 * L);
-        storeTail(c, co, tile, 0, nc, add);
+        if (nc2 == NR) {
+            store(c, co + NR, c2, c3, add);
+        } else if (nc2 > 0) {
+            c2.intoArray(tile, 0);
+            c3.intoArray(tile, L);
+            storeTail(c, co + NR, tile, 0, nc2, add);
+        }
     }
 
-    private static void store(float[] c, int co, FloatVector v0, FloatVector v1, FloatVector v2, boolean add) {
+    private static void store(float[] c, int co, FloatVector v0, FloatVector v1, boolean add) {
         if (add) {
             v0 = FloatVector.fromArray(SPECIES, c, co).add(v0);
             v1 = FloatVector.fromArray(SPECIES, c, co + L).add(v1);
-            v2 = FloatVector.fromArray(SPECIES, c, co + 2 * L).add(v2);
         }
         v0.intoArray(c, co);
         v1.intoArray(c, co + L);
-        v2.intoArray(c, co + 2 * L);
     }
 
     private static void storeTail(float[] c, int co, float[] tile, int to, int nc, boolean add) {

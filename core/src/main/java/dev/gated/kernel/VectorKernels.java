@@ -12,8 +12,9 @@ import jdk.incubator.vector.FloatVector;
  * so the rest of the library never links against the incubator module.
  *
  * <ul>
- * <li>Matrix multiply: {@link VectorGemm}, a register-blocked 4 × 3·L micro-kernel (L = floats per vector)
- *     over packed panels. B is packed per call, except for a tensor inside
+ * <li>Matrix multiply: {@link VectorGemm}, a register-blocked 6 × 2·L micro-kernel (L = floats per vector)
+ *     over packed panels; operands that would be used only a few times (few rows, or few column panels)
+ *     are read in place instead of packed. B is packed per call, except for a tensor inside
  *     {@link #beginReuse}/{@link #endReuse} (the recurrent kernel U during one pass), which is packed once
  *     per pass and orientation.</li>
  * <li>Gates: one pass per step with {@link VectorMath}'s σ and tanh (relative error below 1e-6).</li>

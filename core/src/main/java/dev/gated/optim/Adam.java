@@ -2,6 +2,7 @@ package dev.gated.optim;
 
 import dev.gated.layer.Checks;
 import dev.gated.layer.Parameter;
+import dev.gated.tensor.FloatTensor;
 import dev.gated.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +59,26 @@ public class Adam extends SlottedOptimizer {
         long t = iterations();
         double correction1 = 1 - Math.pow(beta1, t);
         double correction2 = 1 - Math.pow(beta2, t);
+        if (w instanceof FloatTensor fw && g instanceof FloatTensor fg
+                && m instanceof FloatTensor fm && v instanceof FloatTensor fv) {
+            // the same arithmetic on the arrays directly (no virtual get/set per element)
+            float[] wd = fw.data();
+            float[] gd = fg.data();
+            float[] md = fm.data();
+            float[] vd = fv.data();
+            double decay = 1 - lr * weightDecay;
+            int n = w.size();
+            for (int i = 0; i < n; i++) {
+                double gi = gd[i];
+                double mi = beta1 * md[i] + (1 - beta1) * gi;
+                double vi = beta2 * vd[i] + (1 - beta2) * gi * gi;
+                md[i] = (float) mi;
+                vd[i] = (float) vi;
+                double wi = wd[i] * decay;
+                wd[i] = (float) (wi - lr * (mi / correction1) / (Math.sqrt(vi / correction2) + epsilon));
+            }
+            return;
+        }
         for (int i = 0; i < w.size(); i++) {
             double gi = g.get(i);
             double mi = beta1 * m.get(i) + (1 - beta1) * gi;

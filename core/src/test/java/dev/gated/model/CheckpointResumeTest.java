@@ -40,7 +40,7 @@ class CheckpointResumeTest {
                     }
                 }
             }
-            Thread.sleep(150); // let it get into epoch 4 (and possibly into a checkpoint write)
+            Thread.sleep(200); // the child is paced at ≥ 15 ms per batch, 38 batches an epoch: this lands inside epoch 4
             child.destroyForcibly(); // SIGKILL on Linux
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
         }
