@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * Gated vs PyTorch (DJL) vs Deeplearning4j, in one process: for each shape, LSTM and GRU, training step
  * (forward + BPTT + Adam) and inference, 1 and 2 threads; warm-up, then the median and range of timed
- * repetitions. Prints a table and writes {@code bench/results/latest.json} (a list of rows).
+ * repetitions, interleaved across the libraries. Prints a table and writes {@code bench/results/latest.json} (a list of rows).
  *
  * <p>Options: {@code --reps N} (default 15), {@code --s3-reps N} (default 3), {@code --warmup N} (default 3; 1 on S3; and at least 1.5 s each),
  * {@code --shapes S1,S2}, {@code --threads 1,2}, {@code --cells LSTM,GRU}, {@code --no-dl4j},
@@ -110,10 +110,29 @@ public final class Bench {
                             continue;
                         }
                         int w = s.name().equals("S3") ? 1 : warmup;
-                        Timing g = time(gated, mode, n, w);
-                        Timing p = pt == null ? null : time(torchThreads(pt, threads), mode, n, w);
-                        // DL4J is 10-20× slower: at most 5 repetitions keep the run under ten minutes
-                        Timing d = dj == null ? null : time(dl4jThreads(dj, threads), mode, Math.min(n, 5), Math.min(w, 2));
+                        // DL4J is 10-20× slower: at most 5 repetitions keep the run under ten minutes.
+                        // Repetitions are interleaved (Gated, PyTorch, DL4J, Gated, …) so that load from
+                        // outside the process on this shared 2-core host falls on every library alike.
+                        List<Runnable> setThreads = new ArrayList<>();
+                        List<Runner> runners = new ArrayList<>();
+                        List<int[]> plan = new ArrayList<>();
+                        setThreads.add(() -> { });
+                        runners.add(gated);
+                        plan.add(new int[] {n, w});
+                        if (pt != null) {
+                            setThreads.add(() -> TorchRunner.threads(threads));
+                            runners.add(pt);
+                            plan.add(new int[] {n, w});
+                        }
+                        if (dj != null) {
+                            setThreads.add(() -> Dl4jRunner.threads(threads));
+                            runners.add(dj);
+                            plan.add(new int[] {Math.min(n, 5), Math.min(w, 2)});
+                        }
+                        Timing[] t = timeInterleaved(runners, setThreads, plan, mode);
+                        Timing g = t[0];
+                        Timing p = pt == null ? null : t[1];
+                        Timing d = dj == null ? null : t[pt == null ? 1 : 2];
                         Row row = new Row(s, cell, mode, threads, g, p, d);
                         rows.add(row);
                         System.out.println(Table.line(row, peak));
@@ -156,33 +175,51 @@ public final class Bench {
         }
     }
 
-    private static Runner torchThreads(TorchRunner r, int threads) {
-        TorchRunner.threads(threads);
-        return r;
+    /**
+     * Warms each runner up in turn (at least its warm-up count and {@link #WARM_NANOS}), then times round i
+     * of every runner before round i + 1 of any: a burst of outside load lands on all libraries alike
+     * instead of on whichever happened to be timed then.
+     */
+    private static Timing[] timeInterleaved(List<Runner> runners, List<Runnable> setThreads, List<int[]> plan,
+                                            Shape.Mode mode) {
+        int k = runners.size();
+        double[][] ms = new double[k][];
+        int rounds = 0;
+        for (int r = 0; r < k; r++) {
+            setThreads.get(r).run();
+            Runnable step = step(runners.get(r), mode);
+            long warmStart = System.nanoTime();
+            for (int i = 0; i < plan.get(r)[1] || System.nanoTime() - warmStart < WARM_NANOS; i++) {
+                step.run();
+            }
+            ms[r] = new double[plan.get(r)[0]];
+            rounds = Math.max(rounds, plan.get(r)[0]);
+        }
+        for (int i = 0; i < rounds; i++) {
+            for (int r = 0; r < k; r++) {
+                if (i >= ms[r].length) {
+                    continue;
+                }
+                setThreads.get(r).run();
+                Runnable step = step(runners.get(r), mode);
+                long start = System.nanoTime();
+                step.run();
+                ms[r][i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Timing[] out = new Timing[k];
+        for (int r = 0; r < k; r++) {
+            double[] m = ms[r];
+            int n = m.length;
+            Arrays.sort(m);
+            double median = n % 2 == 1 ? m[n / 2] : (m[n / 2 - 1] + m[n / 2]) / 2;
+            out[r] = new Timing(median, m[0], m[n - 1], n);
+        }
+        return out;
     }
 
-    private static Runner dl4jThreads(Dl4jRunner r, int threads) {
-        Dl4jRunner.threads(threads);
-        return r;
-    }
-
-    private Timing time(Runner r, Shape.Mode mode, int n, int warm) {
-        Runnable step = mode == Shape.Mode.TRAIN ? r::train : r::infer;
-        // at least `warm` runs and at least WARM_NANOS, the same for every library: a few runs leave the
-        // JIT mid-compilation (S1 measured 16 ms per step after 3 warm-up runs, 1.1 ms once compiled)
-        long warmStart = System.nanoTime();
-        for (int i = 0; i < warm || System.nanoTime() - warmStart < WARM_NANOS; i++) {
-            step.run();
-        }
-        double[] ms = new double[n];
-        for (int i = 0; i < n; i++) {
-            long start = System.nanoTime();
-            step.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        double median = n % 2 == 1 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
-        return new Timing(median, ms[0], ms[n - 1], n);
+    private static Runnable step(Runner r, Shape.Mode mode) {
+        return mode == Shape.Mode.TRAIN ? r::train : r::infer;
     }
 
     /** Allocation per training step (S2 LSTM at T and T/2) and the peak heap of an S3 LSTM training step. */

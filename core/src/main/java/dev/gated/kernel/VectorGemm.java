@@ -295,12 +295,39 @@ final class VectorGemm {
             c51 = b1.fma(a, c51);
         }
         if (mr == MR && nc == NR) {
-            store(c, co, c00, c01, add);
-            store(c, co + ldc, c10, c11, add);
-            store(c, co + 2 * ldc, c20, c21, add);
-            store(c, co + 3 * ldc, c30, c31, add);
-            store(c, co + 4 * ldc, c40, c41, add);
-            store(c, co + 5 * ldc, c50, c51, add);
+            // written out here, not in a helper: a FloatVector passed to a call that C2 does not inline is
+            // boxed, and the boxing spread into the k loop (1.1 GB per S2 training step, half speed)
+            int o1 = co + ldc;
+            int o2 = co + 2 * ldc;
+            int o3 = co + 3 * ldc;
+            int o4 = co + 4 * ldc;
+            int o5 = co + 5 * ldc;
+            if (add) {
+                c00 = c00.add(FloatVector.fromArray(SPECIES, c, co));
+                c01 = c01.add(FloatVector.fromArray(SPECIES, c, co + L));
+                c10 = c10.add(FloatVector.fromArray(SPECIES, c, o1));
+                c11 = c11.add(FloatVector.fromArray(SPECIES, c, o1 + L));
+                c20 = c20.add(FloatVector.fromArray(SPECIES, c, o2));
+                c21 = c21.add(FloatVector.fromArray(SPECIES, c, o2 + L));
+                c30 = c30.add(FloatVector.fromArray(SPECIES, c, o3));
+                c31 = c31.add(FloatVector.fromArray(SPECIES, c, o3 + L));
+                c40 = c40.add(FloatVector.fromArray(SPECIES, c, o4));
+                c41 = c41.add(FloatVector.fromArray(SPECIES, c, o4 + L));
+                c50 = c50.add(FloatVector.fromArray(SPECIES, c, o5));
+                c51 = c51.add(FloatVector.fromArray(SPECIES, c, o5 + L));
+            }
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + L);
+            c10.intoArray(c, o1);
+            c11.intoArray(c, o1 + L);
+            c20.intoArray(c, o2);
+            c21.intoArray(c, o2 + L);
+            c30.intoArray(c, o3);
+            c31.intoArray(c, o3 + L);
+            c40.intoArray(c, o4);
+            c41.intoArray(c, o4 + L);
+            c50.intoArray(c, o5);
+            c51.intoArray(c, o5 + L);
             return;
         }
         c00.intoArray(tile, 0);
@@ -367,12 +394,39 @@ final class VectorGemm {
             c51 = b1.fma(a, c51);
         }
         if (mr == MR && nc == NR) {
-            store(c, co, c00, c01, add);
-            store(c, co + ldc, c10, c11, add);
-            store(c, co + 2 * ldc, c20, c21, add);
-            store(c, co + 3 * ldc, c30, c31, add);
-            store(c, co + 4 * ldc, c40, c41, add);
-            store(c, co + 5 * ldc, c50, c51, add);
+            // written out here, not in a helper: a FloatVector passed to a call that C2 does not inline is
+            // boxed, and the boxing spread into the k loop (1.1 GB per S2 training step, half speed)
+            int r1 = co + ldc;
+            int r2 = co + 2 * ldc;
+            int r3 = co + 3 * ldc;
+            int r4 = co + 4 * ldc;
+            int r5 = co + 5 * ldc;
+            if (add) {
+                c00 = c00.add(FloatVector.fromArray(SPECIES, c, co));
+                c01 = c01.add(FloatVector.fromArray(SPECIES, c, co + L));
+                c10 = c10.add(FloatVector.fromArray(SPECIES, c, r1));
+                c11 = c11.add(FloatVector.fromArray(SPECIES, c, r1 + L));
+                c20 = c20.add(FloatVector.fromArray(SPECIES, c, r2));
+                c21 = c21.add(FloatVector.fromArray(SPECIES, c, r2 + L));
+                c30 = c30.add(FloatVector.fromArray(SPECIES, c, r3));
+                c31 = c31.add(FloatVector.fromArray(SPECIES, c, r3 + L));
+                c40 = c40.add(FloatVector.fromArray(SPECIES, c, r4));
+                c41 = c41.add(FloatVector.fromArray(SPECIES, c, r4 + L));
+                c50 = c50.add(FloatVector.fromArray(SPECIES, c, r5));
+                c51 = c51.add(FloatVector.fromArray(SPECIES, c, r5 + L));
+            }
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + L);
+            c10.intoArray(c, r1);
+            c11.intoArray(c, r1 + L);
+            c20.intoArray(c, r2);
+            c21.intoArray(c, r2 + L);
+            c30.intoArray(c, r3);
+            c31.intoArray(c, r3 + L);
+            c40.intoArray(c, r4);
+            c41.intoArray(c, r4 + L);
+            c50.intoArray(c, r5);
+            c51.intoArray(c, r5 + L);
             return;
         }
         c00.intoArray(tile, 0);
@@ -421,28 +475,29 @@ final class VectorGemm {
             }
         }
         if (nc == NR) {
-            store(c, co, c0, c1, add);
+            if (add) {
+                c0 = c0.add(FloatVector.fromArray(SPECIES, c, co));
+                c1 = c1.add(FloatVector.fromArray(SPECIES, c, co + L));
+            }
+            c0.intoArray(c, co);
+            c1.intoArray(c, co + L);
         } else {
             c0.intoArray(tile, 0);
             c1.intoArray(tile, L);
             storeTail(c, co, tile, 0, nc, add);
         }
         if (nc2 == NR) {
-            store(c, co + NR, c2, c3, add);
+            if (add) {
+                c2 = c2.add(FloatVector.fromArray(SPECIES, c, co + NR));
+                c3 = c3.add(FloatVector.fromArray(SPECIES, c, co + NR + L));
+            }
+            c2.intoArray(c, co + NR);
+            c3.intoArray(c, co + NR + L);
         } else if (nc2 > 0) {
             c2.intoArray(tile, 0);
             c3.intoArray(tile, L);
             storeTail(c, co + NR, tile, 0, nc2, add);
         }
-    }
-
-    private static void store(float[] c, int co, FloatVector v0, FloatVector v1, boolean add) {
-        if (add) {
-            v0 = FloatVector.fromArray(SPECIES, c, co).add(v0);
-            v1 = FloatVector.fromArray(SPECIES, c, co + L).add(v1);
-        }
-        v0.intoArray(c, co);
-        v1.intoArray(c, co + L);
     }
 
     private static void storeTail(float[] c, int co, float[] tile, int to, int nc, boolean add) {
