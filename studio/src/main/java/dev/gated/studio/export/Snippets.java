@@ -30,7 +30,7 @@ public final class Snippets {
             a.add("--time " + shellQuote(timeColumn));
         }
         a.add("--model " + m.kind() + " --units " + m.units() + " --layers " + m.layers());
-        a.add("--window " + p.window() + " --horizon " + p.horizon());
+        a.add("--window " + p.window() + " --horizon " + p.horizon() + (p.relative() ? " --relative" : ""));
         a.add("--epochs " + m.epochs() + " --batch " + m.batch() + " --lr " + num(m.lr()) + " --seed " + m.seed());
         a.add("--out " + m.kind() + ".gated");
         StringBuilder sb = new StringBuilder(String.join(" \\\n    ", a));
@@ -88,6 +88,7 @@ public final class Snippets {
                 import java.nio.file.Path;
                 import java.util.List;
 
+                %s
                 public class Train {
                     public static void main(String[] args) throws Exception {
                         List<String> features = List.of(%s);
@@ -125,7 +126,11 @@ public final class Snippets {
                                 Tensor.of(w.y(), w.count(), w.horizon()));
                     }
                 }
-                """.formatted(features, columns, javaString(file), time,
+                """.formatted(p.relative()
+                        ? "// The studio trained on windows relative to their last value (gated train --relative);\n"
+                        + "// this program shows the plain pipeline with absolute windows. The relative form is\n"
+                        + "// dev.gated.forecast.PreparedData with Windowing(..., relative = true).\n" : "",
+                features, columns, javaString(file), time,
                 StudioMissing.constant(p.missing()), num(p.train()), num(p.validation()),
                 p.scaler().toUpperCase(Locale.ROOT).startsWith("STANDARD") ? "STANDARD" : "MINMAX",
                 javaString(p.target()), javaString(p.target()), p.window(), p.horizon(), p.stride(),

@@ -58,12 +58,12 @@ public record ModelSpec(String kind, Integer units, Integer layers, Double dropo
     }
 
     /**
-     * The shared pipeline's hyper-parameters for this network on {@code data}'s windows: no early stopping, no
-     * gradient clipping, absolute windows (the studio offers none of them).
+     * The shared pipeline's hyper-parameters for this network on {@code data}'s windows: no early stopping and
+     * no gradient clipping (the studio offers neither); relative or absolute windows as prepared.
      */
     public HyperParameters hyperParameters(PrepareSpec data) {
         return new HyperParameters(units, layers, data.window(), data.horizon(), data.stride(), epochs, batch, lr, seed,
-                0, dropout, 0, false, optimizer);
+                0, dropout, 0, data.relative(), optimizer);
     }
 
     public static ModelSpec of(String kind) {

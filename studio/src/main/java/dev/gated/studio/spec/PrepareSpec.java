@@ -24,10 +24,13 @@ import java.util.List;
  * @param scaler     minmax (default) or standard, fitted on the training rows only
  * @param train      fraction of rows for training (default 0.6)
  * @param validation fraction of rows for validation (default 0.15); the rest is test
+ * @param relative   windows relative to their last value (default true): the network learns changes, not
+ *                   levels, so a trending series' test years above the training range stay reachable
+ *                   (the CLI's --relative; see docs/forecasting.md)
  */
 public record PrepareSpec(String dataset, String target, List<String> features, String time, String missing,
                           Integer window, Integer horizon, Integer stride, String scaler, Double train,
-                          Double validation) {
+                          Double validation, Boolean relative) {
 
     public PrepareSpec {
         if (dataset == null || dataset.isBlank()) {
@@ -50,6 +53,7 @@ public record PrepareSpec(String dataset, String target, List<String> features, 
         scaler = scaler == null || scaler.isBlank() ? "minmax" : scaler;
         train = train == null ? 0.6 : train;
         validation = validation == null ? 0.15 : validation;
+        relative = relative == null || relative;
         requireRange("window", window, 1, 1000);
         requireRange("horizon", horizon, 1, 500);
         requireRange("stride", stride, 1, 10_000);
@@ -93,8 +97,8 @@ public record PrepareSpec(String dataset, String target, List<String> features, 
                 new SplitSpec(train, validation, null, 0), 0, 0);
     }
 
-    /** T, H and the stride; windows are absolute (the studio has no relative windows). */
+    /** T, H, the stride, and whether windows are relative to their last value. */
     public Windowing windowing() {
-        return new Windowing(window, horizon, stride, false);
+        return new Windowing(window, horizon, stride, relative);
     }
 }

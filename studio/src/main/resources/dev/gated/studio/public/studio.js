@@ -153,7 +153,8 @@ function prepareSpec() {
     dataset: state.dataset.id, target, features: features.length ? features : [target],
     time: $('#time-select').value, missing: $('#missing-select').value,
     window: +$('#window').value, horizon: +$('#horizon').value, stride: +$('#stride').value,
-    scaler: $('#scaler').value, train: +$('#train-frac').value, validation: +$('#val-frac').value
+    scaler: $('#scaler').value, train: +$('#train-frac').value, validation: +$('#val-frac').value,
+    relative: $('#relative').checked
   };
 }
 async function prepare() {
