@@ -33,7 +33,12 @@ function showError(id, err) {
 function chart(id) {
   const el = typeof id === 'string' ? $(id) : id;
   let c = echarts.getInstanceByDom(el);
-  if (!c) c = echarts.init(el, null, { renderer: 'canvas' });
+  if (!c) {
+    c = echarts.init(el, null, { renderer: 'canvas' });
+    // charts redraw on every epoch event: draw at once, without ECharts' entry animation
+    const setOption = c.setOption.bind(c);
+    c.setOption = (option, ...rest) => setOption(Object.assign({ animation: false }, option), ...rest);
+  }
   return c;
 }
 function fmt(v, digits) {
