@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Stops training when the monitored loss (validation loss if there is validation data, else training loss)
  * has not improved by more than {@code minDelta} for {@code patience} epochs (as Keras counts: with patience 2
- * the run stops two epochs after the best one); optionally restores the
+ * the run stops two epochs after the best one; patience 0 and 1 both stop at the first epoch without improvement,
+ * as in Keras); optionally restores the
  * weights of the best epoch when training ends (Keras's {@code restore_best_weights}).
  */
 public final class EarlyStopping implements TrainingListener {

@@ -13,6 +13,10 @@ public final class History {
         epochs.add(record);
     }
 
+    void clear() {
+        epochs.clear();
+    }
+
     public List<EpochRecord> epochs() {
         return Collections.unmodifiableList(epochs);
     }

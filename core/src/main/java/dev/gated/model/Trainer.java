@@ -33,6 +33,7 @@ final class Trainer {
         int initialEpoch = options.resumes() ? model.epochsCompleted() : 0;
         if (!options.resumes()) {
             model.setEpochsCompleted(0);
+            model.history().clear(); // a new fit starts a new History, as in Keras
         }
         List<TrainingListener> listeners = options.listeners();
         listeners.forEach(l -> l.onTrainBegin(model, initialEpoch, options.epochs(), batches));

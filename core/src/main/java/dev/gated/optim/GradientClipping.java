@@ -32,8 +32,11 @@ public record GradientClipping(Kind kind, double threshold) {
         return new GradientClipping(Kind.VALUE, maxAbs);
     }
 
-    /** Clips in place; returns the global gradient norm before clipping. */
+    /** Clips in place; returns the global gradient norm before clipping (NaN when clipping is off: not computed). */
     public double apply(List<Parameter> parameters) {
+        if (kind == Kind.NONE) {
+            return Double.NaN;
+        }
         double sumSquares = 0;
         for (Parameter p : parameters) {
             Tensor g = p.grad();

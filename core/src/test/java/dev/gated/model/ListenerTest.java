@@ -73,6 +73,19 @@ class ListenerTest {
     }
 
     @Test
+    void eachFitReturnsItsOwnHistoryUnlessResuming() {
+        Sequential m = model(0.05);
+        Dataset data = TrainingFixtures.sineData(40, 12);
+        m.fit(data, Fit.epochs(2).quiet());
+        History second = m.fit(data, Fit.epochs(3).quiet());
+        assertEquals(3, second.size());
+        assertEquals(0, second.epochs().get(0).epoch());
+        History resumed = m.fit(data, Fit.epochs(5).quiet().resume());
+        assertEquals(5, resumed.size(), "resuming continues the history of epochs 0-2");
+        assertEquals(4, resumed.epochs().get(4).epoch());
+    }
+
+    @Test
     void progressBarPrintsKerasStyleLines() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Sequential m = model(0.05);

@@ -67,7 +67,7 @@ public final class Forecaster {
             int take = Math.min(h, steps - done);
             for (int k = 0; k < take; k++) {
                 out[done + k] = fm.hp().relative() ? (float) (y[k] + last) : y[k];
-                history[(t + done + k) * f] = y[k];
+                history[(t + done + k) * f] = out[done + k]; // absolute (scaled) values, whatever the window form
             }
             done += take;
         }
