@@ -42,7 +42,7 @@ public final class TrainingOptions {
     int batch;
 
     @Option(names = "--lr", defaultValue = "0.001", paramLabel = "RATE",
-            description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+            description = "Learning rate of the optimizer (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
@@ -62,6 +62,10 @@ public final class TrainingOptions {
             description = "Clip gradients by global norm; 0 = off (default: ${DEFAULT-VALUE}).")
     double clip;
 
+    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
+            description = "adam, adamw, rmsprop or sgd (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
     @Option(names = "--relative",
             description = "Feed each window relative to its last value and predict the change from it (as NLinear "
                     + "does): helps recurrent nets follow a level they never saw in training, e.g. a trend.")
@@ -71,7 +75,7 @@ public final class TrainingOptions {
     public HyperParameters toHyperParameters(CommandLine commandLine) {
         try {
             return new HyperParameters(units, layers, window, horizon, stride, epochs, batch, learningRate, seed,
-                    patience, dropout, clip, relative);
+                    patience, dropout, clip, relative, optimizer);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

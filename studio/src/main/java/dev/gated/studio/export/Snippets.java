@@ -16,7 +16,8 @@ public final class Snippets {
     }
 
     /**
-     * {@code ./gated train …} with the flags of the forecasting issue; settings without a flag are listed after it.
+     * {@code ./gated train …} with a flag for every setting the studio used (data, windows, scaler, split, network,
+     * optimizer, seed), so the command trains the same model.
      *
      * @param timeColumn the time column the table was read with (null for none)
      */
@@ -29,26 +30,16 @@ public final class Snippets {
         if (timeColumn != null) {
             a.add("--time " + shellQuote(timeColumn));
         }
-        a.add("--model " + m.kind() + " --units " + m.units() + " --layers " + m.layers());
-        a.add("--window " + p.window() + " --horizon " + p.horizon() + (p.relative() ? " --relative" : ""));
-        a.add("--epochs " + m.epochs() + " --batch " + m.batch() + " --lr " + num(m.lr()) + " --seed " + m.seed());
+        a.add("--model " + m.kind() + " --units " + m.units() + " --layers " + m.layers()
+                + (m.dropout() > 0 ? " --dropout " + num(m.dropout()) : ""));
+        a.add("--window " + p.window() + " --horizon " + p.horizon() + (p.stride() != 1 ? " --stride " + p.stride() : "")
+                + (p.relative() ? " --relative" : ""));
+        a.add("--scaler " + p.scaler().toLowerCase(Locale.ROOT) + " --split " + num(p.train()) + "," + num(p.validation())
+                + (p.missing().equalsIgnoreCase("error") ? "" : " --missing " + p.missing().toLowerCase(Locale.ROOT)));
+        a.add("--epochs " + m.epochs() + " --batch " + m.batch() + " --lr " + num(m.lr()) + " --optimizer " + m.optimizer()
+                + " --seed " + m.seed());
         a.add("--out " + m.kind() + ".gated");
         StringBuilder sb = new StringBuilder(String.join(" \\\n    ", a));
-        List<String> extra = new ArrayList<>();
-        if (!p.missing().equalsIgnoreCase("error")) {
-            extra.add("missing values " + p.missing());
-        }
-        if (p.stride() != 1) {
-            extra.add("stride " + p.stride());
-        }
-        extra.add("scaler " + p.scaler());
-        extra.add("split " + num(p.train()) + " / " + num(p.validation()) + " / "
-                + num(1 - p.train() - p.validation()) + " (train / validation / test)");
-        extra.add("optimizer " + m.optimizer());
-        if (m.dropout() > 0) {
-            extra.add("dropout " + num(m.dropout()));
-        }
-        sb.append("\n# studio settings: ").append(String.join(", ", extra));
         return sb.toString();
     }
 
