@@ -100,16 +100,33 @@ final class Trainer {
         return part.mask() == null ? null : part.mask().to(model.precision());
     }
 
-    /** Mean loss over {@code data}, weighted by batch size, in inference mode. */
+    /**
+     * Mean loss over {@code data} in inference mode: each batch's loss (a mean over its valid positions) weighted
+     * by its number of valid positions — rows, or unmasked steps for masked sequence outputs — so the result is
+     * the mean over all valid positions whatever the batching.
+     */
     double evaluate(Dataset data, int batchSize) {
         double sum = 0;
+        double positions = 0;
         for (int start = 0; start < data.size(); start += batchSize) {
             int end = Math.min(data.size(), start + batchSize);
             Dataset part = data.range(start, end);
             Sequential.Forward out = model.forward(part.x().to(model.precision()), maskIn(part), Mode.INFERENCE);
-            sum += model.loss().compute(out.output(), part.y(), out.mask(), null) * (end - start);
+            double weight = out.mask() == null ? end - start : validSteps(out.mask());
+            if (weight > 0) {
+                sum += model.loss().compute(out.output(), part.y(), out.mask(), null) * weight;
+                positions += weight;
+            }
         }
-        return sum / data.size();
+        return positions == 0 ? Double.NaN : sum / positions;
+    }
+
+    private static double validSteps(Tensor mask) {
+        double n = 0;
+        for (int i = 0; i < mask.size(); i++) {
+            n += mask.get(i) != 0 ? 1 : 0;
+        }
+        return n;
     }
 
     /** The example order for an epoch: a Fisher–Yates shuffle seeded by (model seed, epoch). */
