@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code gated demo}: small self-contained programs; {@code gated demo sine} is the Keras LSTM tutorial. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Self-contained examples.", subcommands = DemoSineCommand.class)
+/** {@code gated demo}: small self-contained programs; {@code gated demo sine} is the Keras LSTM tutorial;
+ * {@code sentiment} and {@code shakespeare} are word- and character-level text models. */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Self-contained examples.", subcommands = {DemoSineCommand.class, DemoSentimentCommand.class, DemoShakespeareCommand.class})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -14,7 +15,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("gated: error: name a demo: sine (see 'gated demo --help')");
+        spec.commandLine().getErr().println("gated: error: name a demo: sine, sentiment or shakespeare (see 'gated demo --help')");
         return picocli.CommandLine.ExitCode.USAGE;
     }
 }

@@ -1,0 +1,192 @@
+package dev.gated.cli;
+
+import dev.gated.cli.output.Json;
+import dev.gated.data.Dataset;
+import dev.gated.layer.Dense;
+import dev.gated.layer.Embedding;
+import dev.gated.layer.recurrent.Recurrent;
+import dev.gated.loss.Loss;
+import dev.gated.model.Fit;
+import dev.gated.model.History;
+import dev.gated.model.ProgressBar;
+import dev.gated.model.Sequential;
+import dev.gated.optim.Adam;
+import dev.gated.tensor.Tensor;
+import dev.gated.text.CharVocabulary;
+import dev.gated.text.Sampling;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gated demo shakespeare}: a character-level language model on tiny-shakespeare (karpathy/char-rnn).
+ * <pre>
+ *   text = first --chars characters;  V = its distinct characters
+ *   x[n] = text[n·s .. n·s + 64),  y[n] = text[n·s + 64]         (s = --stride)
+ *   Embedding(V, 32) ─► LSTM(128) ─► Dense(V) logits;  sparse categorical cross-entropy from logits; Adam
+ *   generation: window = last 64 characters;  c ~ softmax(logits / temperature);  append c;  repeat --length times
+ * </pre>
+ * Loss is in nats per character, on the training windows (no held-out part: this is a demo of generation).
+ */
+@Command(name = "shakespeare", mixinStandardHelpOptions = true,
+        description = "Train a character-level LSTM(128) on tiny-shakespeare and generate text from it.")
+final class DemoShakespeareCommand extends BaseCommand {
+
+    static final String DATA = "tiny-shakespeare/input.txt";
+    static final int WINDOW = 64;
+    static final int EMBEDDING = 32;
+    static final int UNITS = 128;
+
+    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--chars", defaultValue = "200000", description = "Train on the first N characters (default: ${DEFAULT-VALUE}).")
+    int chars;
+
+    @Option(names = "--stride", defaultValue = "6", description = "Characters between window starts (default: ${DEFAULT-VALUE}; 1 = every position).")
+    int stride;
+
+    @Option(names = "--length", defaultValue = "400", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
+    int length;
+
+    @Option(names = "--temperature", defaultValue = "0.8", description = "Sampling temperature, > 0; lower is more conservative (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--prompt", description = "Seed text for generation (default: the first 64 characters of the text); "
+            + "shorter prompts are preceded by spaces.")
+    String prompt;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for the weights, the shuffling and the sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--learning-rate", defaultValue = "0.003", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "The text file (default: shared/data/" + DATA
+            + " found upwards from the working directory, or under $GATED_SHARED_DATA).")
+    Path data;
+
+    @Override
+    public Integer call() throws IOException {
+        validate();
+        Path file = data != null ? data : DemoSentimentCommand.sharedData(DATA);
+        String all = Files.readString(file, StandardCharsets.UTF_8);
+        if (all.length() < WINDOW + 1) {
+            throw new IllegalArgumentException(file + " holds " + all.length() + " characters but a window needs " + (WINDOW + 1));
+        }
+        String text = all.substring(0, Math.min(chars, all.length()));
+        if (text.length() < WINDOW + 1) {
+            throw usage("--chars must be >= " + (WINDOW + 1) + " (a " + WINDOW + "-character window and the next), got " + chars);
+        }
+        CharVocabulary vocabulary = CharVocabulary.of(text);
+        String start = prompt == null ? text.substring(0, WINDOW) : prompt;
+        for (int i = 0; i < start.length(); i++) {
+            if (!vocabulary.contains(start.charAt(i))) {
+                throw usage("--prompt: character '" + start.charAt(i) + "' at position " + (i + 1)
+                        + " does not occur in the first " + text.length() + " characters of the text");
+            }
+        }
+        Dataset windows = vocabulary.windows(text, WINDOW, stride);
+        Sequential model = Sequential.input(WINDOW)
+                .add(new Embedding(vocabulary.size(), EMBEDDING, false))
+                .add(Recurrent.lstm(UNITS))
+                .add(new Dense(vocabulary.size()))
+                .seed(seed);
+        model.compile(new Adam(learningRate), Loss.sparseCategoricalCrossEntropy(true));
+        Fit fit = Fit.epochs(epochs).batchSize(64).quiet();
+        if (!json) {
+            io().out().printf(Locale.ROOT, "%,d characters of %s, %d distinct; %,d windows of %d (stride %d) -> next character%n",
+                    text.length(), file.getFileName(), vocabulary.size(), windows.size(), WINDOW, stride);
+            io().out().print(model.summary());
+            fit.listener(new ProgressBar(io().out(), io().interactive()));
+        }
+        long t0 = System.nanoTime();
+        History history = model.fit(windows, fit);
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        String generated = generate(model, vocabulary, start);
+        double generateSeconds = (System.nanoTime() - t1) / 1e9;
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("command", "demo shakespeare");
+            doc.put("seed", seed);
+            doc.put("chars", text.length());
+            doc.put("vocabulary", vocabulary.size());
+            doc.put("windows", windows.size());
+            doc.put("window", WINDOW);
+            doc.put("stride", stride);
+            doc.put("params", model.parameterCount());
+            doc.put("epochs", history.size());
+            doc.put("loss", history.loss());
+            doc.put("final_loss", history.finalLoss());
+            doc.put("temperature", temperature);
+            doc.put("prompt", start);
+            doc.put("generated", generated);
+            doc.put("train_seconds", trainSeconds);
+            doc.put("generate_seconds", generateSeconds);
+            Json.print(io().out(), doc);
+        } else {
+            double[] loss = history.loss();
+            for (int e = 0; e < loss.length; e++) {
+                io().out().printf(Locale.ROOT, "epoch %d: loss %.4f nats/char (%.3f bits/char)%n", e + 1, loss[e], loss[e] / Math.log(2));
+            }
+            io().out().printf(Locale.ROOT, "training %.1f s, generating %d characters %.1f s; temperature %s%n",
+                    trainSeconds, length, generateSeconds, temperature);
+            io().out().println("--- prompt ---");
+            io().out().println(start);
+            io().out().println("--- generated ---");
+            io().out().println(generated);
+        }
+        return 0;
+    }
+
+    private void validate() {
+        if (epochs < 1) {
+            throw usage("--epochs must be >= 1, got " + epochs);
+        }
+        if (stride < 1) {
+            throw usage("--stride must be >= 1, got " + stride);
+        }
+        if (length < 0) {
+            throw usage("--length must be >= 0, got " + length);
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw usage("--temperature must be a finite number > 0, got " + temperature);
+        }
+        if (!(learningRate > 0)) {
+            throw usage("--learning-rate must be > 0, got " + learningRate);
+        }
+        if (prompt != null && prompt.isEmpty()) {
+            throw usage("--prompt must not be empty");
+        }
+    }
+
+    /** Samples {@code length} characters, each from the model's prediction for the last 64 characters. */
+    private String generate(Sequential model, CharVocabulary vocabulary, String start) {
+        StringBuilder context = new StringBuilder();
+        for (int i = start.length(); i < WINDOW; i++) {
+            context.append(' ');
+        }
+        context.append(start);
+        Random random = new Random(seed);
+        StringBuilder out = new StringBuilder(length);
+        double[] logits = new double[vocabulary.size()];
+        for (int i = 0; i < length; i++) {
+            Tensor y = model.predict(vocabulary.window(context, WINDOW));
+            for (int c = 0; c < logits.length; c++) {
+                logits[c] = y.get(c);
+            }
+            char next = vocabulary.charAt(Sampling.sample(logits, temperature, random));
+            out.append(next);
+            context.append(next);
+        }
+        return out.toString();
+    }
+}
