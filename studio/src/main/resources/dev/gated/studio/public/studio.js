@@ -291,6 +291,12 @@ function listen() {
   });
   es.onerror = () => { $('#status-line').textContent = 'reconnecting to the studio…'; };
   es.onopen = () => { loadJobs().catch(() => {}); };
+  // Events are the fast path; while any job is unfinished, also re-read the job list every 2 s, so a lost
+  // event or a silently dropped stream can never leave the page showing a stale state.
+  setInterval(() => {
+    const unfinished = [...state.jobs.values()].some(j => !['done', 'failed', 'cancelled'].includes(j.state));
+    if (unfinished) loadJobs().catch(() => {});
+  }, 2000);
 }
 
 // ---------- Results ----------
