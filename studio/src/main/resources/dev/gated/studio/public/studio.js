@@ -261,7 +261,14 @@ function drawLoss() {
 }
 async function loadJobs() {
   const jobs = await api('GET', '/api/jobs');
-  jobs.forEach(j => state.jobs.set(j.id, j));
+  const finished = ['done', 'failed', 'cancelled'];
+  jobs.forEach(j => {
+    // a snapshot may be older than events that arrived while it was on its way: never step back
+    const seen = state.jobs.get(j.id);
+    if (seen && (seen.history || []).length > (j.history || []).length) j.history = seen.history;
+    if (seen && finished.includes(seen.state) && !finished.includes(j.state)) j.state = seen.state;
+    state.jobs.set(j.id, j);
+  });
   state.runs = await api('GET', '/api/runs');
   renderJobs(); drawLoss(); fillRunSelect();
 }
