@@ -29,14 +29,19 @@ import picocli.CommandLine.Option;
  * {@code gated demo shakespeare}: a character-level language model on tiny-shakespeare (karpathy/char-rnn).
  * <pre>
  *   text = first --chars characters;  V = its distinct characters
- *   x[n] = text[n·s .. n·s + 64),  y[n] = text[n·s + 64]         (s = --stride)
- *   Embedding(V, 32) ─► LSTM(128) ─► Dense(V) logits;  sparse categorical cross-entropy from logits; Adam
- *   generation: window = last 64 characters;  c ~ softmax(logits / temperature);  append c;  repeat --length times
+ *   x[n] = text[n·s .. n·s + 64),  y[n] = text[n·s + 1 .. n·s + 65)   (s = --stride; y = x shifted by one)
+ *   Embedding(V, 32) ─► LSTM(128, all steps) ─► Dense(V) logits at every step;
+ *   sparse categorical cross-entropy from logits over all N·64 predicted characters; Adam
+ *   generation: window = last 64 characters;  c ~ softmax(last step's logits / temperature);  append c;
+ *               repeat --length times
  * </pre>
- * Loss is in nats per character, on the training windows (no held-out part: this is a demo of generation).
+ * Loss is in nats per predicted character, averaged over every step of the training windows (no held-out part:
+ * this is a demo of generation).
  */
 @Command(name = "shakespeare", mixinStandardHelpOptions = true,
-        description = "Train a character-level LSTM(128) on tiny-shakespeare and generate text from it.")
+        description = {"Train a character-level LSTM(128) on tiny-shakespeare and generate text from it.",
+                "Each 64-character window predicts the next character at every step (targets = the window shifted by one); "
+                        + "the reported loss is in nats per predicted character, averaged over all steps of all windows."})
 final class DemoShakespeareCommand extends BaseCommand {
 
     static final String DATA = "tiny-shakespeare/input.txt";
@@ -44,13 +49,15 @@ final class DemoShakespeareCommand extends BaseCommand {
     static final int EMBEDDING = 32;
     static final int UNITS = 128;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "5", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--chars", defaultValue = "200000", description = "Train on the first N characters (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chars", defaultValue = "1200000", description = "Train on the first N characters "
+            + "(default: ${DEFAULT-VALUE}, i.e. all 1,115,394 of tiny-shakespeare).")
     int chars;
 
-    @Option(names = "--stride", defaultValue = "6", description = "Characters between window starts (default: ${DEFAULT-VALUE}; 1 = every position).")
+    @Option(names = "--stride", defaultValue = "64", description = "Characters between window starts (default: ${DEFAULT-VALUE}, "
+            + "non-overlapping windows; smaller values overlap them).")
     int stride;
 
     @Option(names = "--length", defaultValue = "400", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
@@ -93,16 +100,16 @@ final class DemoShakespeareCommand extends BaseCommand {
                         + " does not occur in the first " + text.length() + " characters of the text");
             }
         }
-        Dataset windows = vocabulary.windows(text, WINDOW, stride);
+        Dataset windows = vocabulary.sequences(text, WINDOW, stride);
         Sequential model = Sequential.input(WINDOW)
                 .add(new Embedding(vocabulary.size(), EMBEDDING, false))
-                .add(Recurrent.lstm(UNITS))
+                .add(Recurrent.lstm(UNITS).returnSequences(true))
                 .add(new Dense(vocabulary.size()))
                 .seed(seed);
         model.compile(new Adam(learningRate), Loss.sparseCategoricalCrossEntropy(true));
         Fit fit = Fit.epochs(epochs).batchSize(64).quiet();
         if (!json) {
-            io().out().printf(Locale.ROOT, "%,d characters of %s, %d distinct; %,d windows of %d (stride %d) -> next character%n",
+            io().out().printf(Locale.ROOT, "%,d characters of %s, %d distinct; %,d windows of %d (stride %d) -> next character at every step%n",
                     text.length(), file.getFileName(), vocabulary.size(), windows.size(), WINDOW, stride);
             io().out().print(model.summary());
             fit.listener(new ProgressBar(io().out(), io().interactive()));
@@ -135,7 +142,7 @@ final class DemoShakespeareCommand extends BaseCommand {
         } else {
             double[] loss = history.loss();
             for (int e = 0; e < loss.length; e++) {
-                io().out().printf(Locale.ROOT, "epoch %d: loss %.4f nats/char (%.3f bits/char)%n", e + 1, loss[e], loss[e] / Math.log(2));
+                io().out().printf(Locale.ROOT, "epoch %d: loss %.4f nats/char (%.3f bits/char, per predicted character over all steps)%n", e + 1, loss[e], loss[e] / Math.log(2));
             }
             io().out().printf(Locale.ROOT, "training %.1f s, generating %d characters %.1f s; temperature %s%n",
                     trainSeconds, length, generateSeconds, temperature);
@@ -168,7 +175,7 @@ final class DemoShakespeareCommand extends BaseCommand {
         }
     }
 
-    /** Samples {@code length} characters, each from the model's prediction for the last 64 characters. */
+    /** Samples {@code length} characters, each from the model's last-step prediction for the last 64 characters. */
     private String generate(Sequential model, CharVocabulary vocabulary, String start) {
         StringBuilder context = new StringBuilder();
         for (int i = start.length(); i < WINDOW; i++) {
@@ -179,9 +186,10 @@ final class DemoShakespeareCommand extends BaseCommand {
         StringBuilder out = new StringBuilder(length);
         double[] logits = new double[vocabulary.size()];
         for (int i = 0; i < length; i++) {
-            Tensor y = model.predict(vocabulary.window(context, WINDOW));
+            Tensor y = model.predict(vocabulary.window(context, WINDOW)); // (1, T, V)
+            int last = (WINDOW - 1) * logits.length;
             for (int c = 0; c < logits.length; c++) {
-                logits[c] = y.get(c);
+                logits[c] = y.get(last + c);
             }
             char next = vocabulary.charAt(Sampling.sample(logits, temperature, random));
             out.append(next);

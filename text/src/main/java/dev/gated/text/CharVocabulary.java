@@ -16,6 +16,10 @@ import java.util.TreeSet;
  *   y[n] = text[n·s + T]               (the character that follows)
  *   n = 0 .. N−1,   N = ⌊(len − T − 1) / s⌋ + 1,   s = stride
  * </pre>
+ * {@link #sequences} cuts per-step examples from the same windows, the target being the window shifted by one:
+ * <pre>
+ *   x[n] = text[n·s .. n·s + T),    y[n] = text[n·s + 1 .. n·s + T + 1)      (both (N, T) indices)
+ * </pre>
  */
 public final class CharVocabulary {
 
@@ -107,6 +111,32 @@ public final class CharVocabulary {
             y[w] = encoded[start + length];
         }
         return new Dataset(Tensor.of(x, n, length), Tensor.of(y, n, 1));
+    }
+
+    /**
+     * Per-step next-character examples: x (N, T) indices and y (N, T) the same window shifted by one, so
+     * y[n, t] is the character after x[n, t]; N as in {@link #windows}.
+     */
+    public Dataset sequences(CharSequence text, int length, int stride) {
+        if (length < 1 || stride < 1) {
+            throw new IllegalArgumentException("sequences: length and stride must be >= 1 but are " + length + " and " + stride);
+        }
+        if (text.length() < length + 1) {
+            throw new IllegalArgumentException("sequences: a window of " + length + " characters plus the next one needs "
+                    + (length + 1) + " characters but the text has " + text.length());
+        }
+        int[] encoded = encode(text);
+        int n = (encoded.length - length - 1) / stride + 1;
+        float[] x = new float[n * length]; // (N, T)
+        float[] y = new float[n * length]; // (N, T), shifted by one
+        for (int w = 0; w < n; w++) {
+            int start = w * stride;
+            for (int t = 0; t < length; t++) {
+                x[w * length + t] = encoded[start + t];
+                y[w * length + t] = encoded[start + t + 1];
+            }
+        }
+        return new Dataset(Tensor.of(x, n, length), Tensor.of(y, n, length));
     }
 
     /** The last {@code length} characters of {@code text} as a (1, T) index tensor, for generation. */

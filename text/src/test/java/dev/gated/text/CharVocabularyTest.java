@@ -32,6 +32,18 @@ class CharVocabularyTest {
     }
 
     @Test
+    void sequencesPredictTheNextCharacterAtEveryStep() {
+        CharVocabulary v = CharVocabulary.of("abcdefg");
+        Dataset d = v.sequences("abcdefg", 3, 3); // abc→bcd, def→efg
+        assertArrayEquals(new int[] {2, 3}, d.x().shape());
+        assertArrayEquals(new int[] {2, 3}, d.y().shape());
+        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, d.x().toFloatArray());
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, d.y().toFloatArray());
+        assertEquals(4, v.sequences("abcdefg", 3, 1).size());
+        assertThrows(IllegalArgumentException.class, () -> v.sequences("abc", 3, 1));
+    }
+
+    @Test
     void windowTakesTheLastCharacters() {
         CharVocabulary v = CharVocabulary.of("abcdefg");
         assertArrayEquals(new float[] {4, 5, 6}, v.window("abcdefg", 3).toFloatArray());
