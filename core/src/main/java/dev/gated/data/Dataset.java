@@ -60,7 +60,8 @@ public record Dataset(Tensor x, Tensor y, Tensor mask) {
         return new Dataset[] {range(0, size() - validation), range(size() - validation, size())};
     }
 
-    private static Tensor gather(Tensor t, int[] indices, int from, int to) {
+    /** Rows indices[from … to) of {@code t}, copied into a new tensor. */
+    static Tensor gather(Tensor t, int[] indices, int from, int to) {
         int[] shape = t.shape();
         int rowSize = t.size() / Math.max(shape[0], 1);
         shape[0] = to - from;

@@ -5,8 +5,12 @@ import dev.gated.layer.Layer;
 import dev.gated.layer.LayerFactory;
 import dev.gated.layer.Parameter;
 import dev.gated.loss.Loss;
+import dev.gated.layer.Node;
 import dev.gated.model.EpochRecord;
+import dev.gated.model.GraphModel;
+import dev.gated.model.Model;
 import dev.gated.model.Sequential;
+import dev.gated.tensor.Shape;
 import dev.gated.optim.GradientClipping;
 import dev.gated.optim.LearningRateSchedule;
 import dev.gated.optim.Optimizer;
@@ -44,8 +48,10 @@ import java.util.zip.ZipOutputStream;
  *
  * <pre>
  * model.properties   format=gated-model, format_version, provenance (library version, JVM, OS, seed, time),
- *                    input shape, precision, layers (type + options), parameter names and shapes, optimizer,
- *                    loss, clipping, schedule, epochs completed, history, training config, metadata.*
+ *                    architecture (sequential or graph), input shape(s), precision, layers (type + options),
+ *                    for graphs the calls (layer, input nodes) and output nodes, parameter names and shapes,
+ *                    optimizer, loss(es), metrics, clipping, schedule, epochs completed, history, training
+ *                    config, metadata.*
  * weights.bin        every parameter's values in model order, big-endian float32 or float64
  * optimizer.bin      the optimizer's state tensors (moments), for resuming training
  * </pre>
@@ -55,7 +61,7 @@ import java.util.zip.ZipOutputStream;
 public final class ModelFile {
 
     /** The format version this build writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     static final String PROPERTIES = "model.properties";
     static final String WEIGHTS = "weights.bin";
     static final String OPTIMIZER = "optimizer.bin";
@@ -64,7 +70,7 @@ public final class ModelFile {
     }
 
     /** Saves the model (architecture, weights, optimizer state, training config, provenance). */
-    public static void save(Sequential model, Path file) throws IOException {
+    public static void save(Model model, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
@@ -87,7 +93,7 @@ public final class ModelFile {
         }
     }
 
-    private static void write(Sequential model, OutputStream raw) throws IOException {
+    private static void write(Model model, OutputStream raw) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(raw); // finished, not closed: the caller forces and closes the file
         zip.putNextEntry(new ZipEntry(PROPERTIES));
         zip.write(describe(model).getBytes(StandardCharsets.UTF_8));
@@ -117,7 +123,7 @@ public final class ModelFile {
         data.flush();
     }
 
-    static String describe(Sequential model) throws IOException {
+    static String describe(Model model) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("format", "gated-model");
         p.put("format_version", Integer.toString(FORMAT_VERSION));
@@ -127,7 +133,12 @@ public final class ModelFile {
         p.put("provenance.created", Instant.now().toString());
         p.put("seed", Long.toString(model.seed()));
         p.put("precision", model.precision().name());
-        p.put("input_shape", join(model.inputShape()));
+        if (model instanceof Sequential sequential) {
+            p.put("architecture", "sequential");
+            p.put("input_shape", Shape.encode(sequential.inputShape()));
+        } else {
+            describeGraph((GraphModel) model, p);
+        }
         p.put("layers", Integer.toString(model.layers().size()));
         for (int i = 0; i < model.layers().size(); i++) {
             Layer layer = model.layers().get(i);
@@ -148,6 +159,12 @@ public final class ModelFile {
             p.put("optimizer.iterations", Long.toString(o.iterations()));
             p.put("optimizer.state_tensors", Integer.toString(o.state().size()));
             p.put("loss", model.loss().name());
+            for (int i = 1; i < model.losses().size(); i++) {
+                p.put("loss." + i, model.losses().get(i).name());
+            }
+            if (!model.metrics().isEmpty()) {
+                p.put("metrics", String.join(",", model.metrics().stream().map(dev.gated.model.Metric::name).toList()));
+            }
             p.put("clipping", model.clipping().kind().name());
             p.put("clipping.threshold", Double.toString(model.clipping().threshold()));
             p.put("schedule", model.schedule().describe());
@@ -159,6 +176,9 @@ public final class ModelFile {
         for (int i = 0; i < history.size(); i++) {
             EpochRecord r = history.get(i);
             p.put("history." + i, r.epoch() + "," + r.loss() + "," + r.validationLoss() + "," + r.learningRate() + "," + r.seconds());
+            for (var m : r.metrics().entrySet()) {
+                p.put("history." + i + ".metric." + m.getKey(), Double.toString(m.getValue()));
+            }
         }
         model.trainingConfig().forEach((k, v) -> p.put("training." + k, v));
         model.metadata().forEach((k, v) -> p.put("metadata." + k, v));
@@ -175,8 +195,45 @@ public final class ModelFile {
         return String.join("\n", header) + "\n";
     }
 
-    /** Loads a model saved by {@link #save}, ready to predict or to resume training. */
+    /**
+     * Writes a graph's wiring: its inputs (name, shape), every call (which layer, which nodes it reads) and
+     * its outputs. Nodes are named {@code in:k} (input k) and {@code call:j:k} (output k of call j).
+     */
+    private static void describeGraph(GraphModel model, Map<String, String> p) {
+        p.put("architecture", "graph");
+        p.put("inputs", Integer.toString(model.inputs().size()));
+        Map<Node, String> refs = new java.util.IdentityHashMap<>();
+        for (int k = 0; k < model.inputs().size(); k++) {
+            Node in = model.inputs().get(k);
+            refs.put(in, "in:" + k);
+            p.put("input." + k + ".name", in.name());
+            p.put("input." + k + ".shape", Shape.encode(in.shape()));
+        }
+        List<Node.Call> calls = model.calls();
+        p.put("calls", Integer.toString(calls.size()));
+        for (int j = 0; j < calls.size(); j++) {
+            Node.Call call = calls.get(j);
+            p.put("call." + j + ".layer", Integer.toString(model.layers().indexOf(call.layer())));
+            p.put("call." + j + ".inputs", String.join(" ", call.inputs().stream().map(refs::get).toList()));
+            for (Node out : call.outputs()) {
+                refs.put(out, "call:" + j + ":" + out.outputIndex());
+            }
+        }
+        p.put("outputs", String.join(" ", model.outputs().stream().map(refs::get).toList()));
+    }
+
+    /** Loads a Sequential model saved by {@link #save}, ready to predict or to resume training. */
     public static Sequential load(Path file) throws IOException {
+        Model model = loadModel(file);
+        if (model instanceof Sequential sequential) {
+            return sequential;
+        }
+        throw new ModelFileException(file, "holds a graph model (several inputs, outputs or branches), not a Sequential one "
+                + "— load it with Model.load");
+    }
+
+    /** Loads any model saved by {@link #save}: a {@link Sequential} or a {@link GraphModel}. */
+    public static Model loadModel(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file, Files.exists(file) ? "is not a regular file" : "does not exist");
         }
@@ -184,7 +241,7 @@ public final class ModelFile {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Properties props = readProperties(file, zip);
             checkVersion(file, props);
-            Sequential model = architecture(file, props);
+            Model model = architecture(file, props);
             List<Parameter> params = model.parameters();
             checkParameters(file, props, params);
             readTensors(file, zip, WEIGHTS, params.stream().map(Parameter::value).toList());
@@ -237,13 +294,13 @@ public final class ModelFile {
         }
     }
 
-    private static Sequential architecture(Path file, Properties props) throws ModelFileException {
+    private static Model architecture(Path file, Properties props) throws ModelFileException {
         try {
-            Sequential model = Sequential.input(parseShape(props.getProperty("input_shape")))
-                    .seed(Long.parseLong(props.getProperty("seed")))
-                    .precision(Precision.valueOf(props.getProperty("precision")));
-            int layers = Integer.parseInt(props.getProperty("layers"));
-            for (int i = 0; i < layers; i++) {
+            long seed = Long.parseLong(props.getProperty("seed"));
+            Precision precision = Precision.valueOf(props.getProperty("precision"));
+            List<Layer> layers = new ArrayList<>();
+            int count = Integer.parseInt(props.getProperty("layers"));
+            for (int i = 0; i < count; i++) {
                 String prefix = "layer." + i + ".";
                 Map<String, String> config = new LinkedHashMap<>();
                 for (String key : props.stringPropertyNames()) {
@@ -251,12 +308,57 @@ public final class ModelFile {
                         config.put(key.substring(prefix.length()), props.getProperty(key));
                     }
                 }
-                model.add(LayerFactory.create(config.get("type"), config));
+                layers.add(LayerFactory.create(config.get("type"), config));
             }
+            if ("graph".equals(props.getProperty("architecture"))) {
+                return graph(props, layers).seed(seed).precision(precision).build();
+            }
+            Sequential model = Sequential.input(Shape.decode(props.getProperty("input_shape"))).seed(seed).precision(precision);
+            layers.forEach(model::add);
             return model.build();
         } catch (RuntimeException e) {
             throw new ModelFileException(file, "has an unreadable architecture: " + e.getMessage(), e);
         }
+    }
+
+    /** Rewires a graph from {@link #describeGraph}'s entries, calling the layers in the saved order. */
+    private static GraphModel graph(Properties props, List<Layer> layers) {
+        List<Node> inputs = new ArrayList<>();
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        int inputCount = Integer.parseInt(props.getProperty("inputs"));
+        for (int k = 0; k < inputCount; k++) {
+            Node in = Node.input(props.getProperty("input." + k + ".name"), Shape.decode(props.getProperty("input." + k + ".shape")));
+            inputs.add(in);
+            nodes.put("in:" + k, in);
+        }
+        int calls = Integer.parseInt(props.getProperty("calls"));
+        for (int j = 0; j < calls; j++) {
+            int layer = Integer.parseInt(props.getProperty("call." + j + ".layer"));
+            if (layer < 0 || layer >= layers.size()) {
+                throw new IllegalArgumentException("call " + j + " names layer " + layer + " of " + layers.size());
+            }
+            Node[] args = resolve(nodes, props.getProperty("call." + j + ".inputs"), "call " + j);
+            Node[] outs = layers.get(layer).onAll(args);
+            for (int k = 0; k < outs.length; k++) {
+                nodes.put("call:" + j + ":" + k, outs[k]);
+            }
+        }
+        return Model.of(inputs, List.of(resolve(nodes, props.getProperty("outputs"), "outputs")));
+    }
+
+    private static Node[] resolve(Map<String, Node> nodes, String refs, String where) {
+        if (refs == null || refs.isBlank()) {
+            throw new IllegalArgumentException(where + " names no nodes");
+        }
+        String[] names = refs.trim().split(" ");
+        Node[] out = new Node[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = nodes.get(names[i]);
+            if (out[i] == null) {
+                throw new IllegalArgumentException(where + " reads node \"" + names[i] + "\", which no earlier call produces");
+            }
+        }
+        return out;
     }
 
     private static void checkParameters(Path file, Properties props, List<Parameter> params) throws ModelFileException {
@@ -314,7 +416,7 @@ public final class ModelFile {
         return data;
     }
 
-    private static void restoreTraining(Path file, ZipFile zip, Properties props, Sequential model) throws IOException {
+    private static void restoreTraining(Path file, ZipFile zip, Properties props, Model model) throws IOException {
         Map<String, String> training = new LinkedHashMap<>();
         for (String key : props.stringPropertyNames()) {
             if (key.startsWith("training.")) {
@@ -327,8 +429,15 @@ public final class ModelFile {
         int historyEpochs = Integer.parseInt(props.getProperty("history.epochs", "0"));
         for (int i = 0; i < historyEpochs; i++) {
             String[] f = props.getProperty("history." + i).split(",");
+            String metricPrefix = "history." + i + ".metric.";
+            Map<String, Double> metrics = new java.util.TreeMap<>();
+            for (String key : props.stringPropertyNames()) {
+                if (key.startsWith(metricPrefix)) {
+                    metrics.put(key.substring(metricPrefix.length()), Double.parseDouble(props.getProperty(key)));
+                }
+            }
             model.restoreHistory(new EpochRecord(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                    Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+                    Double.parseDouble(f[3]), Double.parseDouble(f[4]), metrics));
         }
         String optimizerName = props.getProperty("optimizer");
         if (optimizerName == null) {
@@ -345,8 +454,20 @@ public final class ModelFile {
         GradientClipping clipping = kind == GradientClipping.Kind.NONE ? GradientClipping.NONE
                 : new GradientClipping(kind, Double.parseDouble(props.getProperty("clipping.threshold")));
         double initialRate = Double.parseDouble(props.getProperty("initial_learning_rate", config.get("learning_rate")));
-        model.compile(optimizer, Loss.parse(props.getProperty("loss")), clipping,
-                LearningRateSchedule.parse(props.getProperty("schedule", "constant")));
+        List<Loss> losses = new ArrayList<>();
+        losses.add(Loss.parse(props.getProperty("loss")));
+        for (int i = 1; props.getProperty("loss." + i) != null; i++) {
+            losses.add(Loss.parse(props.getProperty("loss." + i)));
+        }
+        if (losses.size() == 1) {
+            model.compile(optimizer, losses.get(0), clipping, LearningRateSchedule.parse(props.getProperty("schedule", "constant")));
+        } else {
+            model.compile(optimizer, losses, clipping, LearningRateSchedule.parse(props.getProperty("schedule", "constant")));
+        }
+        String metrics = props.getProperty("metrics");
+        if (metrics != null && !metrics.isBlank()) {
+            model.metrics(java.util.Arrays.stream(metrics.split(",")).map(dev.gated.model.Metric::parse).toArray(dev.gated.model.Metric[]::new));
+        }
         model.restoreEpochsCompleted(Integer.parseInt(props.getProperty("epochs_completed", "0")), initialRate);
         int stateTensors = Integer.parseInt(props.getProperty("optimizer.state_tensors", "0"));
         if (stateTensors > 0) {
@@ -366,20 +487,7 @@ public final class ModelFile {
     }
 
     private static String join(int[] shape) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < shape.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(shape[i]);
-        }
-        return sb.toString();
-    }
-
-    private static int[] parseShape(String text) {
-        String[] parts = text.split(",");
-        int[] shape = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            shape[i] = Integer.parseInt(parts[i].trim());
-        }
-        return shape;
+        return Shape.encode(shape);
     }
 
     /** Lets a DataOutputStream flush into a ZIP entry without closing the archive. */

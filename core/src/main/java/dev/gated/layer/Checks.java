@@ -1,5 +1,6 @@
 package dev.gated.layer;
 
+import dev.gated.tensor.Shape;
 import java.util.Arrays;
 
 /** Argument checks whose messages name the option, what was expected and what was found. */
@@ -37,12 +38,27 @@ public final class Checks {
         return value;
     }
 
-    /** Checks a batch's shape (without the batch axis) against what the layer was built for. */
+    /**
+     * The shape a layer built for {@code built} accepts per call: the same with the time axis free when
+     * there is one (rank ≥ 2: (T, features…)). Layers run on any T whatever T they were built for.
+     */
+    public static int[] freeTime(int[] built) {
+        int[] shape = built.clone();
+        if (shape.length >= 2) {
+            shape[0] = Shape.ANY;
+        }
+        return shape;
+    }
+
+    /**
+     * Checks a batch's shape (without the batch axis) against what the layer was built for; dimensions
+     * {@link Shape#ANY} in {@code expected} match any size.
+     */
     public static void inputShape(String layer, int[] expected, int[] actualWithBatch) {
         int[] actual = Arrays.copyOfRange(actualWithBatch, 1, actualWithBatch.length);
-        if (!Arrays.equals(expected, actual)) {
+        if (!Shape.fits(expected, actual)) {
             throw new IllegalArgumentException(layer + ": expected input of shape (batch, "
-                    + join(expected) + ") but found (" + join(actualWithBatch) + ")"
+                    + Shape.describe(expected) + ") but found (" + Shape.describe(actualWithBatch) + ")"
                     + (expected.length != actual.length
                     ? " — rank " + (expected.length + 1) + " expected, " + actualWithBatch.length + " found"
                     + (expected.length == 2 && actual.length == 1
@@ -51,11 +67,4 @@ public final class Checks {
         }
     }
 
-    static String join(int[] dims) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < dims.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(dims[i]);
-        }
-        return sb.toString();
-    }
 }

@@ -59,6 +59,15 @@ public final class Dense implements Layer {
         if (inputShape.length < 1) {
             throw new IllegalArgumentException("Dense: expected an input with a feature axis but found a scalar");
         }
+        if (kernel != null) {
+            if (inputShape[inputShape.length - 1] != inputWidth) {
+                throw new IllegalArgumentException("Dense(" + units + ") was built for inputs of width " + inputWidth
+                        + " but is now called on width " + inputShape[inputShape.length - 1]);
+            }
+            int[] out = inputShape.clone();
+            out[out.length - 1] = units;
+            return out;
+        }
         this.inputShape = inputShape.clone();
         inputWidth = inputShape[inputShape.length - 1];
         kernel = Parameter.zeros("kernel", context.precision(), inputWidth, units);
@@ -70,8 +79,18 @@ public final class Dense implements Layer {
     }
 
     @Override
+    public Dense replica() {
+        Dense r = new Dense(units, activation);
+        r.inputWidth = inputWidth;
+        r.inputShape = inputShape;
+        r.kernel = kernel;
+        r.bias = bias;
+        return r;
+    }
+
+    @Override
     public Tensor forward(Tensor input, Tensor mask, Mode mode) {
-        Checks.inputShape("Dense(" + units + ")", inputShape, input.shape());
+        Checks.inputShape("Dense(" + units + ")", Checks.freeTime(inputShape), input.shape());
         int rows = input.size() / inputWidth;
         x = input;
         int[] outShape = input.shape();

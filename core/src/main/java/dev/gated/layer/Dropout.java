@@ -41,8 +41,15 @@ public final class Dropout implements Layer {
     }
 
     @Override
+    public Dropout replica() {
+        Dropout r = new Dropout(rate);
+        r.inputShape = inputShape;
+        return r;
+    }
+
+    @Override
     public Tensor forward(Tensor x, Tensor mask, Mode mode) {
-        Checks.inputShape("Dropout", inputShape, x.shape());
+        Checks.inputShape("Dropout", Checks.freeTime(inputShape), x.shape());
         if (!mode.training() || rate == 0) {
             scaleMask = null;
             return x;

@@ -4,6 +4,7 @@ import dev.gated.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.gated.tensor.Shape;
 
 /**
  * Looks up a learned vector for each token index: (B, T) indices → (B, T, E) vectors.
@@ -41,6 +42,9 @@ public final class Embedding implements Layer {
             throw new IllegalArgumentException("Embedding: expected input of shape (batch, time) holding token "
                     + "indices but the model's input shape has " + (inputShape.length + 1) + " axes");
         }
+        if (embeddings != null) {
+            return new int[] {inputShape[0], dimension};
+        }
         steps = inputShape[0];
         embeddings = Parameter.zeros("embeddings", context.precision(), vocabularySize, dimension);
         dev.gated.init.Initializer.uniform(0.05).fill(embeddings.value(), 0, vocabularySize, dimension, context.random());
@@ -48,10 +52,19 @@ public final class Embedding implements Layer {
     }
 
     @Override
+    public Embedding replica() {
+        Embedding r = new Embedding(vocabularySize, dimension, maskZero);
+        r.steps = steps;
+        r.embeddings = embeddings;
+        return r;
+    }
+
+    @Override
     public Tensor forward(Tensor x, Tensor mask, Mode mode) {
-        Checks.inputShape("Embedding", new int[] {steps}, x.shape());
+        Checks.inputShape("Embedding", new int[] {Shape.ANY}, x.shape());
         indices = x;
         int batch = x.dim(0);
+        int steps = x.dim(1);
         Tensor y = Tensor.zeros(x.precision(), batch, steps, dimension);
         for (int i = 0; i < batch * steps; i++) {
             y.copyFrom(embeddings.value(), index(x, i) * dimension, i * dimension, dimension);

@@ -19,10 +19,12 @@ public final class LayerFactory {
             case "embedding" -> new Embedding(integer(config, "vocabulary_size"), integer(config, "dimension"),
                     Boolean.parseBoolean(text(config, "mask_zero")));
             case "lstm", "gru", "simple_rnn" -> recurrent(type, config);
+            case "concatenate" -> new Concatenate();
+            case "add" -> new Add();
             case "bidirectional" -> new Bidirectional(recurrent(text(config, "cell"), config),
                     Bidirectional.Merge.valueOf(text(config, "merge").toUpperCase(Locale.ROOT)));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type
-                    + "\": expected dense, dropout, embedding, lstm, gru, simple_rnn or bidirectional");
+                    + "\": expected dense, dropout, embedding, lstm, gru, simple_rnn, bidirectional, concatenate or add");
         };
     }
 
@@ -36,6 +38,7 @@ public final class LayerFactory {
             default -> throw new IllegalArgumentException("unknown recurrent cell \"" + type + "\": expected lstm, gru or simple_rnn");
         };
         return layer.returnSequences(Boolean.parseBoolean(config.getOrDefault("return_sequences", "false")))
+                .returnState(Boolean.parseBoolean(config.getOrDefault("return_state", "false")))
                 .goBackwards(Boolean.parseBoolean(config.getOrDefault("go_backwards", "false")))
                 .init(Cell.Init.valueOf(config.getOrDefault("init", "keras").toUpperCase(Locale.ROOT)));
     }

@@ -22,12 +22,12 @@ public final class Checkpoint implements TrainingListener {
     }
 
     @Override
-    public void onTrainBegin(Sequential model, int initialEpoch, int epochs, int batchesPerEpoch) {
+    public void onTrainBegin(Model model, int initialEpoch, int epochs, int batchesPerEpoch) {
         this.epochs = epochs;
     }
 
     @Override
-    public void onEpochEnd(Sequential model, EpochRecord record) {
+    public void onEpochEnd(Model model, EpochRecord record) {
         int completed = record.epoch() + 1;
         if (completed % everyEpochs == 0 || completed == epochs) {
             try {

@@ -38,7 +38,7 @@ public final class EarlyStopping implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(Sequential model, EpochRecord record) {
+    public void onEpochEnd(Model model, EpochRecord record) {
         double monitored = record.hasValidation() ? record.validationLoss() : record.loss();
         if (monitored < best - minDelta) {
             best = monitored;
@@ -54,7 +54,7 @@ public final class EarlyStopping implements TrainingListener {
     }
 
     @Override
-    public void onTrainEnd(Sequential model, History history) {
+    public void onTrainEnd(Model model, History history) {
         if (restoreBestWeights && bestWeights != null) {
             List<Parameter> params = model.parameters();
             for (int i = 0; i < params.size(); i++) {
@@ -63,7 +63,7 @@ public final class EarlyStopping implements TrainingListener {
         }
     }
 
-    private static List<Tensor> snapshot(Sequential model) {
+    private static List<Tensor> snapshot(Model model) {
         List<Tensor> copy = new ArrayList<>();
         for (Parameter p : model.parameters()) {
             copy.add(p.value().copy());

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Options of {@link Sequential#fit}, Keras's names and defaults: {@code Fit.epochs(20)} trains 20 epochs with
+ * Options of {@link Model#fit}, Keras's names and defaults: {@code Fit.epochs(20)} trains 20 epochs with
  * batches of 32, shuffled, printing Keras-style progress to standard output.
  */
 public final class Fit {
@@ -17,6 +17,8 @@ public final class Fit {
     private boolean shuffle = true;
     private double validationSplit;
     private Dataset validationData;
+    private dev.gated.data.MultiDataset validationMulti;
+    private int truncatedBptt;
     private boolean resume;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private PrintStream progress = System.out;
@@ -51,6 +53,24 @@ public final class Fit {
 
     public Fit validationData(Dataset data) {
         validationData = data;
+        return this;
+    }
+
+    /** Validation data for a model with several inputs or outputs. */
+    public Fit validationData(dev.gated.data.MultiDataset data) {
+        validationMulti = data;
+        return this;
+    }
+
+    /**
+     * Truncated backpropagation through time over long sequences (Keras's {@code stateful=True} over
+     * consecutive chunks; char-rnn's training): each batch of sequences is cut along time into chunks of
+     * {@code steps}; chunk k+1 starts from the state chunk k ended in (carried, not differentiated through),
+     * and the optimizer steps after every chunk. Inputs and targets need a time axis (B, T, …) of one length;
+     * the state starts from zeros for each batch of sequences.
+     */
+    public Fit truncatedBptt(int steps) {
+        truncatedBptt = Checks.positive("truncated BPTT steps", steps);
         return this;
     }
 
@@ -95,6 +115,15 @@ public final class Fit {
 
     public Dataset validationData() {
         return validationData;
+    }
+
+    public dev.gated.data.MultiDataset validationMulti() {
+        return validationMulti;
+    }
+
+    /** Chunk length of truncated BPTT; 0 when off (whole sequences). */
+    public int truncatedBpttSteps() {
+        return truncatedBptt;
     }
 
     public boolean resumes() {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Per-epoch results of {@link Sequential#fit}, oldest first (Keras's {@code History}). */
+/** Per-epoch results of {@link Model#fit}, oldest first (Keras's {@code History}). */
 public final class History {
 
     private final List<EpochRecord> epochs = new ArrayList<>();
@@ -27,6 +27,11 @@ public final class History {
 
     public double[] validationLoss() {
         return epochs.stream().mapToDouble(EpochRecord::validationLoss).toArray();
+    }
+
+    /** A metric per epoch, by the name progress shows ({@code accuracy}, {@code val_accuracy}); NaN where absent. */
+    public double[] metric(String name) {
+        return epochs.stream().mapToDouble(e -> e.metrics().getOrDefault(name, Double.NaN)).toArray();
     }
 
     /** The last epoch's training loss; NaN before any epoch. */

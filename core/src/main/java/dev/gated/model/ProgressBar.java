@@ -25,13 +25,13 @@ public final class ProgressBar implements TrainingListener {
     }
 
     @Override
-    public void onTrainBegin(Sequential model, int initialEpoch, int epochs, int batchesPerEpoch) {
+    public void onTrainBegin(Model model, int initialEpoch, int epochs, int batchesPerEpoch) {
         this.epochs = epochs;
         this.batches = batchesPerEpoch;
     }
 
     @Override
-    public void onEpochBegin(Sequential model, int epoch) {
+    public void onEpochBegin(Model model, int epoch) {
         out.println("Epoch " + (epoch + 1) + "/" + epochs);
         epochStart = System.nanoTime();
         lossSum = 0;
@@ -39,7 +39,7 @@ public final class ProgressBar implements TrainingListener {
     }
 
     @Override
-    public void onBatchEnd(Sequential model, int epoch, int batch, double loss) {
+    public void onBatchEnd(Model model, int epoch, int batch, double loss) {
         lossSum += loss;
         seen++;
         if (interactive) {
@@ -51,13 +51,23 @@ public final class ProgressBar implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(Sequential model, EpochRecord r) {
+    public void onEpochEnd(Model model, EpochRecord r) {
         double perStep = r.seconds() / Math.max(batches, 1);
         String line = bar(batches) + String.format(Locale.ROOT, " - %.0fs %s/step - loss: %.4f",
                 r.seconds(), perStep >= 1 ? String.format(Locale.ROOT, "%.0fs", perStep)
                         : String.format(Locale.ROOT, "%.0fms", perStep * 1000), r.loss());
+        for (var m : r.metrics().entrySet()) {
+            if (!m.getKey().startsWith("val_")) {
+                line += String.format(Locale.ROOT, " - %s: %.4f", m.getKey(), m.getValue());
+            }
+        }
         if (r.hasValidation()) {
             line += String.format(Locale.ROOT, " - val_loss: %.4f", r.validationLoss());
+        }
+        for (var m : r.metrics().entrySet()) {
+            if (m.getKey().startsWith("val_")) {
+                line += String.format(Locale.ROOT, " - %s: %.4f", m.getKey(), m.getValue());
+            }
         }
         out.println((interactive ? "\r" : "") + line);
     }

@@ -29,14 +29,14 @@ public final class ReduceLearningRateOnPlateau implements TrainingListener {
     }
 
     @Override
-    public void onEpochBegin(Sequential model, int epoch) {
+    public void onEpochBegin(Model model, int epoch) {
         if (!Double.isNaN(reducedRate)) {
             model.optimizer().setLearningRate(reducedRate);
         }
     }
 
     @Override
-    public void onEpochEnd(Sequential model, EpochRecord record) {
+    public void onEpochEnd(Model model, EpochRecord record) {
         double monitored = record.hasValidation() ? record.validationLoss() : record.loss();
         if (monitored < best) {
             best = monitored;

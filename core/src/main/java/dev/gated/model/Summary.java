@@ -1,38 +1,88 @@
 package dev.gated.model;
 
 import dev.gated.layer.Layer;
+import dev.gated.layer.Node;
 import dev.gated.layer.Parameter;
 import dev.gated.layer.recurrent.Bidirectional;
+import dev.gated.tensor.Shape;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Renders {@link Sequential#summary()} the way Keras prints {@code model.summary()}. */
+/** Renders {@code model.summary()} the way Keras prints it; graph models get a "Connected to" column. */
 final class Summary {
+
+    private static final int WIDTH = 65;
 
     private Summary() {
     }
 
     static String of(Sequential model) {
         List<int[]> shapes = model.outputShapes();
-        String rule = "=".repeat(65);
-        StringBuilder sb = new StringBuilder();
-        sb.append("Model: \"sequential\"\n").append("_".repeat(65)).append('\n');
-        sb.append(String.format(Locale.ROOT, "%-29s%-26s%10s%n", "Layer (type)", "Output Shape", "Param #"));
-        sb.append(rule).append('\n');
-        long total = 0;
+        StringBuilder sb = header("sequential", String.format(Locale.ROOT, "%-29s%-26s%10s%n", "Layer (type)", "Output Shape", "Param #"), WIDTH);
         for (int i = 0; i < model.layers().size(); i++) {
             Layer layer = model.layers().get(i);
-            long count = 0;
-            for (Parameter p : layer.parameters()) {
-                count += p.value().size();
-            }
-            total += count;
             String name = layer.type() + (i == 0 ? "" : "_" + i) + " (" + displayType(layer) + ")";
-            sb.append(String.format(Locale.ROOT, "%-29s%-26s%,10d%n", name, shape(shapes.get(i)), count));
+            sb.append(String.format(Locale.ROOT, "%-29s%-26s%,10d%n", name, Shape.withBatch(shapes.get(i)), count(layer)));
         }
-        sb.append(rule).append('\n');
+        return footer(sb, model, WIDTH);
+    }
+
+    static String of(GraphModel model) {
+        model.build();
+        int width = 100;
+        StringBuilder sb = header("functional", String.format(Locale.ROOT, "%-29s%-22s%10s  %s%n", "Layer (type)", "Output Shape",
+                "Param #", "Connected to"), width);
+        for (Node in : model.inputs()) {
+            sb.append(String.format(Locale.ROOT, "%-29s%-22s%,10d  %s%n", in.name() + " (Input)", Shape.withBatch(in.shape()), 0, "-"));
+        }
+        Map<Layer, Integer> seen = new IdentityHashMap<>();
+        Map<Node, String> names = new IdentityHashMap<>();
+        for (Node in : model.inputs()) {
+            names.put(in, in.name());
+        }
+        for (Node.Call call : model.calls()) {
+            Layer layer = call.layer();
+            int index = model.layers().indexOf(layer);
+            boolean first = seen.put(layer, index) == null;
+            String name = layer.type() + "_" + index;
+            for (Node out : call.outputs()) {
+                names.put(out, name + (call.outputs().size() > 1 ? "[" + out.outputIndex() + "]" : ""));
+            }
+            StringBuilder from = new StringBuilder();
+            for (Node in : call.inputs()) {
+                from.append(from.length() == 0 ? "" : ", ").append(names.getOrDefault(in, "?"));
+            }
+            String shapes = call.outputs().size() == 1 ? Shape.withBatch(call.outputs().get(0).shape())
+                    : call.outputs().stream().map(n -> Shape.withBatch(n.shape())).reduce((a, b) -> a + " " + b).orElse("");
+            sb.append(String.format(Locale.ROOT, "%-29s%-22s%10s  %s%n", name + " (" + displayType(layer) + ")", shapes,
+                    first ? String.format(Locale.ROOT, "%,d", count(layer)) : "shared", from));
+        }
+        return footer(sb, model, width);
+    }
+
+    private static StringBuilder header(String kind, String columns, int width) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Model: \"").append(kind).append("\"\n").append("_".repeat(width)).append('\n');
+        sb.append(columns);
+        sb.append("=".repeat(width)).append('\n');
+        return sb;
+    }
+
+    private static String footer(StringBuilder sb, Model model, int width) {
+        long total = model.parameterCount();
+        sb.append("=".repeat(width)).append('\n');
         sb.append(String.format(Locale.ROOT, "Total params: %,d%nTrainable params: %,d%nNon-trainable params: 0%n", total, total));
         return sb.toString();
+    }
+
+    private static long count(Layer layer) {
+        long count = 0;
+        for (Parameter p : layer.parameters()) {
+            count += p.value().size();
+        }
+        return count;
     }
 
     private static String displayType(Layer layer) {
@@ -44,15 +94,7 @@ final class Summary {
             case "dropout" -> "Dropout";
             case "embedding" -> "Embedding";
             case "bidirectional" -> "Bidirectional(" + ((Bidirectional) layer).forwardLayer().type().toUpperCase(Locale.ROOT) + ")";
-            default -> layer.type();
+            default -> Character.toUpperCase(layer.type().charAt(0)) + layer.type().substring(1);
         };
-    }
-
-    private static String shape(int[] s) {
-        StringBuilder sb = new StringBuilder("(None");
-        for (int d : s) {
-            sb.append(", ").append(d);
-        }
-        return sb.append(')').toString();
     }
 }

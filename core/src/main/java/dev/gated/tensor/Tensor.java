@@ -121,6 +121,25 @@ public abstract sealed class Tensor permits FloatTensor, DoubleTensor {
         return out;
     }
 
+    /**
+     * Steps [from, to) of axis 1 for every row of axis 0, copied: (B, T, …) → (B, to − from, …). How a
+     * batch of sequences is cut into chunks of time.
+     */
+    public Tensor timeSlice(int from, int to) {
+        if (rank() < 2 || from < 0 || to > shape[1] || from >= to) {
+            throw new IllegalArgumentException("time slice [" + from + ", " + to + ") of a tensor of shape " + shapeString());
+        }
+        int step = size / (shape[0] * shape[1]);   // elements per (row, step)
+        int[] out = shape.clone();
+        out[1] = to - from;
+        Tensor t = zeros(precision(), out);
+        int length = (to - from) * step;
+        for (int b = 0; b < shape[0]; b++) {
+            t.copyFrom(this, (b * shape[1] + from) * step, b * length, length);
+        }
+        return t;
+    }
+
     /** Index of the first NaN or infinite element, or -1. */
     public int firstNonFinite() {
         for (int i = 0; i < size; i++) {

@@ -112,10 +112,11 @@ class ModelFileTest {
         Path file = dir.resolve("m.gated");
         trainedModel().save(file);
         Path future = dir.resolve("future.gated");
-        rewriteProperties(file, future, "format_version=1", "format_version=2");
+        int next = ModelFile.FORMAT_VERSION + 1;
+        rewriteProperties(file, future, "format_version=" + ModelFile.FORMAT_VERSION, "format_version=" + next);
         ModelFileException e = assertThrows(ModelFileException.class, () -> Sequential.load(future));
-        assertTrue(e.getMessage().contains("newer Gated") && e.getMessage().contains("format version 2")
-                && e.getMessage().contains("up to 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("newer Gated") && e.getMessage().contains("format version " + next)
+                && e.getMessage().contains("up to " + ModelFile.FORMAT_VERSION), e.getMessage());
     }
 
     @Test

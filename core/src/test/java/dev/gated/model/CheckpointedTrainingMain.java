@@ -20,7 +20,7 @@ public final class CheckpointedTrainingMain {
                 .listener(new Checkpoint(checkpoint, 1))
                 .listener(new TrainingListener() {
                     @Override
-                    public void onBatchEnd(Sequential m, int epoch, int batch, double loss) {
+                    public void onBatchEnd(Model m, int epoch, int batch, double loss) {
                         // pace the child (numerics untouched) so the parent's kill lands inside an epoch,
                         // however fast the kernels are
                         try {
@@ -31,7 +31,7 @@ public final class CheckpointedTrainingMain {
                     }
 
                     @Override
-                    public void onEpochEnd(Sequential m, EpochRecord record) {
+                    public void onEpochEnd(Model m, EpochRecord record) {
                         System.out.println("epoch " + (record.epoch() + 1));
                         System.out.flush();
                     }

@@ -35,7 +35,7 @@ class ListenerTest {
         m.fit(parts[0], Fit.epochs(40).batchSize(16).quiet().validationData(parts[1]).listener(stopping)
                 .listener(new TrainingListener() {
                     @Override
-                    public void onEpochEnd(Sequential model, EpochRecord record) {
+                    public void onEpochEnd(Model model, EpochRecord record) {
                         weightsPerEpoch.add(TrainingFixtures.flatWeights(model));
                     }
                 }));

@@ -44,7 +44,7 @@ public final class TrainingFixtures {
         return model;
     }
 
-    public static float[] flatWeights(Sequential model) {
+    public static float[] flatWeights(Model model) {
         List<Parameter> params = model.parameters();
         int n = 0;
         for (Parameter p : params) {

@@ -7,6 +7,7 @@ import dev.gated.layer.recurrent.Recurrent;
 import dev.gated.model.EpochRecord;
 import dev.gated.model.Fit;
 import dev.gated.model.History;
+import dev.gated.model.Model;
 import dev.gated.model.Sequential;
 import dev.gated.model.TrainingListener;
 import dev.gated.optim.Adam;
@@ -113,7 +114,7 @@ public final class MemoryExperiment {
         History history = model.fit(train.dataset(), Fit.epochs(budget.epochs()).batchSize(budget.batchSize()).quiet()
                 .listener(new TrainingListener() {
                     @Override
-                    public void onEpochEnd(Sequential m, EpochRecord record) {
+                    public void onEpochEnd(Model m, EpochRecord record) {
                         listener.epoch(kind, length, record, budget.epochs());
                     }
                 }));

@@ -42,18 +42,21 @@ public final class Bidirectional implements Layer {
         this(layer, Merge.CONCAT);
     }
 
+    private Bidirectional(Recurrent forward, Recurrent backward, Merge merge, int units) {
+        this.forward = forward;
+        this.backward = backward;
+        this.merge = merge;
+        this.units = units;
+    }
+
+    @Override
+    public Bidirectional replica() {
+        return new Bidirectional(forward.replica(), backward.replica(), merge, units);
+    }
+
     private static Recurrent mirror(Recurrent layer) {
-        Cell cell = layer.cell();
-        Cell copy;
-        if (cell instanceof LstmCell) {
-            copy = new LstmCell(cell.units());
-        } else if (cell instanceof GruCell g) {
-            copy = new GruCell(cell.units(), g.resetAfter());
-        } else {
-            copy = new SimpleRnnCell(cell.units());
-        }
         Map<String, String> config = layer.config();
-        return new Recurrent(copy)
+        return new Recurrent(layer.cell().blank())
                 .returnSequences(layer.returnsSequences())
                 .goBackwards(!layer.goesBackwards())
                 .init(Cell.Init.valueOf(config.get("init").toUpperCase(Locale.ROOT)));

@@ -23,6 +23,14 @@ import java.util.SplittableRandom;
  * The mapping to PyTorch's {@code torch.nn.RNN/LSTM/GRU} is {@code weight_ih = Wᵀ}, {@code weight_hh = Uᵀ}
  * and, for RNN and LSTM, {@code bias_ih + bias_hh = b} (PyTorch's two biases only ever appear summed);
  * the gate order is PyTorch's (LSTM i, f, g, o; GRU r, z, n).
+ *
+ * <p><b>Writing your own cell.</b> Extend this class: give the gate count and names, {@link #blank()},
+ * and the step: {@link #forwardStep} receives x_t·W + b in {@code s.gates} and must add the recurrent
+ * part, apply the nonlinearities in place (the activations are what {@link #backwardStep} and inspection
+ * read) and write h_t; {@link #backwardStep} turns ∂L/∂h_t into ∂L/∂(pre-activations) and ∂L/∂h_{t−1};
+ * {@link #accumulateRecurrentGradients} adds ∂L/∂U over all steps. {@code new Recurrent(new MyCell(32))}
+ * then runs it over time with masks, reversal, state and BPTT, and {@code dev.gated.gradcheck.GradientCheck}
+ * checks its gradients against finite differences.
  */
 public abstract class Cell {
 
@@ -117,20 +125,45 @@ public abstract class Cell {
         return List.of();
     }
 
+    /**
+     * A new, unbuilt cell of the same kind and size ({@code new MyCell(units)}): what {@link #replica} and
+     * {@link Bidirectional} start from.
+     */
+    protected abstract Cell blank();
+
+    /**
+     * A cell of the same kind sharing this one's parameters (the same objects): the cell of a
+     * {@link Recurrent#replica()}. Cells with parameters beyond W, U, b share them in
+     * {@link #shareExtraParameters}.
+     */
+    public Cell replica() {
+        Cell r = blank();
+        r.inputSize = inputSize;
+        r.kernel = kernel;
+        r.recurrentKernel = recurrentKernel;
+        r.bias = bias;
+        r.shareExtraParameters(this);
+        return r;
+    }
+
+    /** Copies references to the parameters beyond W, U, b from {@code source} (same class). */
+    protected void shareExtraParameters(Cell source) {
+    }
+
     /** Sizes the per-sequence caches the backward pass needs, for T steps of B rows. */
-    abstract void allocate(int steps, int batch, Precision precision);
+    protected abstract void allocate(int steps, int batch, Precision precision);
 
     /** One step forward: see {@link Step} for what is read and written. */
-    abstract void forwardStep(Step s);
+    protected abstract void forwardStep(Step s);
 
     /** One step backward: writes s.dGates, s.dhPrev (and s.dcPrev). */
-    abstract void backwardStep(Step s);
+    protected abstract void backwardStep(Step s);
 
     /**
      * After the backward time loop: adds ∂L/∂U (and any recurrent bias gradient) using the gate gradients of
      * all steps, with one matrix multiply over all steps where the layout allows.
      */
-    abstract void accumulateRecurrentGradients(RecurrentGradients g);
+    protected abstract void accumulateRecurrentGradients(RecurrentGradients g);
 
     /** The gate activations of step t for inspection: (B, G·H) at {@code offset}, or null if not kept. */
     Tensor gateActivations() {

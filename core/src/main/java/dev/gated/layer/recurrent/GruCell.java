@@ -56,6 +56,11 @@ public final class GruCell extends Cell {
     }
 
     @Override
+    protected Cell blank() {
+        return new GruCell(units, resetAfter);
+    }
+
+    @Override
     public int gateCount() {
         return 3;
     }
@@ -78,12 +83,17 @@ public final class GruCell extends Cell {
     }
 
     @Override
+    protected void shareExtraParameters(Cell source) {
+        recurrentBias = ((GruCell) source).recurrentBias;
+    }
+
+    @Override
     protected List<Parameter> extraParameters() {
         return resetAfter ? List.of(recurrentBias) : List.of();
     }
 
     @Override
-    void allocate(int steps, int batch, Precision precision) {
+    protected void allocate(int steps, int batch, Precision precision) {
         if (resetAfter) {
             recurrent = Tensor.zeros(precision, steps, batch, 3 * units);
             dRecurrent = Tensor.zeros(precision, steps, batch, 3 * units);
@@ -94,7 +104,7 @@ public final class GruCell extends Cell {
     }
 
     @Override
-    void forwardStep(Step s) {
+    protected void forwardStep(Step s) {
         if (resetAfter) {
             forwardResetAfter(s);
         } else {
@@ -154,7 +164,7 @@ public final class GruCell extends Cell {
     }
 
     @Override
-    void backwardStep(Step s) {
+    protected void backwardStep(Step s) {
         if (resetAfter) {
             backwardResetAfter(s);
         } else {
@@ -229,7 +239,7 @@ public final class GruCell extends Cell {
     }
 
     @Override
-    void accumulateRecurrentGradients(RecurrentGradients g) {
+    protected void accumulateRecurrentGradients(RecurrentGradients g) {
         int width = 3 * units;
         if (resetAfter) {
             g.addPrevStateProduct(dRecurrent, 0, width, width, recurrentKernel.grad(), 0, width);

@@ -33,6 +33,11 @@ public final class LstmCell extends Cell {
     }
 
     @Override
+    protected Cell blank() {
+        return new LstmCell(units);
+    }
+
+    @Override
     public int gateCount() {
         return 4;
     }
@@ -58,11 +63,11 @@ public final class LstmCell extends Cell {
     }
 
     @Override
-    void allocate(int steps, int batch, Precision precision) {
+    protected void allocate(int steps, int batch, Precision precision) {
     }
 
     @Override
-    void forwardStep(Step s) {
+    protected void forwardStep(Step s) {
         int width = 4 * units;
         Kernels k = KernelProvider.get();
         k.gemm(false, false, s.batch, width, units,
@@ -72,7 +77,7 @@ public final class LstmCell extends Cell {
     }
 
     @Override
-    void backwardStep(Step s) {
+    protected void backwardStep(Step s) {
         int width = 4 * units;
         Kernels k = KernelProvider.get();
         k.lstmBackward(s.batch, units, s.gates, s.gatesOff, s.c, s.cOff, s.cPrev, s.cPrevOff,
@@ -83,7 +88,7 @@ public final class LstmCell extends Cell {
     }
 
     @Override
-    void accumulateRecurrentGradients(RecurrentGradients g) {
+    protected void accumulateRecurrentGradients(RecurrentGradients g) {
         int width = 4 * units;
         g.addPrevStateProduct(g.dGates, 0, width, width, recurrentKernel.grad(), 0, width);
     }

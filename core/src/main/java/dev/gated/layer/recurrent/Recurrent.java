@@ -8,6 +8,7 @@ import dev.gated.layer.Layer;
 import dev.gated.layer.Mode;
 import dev.gated.layer.Parameter;
 import dev.gated.tensor.Precision;
+import dev.gated.tensor.Shape;
 import dev.gated.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,18 +31,27 @@ import java.util.Map;
  * reaching a masked step passes straight to the step before; then ∂L/∂W = Xᵀ·∂Z and ∂L/∂U = Σ_t h_{t−1}ᵀ·∂Z_t
  * are each formed with one matrix multiply over all steps.
  *
- * <p>Buffers are sized on the first batch of a given (B, T) and reused; the time loop allocates nothing.
+ * <p>Any length: whatever T the layer was built for (or {@link Shape#ANY}), each call may bring its own
+ * T ≥ 1. Buffers are sized for the (B, T) of a call and reused while calls keep that size; the time loop
+ * allocates nothing.
+ *
+ * <p>State: {@link #call} takes an initial state and returns the final one, which is how a model is
+ * stepped one chunk at a time ({@code dev.gated.model.StreamState}) and how an encoder's final (h, c)
+ * starts a decoder in a graph model ({@link #returnState}: outputs y, h_T and, for LSTM, c_T; extra inputs
+ * h_0 and c_0).
  */
 public final class Recurrent implements Layer {
 
     private final Cell cell;
     private boolean returnSequences;
+    private boolean returnState;
     private boolean goBackwards;
     private Cell.Init init = Cell.Init.KERAS;
     private boolean built;
 
-    private int steps;        // T
-    private int inputSize;    // I
+    private int declaredSteps; // T it was built for, or Shape.ANY
+    private int steps;         // T of the current buffers
+    private int inputSize;     // I
     private int batch = -1;   // B of the current buffers
     private Precision precision;
     private final Step step = new Step();
@@ -60,6 +70,7 @@ public final class Recurrent implements Layer {
     private Tensor mask;            // (B, T) or null, from the last forward
     private Tensor dInitialHidden;  // (B, H) after backward
     private Tensor dInitialCell;    // (B, H) after backward, LSTM only
+    private boolean recordNorms;
     private double[] hiddenGradientNorms; // (T): ‖∂L/∂h_t‖ over the batch, when recording
 
     public Recurrent(Cell cell) {
@@ -91,6 +102,25 @@ public final class Recurrent implements Layer {
         requireUnbuilt("returnSequences");
         returnSequences = value;
         return this;
+    }
+
+    /**
+     * In a graph model, also output the final state: outputs (y, h_T) or, for LSTM, (y, h_T, c_T) — Keras's
+     * {@code return_state}. Calling the layer on (x, h_0[, c_0]) sets its initial state.
+     */
+    public Recurrent returnState(boolean value) {
+        requireUnbuilt("returnState");
+        returnState = value;
+        return this;
+    }
+
+    public boolean returnsState() {
+        return returnState;
+    }
+
+    /** Number of state tensors: 2 (h, c) for LSTM, 1 (h) otherwise. */
+    public int stateCount() {
+        return cell.hasCellState() ? 2 : 1;
     }
 
     /** Process the sequence from its last step to its first. */
@@ -142,12 +172,33 @@ public final class Recurrent implements Layer {
                     + (inputShape.length == 1 ? " — a univariate series needs a features axis of size 1" : "")
                     + (inputShape.length == 1 && context != null ? "; if the previous layer is recurrent, give it returnSequences(true)" : ""));
         }
-        steps = inputShape[0];
+        if (built) {
+            if (inputShape[1] != inputSize) {
+                throw new IllegalArgumentException(cell.type() + "(" + cell.units() + ") was built for " + inputSize
+                        + " features per step but is now called on " + inputShape[1]);
+            }
+            return returnSequences ? new int[] {inputShape[0], cell.units()} : new int[] {cell.units()};
+        }
+        declaredSteps = inputShape[0];
         inputSize = inputShape[1];
         precision = context.precision();
         cell.build(inputSize, context, init);
         built = true;
-        return returnSequences ? new int[] {steps, cell.units()} : new int[] {cell.units()};
+        return returnSequences ? new int[] {declaredSteps, cell.units()} : new int[] {cell.units()};
+    }
+
+    @Override
+    public Recurrent replica() {
+        Recurrent r = new Recurrent(cell.replica());
+        r.returnSequences = returnSequences;
+        r.returnState = returnState;
+        r.goBackwards = goBackwards;
+        r.init = init;
+        r.declaredSteps = declaredSteps;
+        r.inputSize = inputSize;
+        r.precision = precision;
+        r.built = built;
+        return r;
     }
 
     @Override
@@ -161,8 +212,7 @@ public final class Recurrent implements Layer {
      */
     public RecurrentState call(Tensor x, Tensor mask, Tensor initialHidden, Tensor initialCell) {
         checkInput(x, mask);
-        int batchSize = x.dim(0);
-        ensureBuffers(batchSize);
+        ensureBuffers(x.dim(0), x.dim(1));
         this.mask = mask;
         setInitialState(initialHidden, initialCell);
         toTimeMajor(x);
@@ -185,18 +235,26 @@ public final class Recurrent implements Layer {
     }
 
     private void checkInput(Tensor x, Tensor mask) {
-        Checks.inputShape(cell.type() + "(" + cell.units() + ")", new int[] {steps, inputSize}, x.shape());
-        if (mask != null && (mask.rank() != 2 || mask.dim(0) != x.dim(0) || mask.dim(1) != steps)) {
-            throw new IllegalArgumentException(cell.type() + ": mask must have shape (" + x.dim(0) + ", " + steps
+        if (!built) {
+            throw new IllegalStateException(cell.type() + ": the layer is not built yet — add it to a model first");
+        }
+        Checks.inputShape(cell.type() + "(" + cell.units() + ")", new int[] {Shape.ANY, inputSize}, x.shape());
+        if (x.dim(1) < 1) {
+            throw new IllegalArgumentException(cell.type() + ": a sequence needs at least 1 time step but the input has 0");
+        }
+        if (mask != null && (mask.rank() != 2 || mask.dim(0) != x.dim(0) || mask.dim(1) != x.dim(1))) {
+            throw new IllegalArgumentException(cell.type() + ": mask must have shape (" + x.dim(0) + ", " + x.dim(1)
                     + ") — one 1/0 per batch row and time step — but has shape " + mask.shapeString());
         }
     }
 
-    private void ensureBuffers(int batchSize) {
-        if (batchSize == batch) {
+    /** Sizes the buffers for (B, T), reusing them while calls keep that size. */
+    private void ensureBuffers(int batchSize, int stepCount) {
+        if (batchSize == batch && stepCount == steps) {
             return;
         }
         batch = batchSize;
+        steps = stepCount;
         int units = cell.units();
         int width = cell.gateCount() * units;
         inputTimeMajor = Tensor.zeros(precision, steps, batch, inputSize);
@@ -323,7 +381,7 @@ public final class Recurrent implements Layer {
     private Tensor finalOf(Tensor timeMajor) {
         int block = batch * cell.units();
         int lastT = goBackwards ? 0 : steps - 1;
-        Tensor out = Tensor.zeros(precision, batch, cell.units());
+        Tensor out = Tensor.zeros(precision, batch, cell.units());   // returned to the caller: not a buffer
         out.copyFrom(timeMajor, lastT * block, 0, block);
         return out;
     }
@@ -358,6 +416,7 @@ public final class Recurrent implements Layer {
         }
         Tensor passH = Tensor.zeros(precision, batch, units);
         Tensor passC = Tensor.zeros(precision, batch, units);
+        hiddenGradientNorms = recordNorms ? new double[steps] : null;
         Kernels kernels = KernelProvider.get();
         kernels.beginReuse(cell.recurrentKernel().value());   // Uᵀ for every step's ∂L/∂h_{t−1}: pack it once
         try {
@@ -477,12 +536,13 @@ public final class Recurrent implements Layer {
      * gradient reaches each step — the measure of vanishing gradients. Off by default.
      */
     public void recordHiddenGradientNorms(boolean record) {
-        hiddenGradientNorms = record ? new double[steps] : null;
+        recordNorms = record;
+        hiddenGradientNorms = null;
     }
 
     /** ‖∂L/∂h_t‖ for t = 0 … T−1 from the last backward pass, indexed by time; null unless recording. */
     public double[] hiddenGradientNorms() {
-        return hiddenGradientNorms == null ? null : hiddenGradientNorms.clone();
+        return !recordNorms || hiddenGradientNorms == null ? null : hiddenGradientNorms.clone();
     }
 
     private static double norm(Tensor t) {
@@ -509,10 +569,69 @@ public final class Recurrent implements Layer {
     }
 
     @Override
+    public int outputCount(int inputCount) {
+        return returnState ? 1 + stateCount() : 1;
+    }
+
+    /** Graph form: inputs (x[, h_0[, c_0]]) → outputs (y) or, with returnState, (y, h_T[, c_T]). */
+    @Override
+    public List<int[]> buildAll(List<int[]> inputShapes, BuildContext context) {
+        if (inputShapes.size() < 1 || inputShapes.size() > 1 + stateCount()) {
+            throw new IllegalArgumentException(cell.type() + " takes the sequence and at most " + stateCount()
+                    + " initial state tensor" + (stateCount() == 1 ? " (h)" : "s (h, c)") + " but is called on "
+                    + inputShapes.size() + " inputs");
+        }
+        int[] out = build(inputShapes.get(0), context);
+        for (int i = 1; i < inputShapes.size(); i++) {
+            int[] state = inputShapes.get(i);
+            if (state.length != 1 || state[0] != cell.units()) {
+                throw new IllegalArgumentException(cell.type() + "(" + cell.units() + "): initial "
+                        + (i == 1 ? "hidden" : "cell") + " state must have shape (batch, " + cell.units()
+                        + ") but the tensor it is given has shape " + Shape.withBatch(state)
+                        + " — an encoder's state must have as many units as the decoder it starts");
+            }
+        }
+        if (!returnState) {
+            return List.of(out);
+        }
+        int[] state = {cell.units()};
+        return cell.hasCellState() ? List.of(out, state, state) : List.of(out, state);
+    }
+
+    @Override
+    public Tensor[] forwardAll(Tensor[] inputs, Tensor[] masks, Mode mode) {
+        RecurrentState r = call(inputs[0], masks[0], inputs.length > 1 ? inputs[1] : null,
+                inputs.length > 2 ? inputs[2] : null);
+        if (!returnState) {
+            return new Tensor[] {r.output()};
+        }
+        return cell.hasCellState() ? new Tensor[] {r.output(), r.finalHidden(), r.finalCell()} : new Tensor[] {r.output(), r.finalHidden()};
+    }
+
+    @Override
+    public Tensor[] backwardAll(Tensor[] dOutputs) {
+        Tensor dx = backward(dOutputs[0], dOutputs.length > 1 ? dOutputs[1] : null, dOutputs.length > 2 ? dOutputs[2] : null);
+        Tensor[] dInputs = new Tensor[1 + stateCount()];
+        dInputs[0] = dx;
+        Tensor[] dState = initialStateGradients();
+        System.arraycopy(dState, 0, dInputs, 1, dState.length);
+        return dInputs;
+    }
+
+    @Override
+    public Tensor[] outputMasks(Tensor[] inputMasks) {
+        Tensor y = outputMask(inputMasks[0]);
+        return returnState ? (cell.hasCellState() ? new Tensor[] {y, null, null} : new Tensor[] {y, null}) : new Tensor[] {y};
+    }
+
+    @Override
     public Map<String, String> config() {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("units", Integer.toString(cell.units()));
         c.put("return_sequences", Boolean.toString(returnSequences));
+        if (returnState) {
+            c.put("return_state", "true");
+        }
         c.put("go_backwards", Boolean.toString(goBackwards));
         c.put("init", init.name().toLowerCase(Locale.ROOT));
         if (cell instanceof GruCell g) {

@@ -9,16 +9,16 @@ import dev.gated.tensor.Tensor;
  * multiply) and step 0's previous state is the initial state (a second, small one). Reversed layers pair
  * them the other way round.
  */
-final class RecurrentGradients {
+public final class RecurrentGradients {
 
-    final Kernels kernels;
-    final int steps;
-    final int batch;
-    final int units;
-    final boolean reverse;
-    final Tensor hAll;    // (T, B, H): h_t for every t
-    final Tensor h0;      // (B, H): the initial state
-    final Tensor dGates;  // (T, B, G·H)
+    public final Kernels kernels;
+    public final int steps;
+    public final int batch;
+    public final int units;
+    public final boolean reverse;
+    public final Tensor hAll;    // (T, B, H): h_t for every t
+    public final Tensor h0;      // (B, H): the initial state
+    public final Tensor dGates;  // (T, B, G·H)
 
     RecurrentGradients(Kernels kernels, int steps, int batch, int units, boolean reverse,
                        Tensor hAll, Tensor h0, Tensor dGates) {
@@ -36,7 +36,7 @@ final class RecurrentGradients {
      * {@code dU[:, dUCol : dUCol+cols] += Σ_t hPrev_tᵀ · d[t][:, dCol : dCol+cols]} where {@code d} is a
      * time-major (T, B, ld) buffer.
      */
-    void addPrevStateProduct(Tensor d, int dCol, int ld, int cols, Tensor dU, int dUCol, int dULd) {
+    public void addPrevStateProduct(Tensor d, int dCol, int ld, int cols, Tensor dU, int dUCol, int dULd) {
         int rows = (steps - 1) * batch;
         int firstStepRow = reverse ? (steps - 1) * batch : 0;
         if (rows > 0) {
@@ -54,7 +54,7 @@ final class RecurrentGradients {
     }
 
     /** {@code out[j] += Σ_{t,b} d[t, b, dCol + j]}. */
-    void addColumnSums(Tensor d, int dCol, int ld, int cols, Tensor out) {
+    public void addColumnSums(Tensor d, int dCol, int ld, int cols, Tensor out) {
         kernels.addColumnSums(steps * batch, cols, d, dCol, ld, out, 0);
     }
 }

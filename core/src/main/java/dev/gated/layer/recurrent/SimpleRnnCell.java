@@ -25,6 +25,11 @@ public final class SimpleRnnCell extends Cell {
     }
 
     @Override
+    protected Cell blank() {
+        return new SimpleRnnCell(units);
+    }
+
+    @Override
     public int gateCount() {
         return 1;
     }
@@ -40,11 +45,11 @@ public final class SimpleRnnCell extends Cell {
     }
 
     @Override
-    void allocate(int steps, int batch, Precision precision) {
+    protected void allocate(int steps, int batch, Precision precision) {
     }
 
     @Override
-    void forwardStep(Step s) {
+    protected void forwardStep(Step s) {
         int width = units;
         KernelProvider.get().gemm(false, false, s.batch, width, units,
                 s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
@@ -55,7 +60,7 @@ public final class SimpleRnnCell extends Cell {
     }
 
     @Override
-    void backwardStep(Step s) {
+    protected void backwardStep(Step s) {
         int n = s.batch * units;
         KernelProvider.get().tanhBackward(n, s.gates, s.gatesOff, s.dh, 0, s.dGates, s.dGatesOff);
         KernelProvider.get().gemm(false, true, s.batch, units, units,
@@ -64,7 +69,7 @@ public final class SimpleRnnCell extends Cell {
     }
 
     @Override
-    void accumulateRecurrentGradients(RecurrentGradients g) {
+    protected void accumulateRecurrentGradients(RecurrentGradients g) {
         g.addPrevStateProduct(g.dGates, 0, units, units, recurrentKernel.grad(), 0, units);
     }
 }

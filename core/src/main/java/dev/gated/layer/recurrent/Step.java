@@ -7,35 +7,35 @@ import dev.gated.tensor.Tensor;
  * {@link Cell}. Every view is a (B, width) block at an offset; blocks are contiguous (time-major buffers).
  * Reused across steps: the time loop allocates nothing.
  */
-final class Step {
+public final class Step {
     /** Time index t of this step in the sequence (not the loop counter: reversed layers count down). */
-    int t;
-    int batch;
+    public int t;
+    public int batch;
 
     /** In forward: the input projection x_t·W + b (B, G·H), overwritten with the gate activations. */
-    Tensor gates;
-    int gatesOff;
+    public Tensor gates;
+    public int gatesOff;
 
     /** Previous hidden state h_{t−1} (B, H): the initial state or the previous step's output. */
-    Tensor hPrev;
-    int hPrevOff;
+    public Tensor hPrev;
+    public int hPrevOff;
     /** This step's hidden state h_t (B, H). */
-    Tensor h;
-    int hOff;
+    public Tensor h;
+    public int hOff;
 
     /** Previous and current cell state (LSTM only), (B, H). */
-    Tensor cPrev;
-    int cPrevOff;
-    Tensor c;
-    int cOff;
+    public Tensor cPrev;
+    public int cPrevOff;
+    public Tensor c;
+    public int cOff;
 
     /** Backward: ∂L/∂(gate pre-activations) written here, (B, G·H). */
-    Tensor dGates;
-    int dGatesOff;
+    public Tensor dGates;
+    public int dGatesOff;
     /** Backward: ∂L/∂h_t and ∂L/∂c_t coming in (B, H); the cell may overwrite them. */
-    Tensor dh;
-    Tensor dc;
+    public Tensor dh;
+    public Tensor dc;
     /** Backward: ∂L/∂h_{t−1} and ∂L/∂c_{t−1} going out (B, H), overwritten by the cell. */
-    Tensor dhPrev;
-    Tensor dcPrev;
+    public Tensor dhPrev;
+    public Tensor dcPrev;
 }

@@ -1,6 +1,7 @@
 package dev.gated.studio.jobs;
 
 import dev.gated.model.EpochRecord;
+import dev.gated.model.Model;
 import dev.gated.model.Sequential;
 import dev.gated.model.TrainingDivergedException;
 import dev.gated.model.TrainingListener;
@@ -165,14 +166,14 @@ public final class Job {
         }
 
         @Override
-        public void onTrainBegin(Sequential m, int initialEpoch, int epochs, int batches) {
+        public void onTrainBegin(Model m, int initialEpoch, int epochs, int batches) {
             params = m.parameterCount();
             batchesPerEpoch = Math.max(1, batches);
             t0 = System.nanoTime();
         }
 
         @Override
-        public void onBatchEnd(Sequential m, int epoch, int batch, double loss) {
+        public void onBatchEnd(Model m, int epoch, int batch, double loss) {
             if (cancelRequested) {
                 throw new Cancelled();
             }
@@ -189,7 +190,7 @@ public final class Job {
         }
 
         @Override
-        public void onEpochEnd(Sequential m, EpochRecord r) {
+        public void onEpochEnd(Model m, EpochRecord r) {
             update((r.epoch() + 1.0) / spec.epochs());
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("epoch", r.epoch() + 1);
