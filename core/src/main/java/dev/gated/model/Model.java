@@ -453,7 +453,49 @@ public abstract sealed class Model permits Sequential, GraphModel {
         return new Trainer(this, data, null, Fit.epochs(1).quiet()).evaluate(data, 256);
     }
 
-    // ---- custom loops (package-private parts used by Trainer; the public form is TrainingStep) ----
+    // ---- your own training loop ----
+
+    /**
+     * The outputs of {@link #forward(List, List, Mode, StreamState)}, one per model output, with the mask
+     * each carries (null where none): what a loss needs.
+     */
+    public record Pass(List<Tensor> outputs, List<Tensor> masks) {
+    }
+
+    /**
+     * One forward pass, for a training loop of your own (the PyTorch way out of {@code fit}):
+     * <pre>{@code
+     * for (Parameter p : model.parameters()) p.zeroGrad();
+     * Model.Pass pass = model.forward(List.of(x), null, Mode.training(step), null);
+     * Tensor dy = pass.outputs().get(0).zerosLike();
+     * double loss = Loss.mse().compute(pass.outputs().get(0), y, pass.masks().get(0), dy);
+     * model.backward(List.of(dy));                  // adds ∂L/∂w to every parameter's grad()
+     * optimizer.step(model.parameters());
+     * }</pre>
+     * {@code mode}: {@link Mode#INFERENCE}, or {@link Mode#training(long)} with the seed of this batch's dropout
+     * masks. {@code state}: null (sequences start from zeros) or a {@link StreamState} the recurrent layers start
+     * from and write their final state to (truncated BPTT; no gradient flows into the state). Uses the model's own
+     * layers, so forward/backward pairs must not overlap in time (one thread).
+     */
+    public Pass forward(List<Tensor> inputs, List<Tensor> masks, Mode mode, StreamState state) {
+        build();
+        checkInputs("forward", inputs);
+        Tensor[] m = masks == null ? null : inPrecision(masks);
+        Graph.Outputs out = forward(inPrecision(inputs), m, mode, state);
+        return new Pass(java.util.Arrays.asList(out.values()), java.util.Arrays.asList(out.masks()));
+    }
+
+    /**
+     * Backpropagates ∂L/∂output (one per model output, null for an output without loss) through the last
+     * {@link #forward}, adding ∂L/∂w to every {@link Parameter#grad()}; gradients accumulate until zeroed.
+     */
+    public void backward(List<Tensor> outputGradients) {
+        if (outputGradients.size() != graph().outputCount()) {
+            throw new IllegalArgumentException("backward: the model has " + graph.outputCount() + " outputs but "
+                    + outputGradients.size() + " gradients were given (null for an output without loss)");
+        }
+        backward(outputGradients.toArray(new Tensor[0]));
+    }
 
     Graph.Outputs forward(Tensor[] inputs, Tensor[] masks, Mode mode, StreamState state) {
         return graph().forward(inputs, masks, mode, state);
