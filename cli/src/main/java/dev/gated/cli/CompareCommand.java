@@ -7,7 +7,7 @@ import dev.gated.cli.output.Reports;
 import dev.gated.cli.output.ResultTable;
 import dev.gated.forecast.DataSpec;
 import dev.gated.forecast.HyperParameters;
-import dev.gated.forecast.ModelKind;
+import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.Scoreboard;
 import dev.gated.forecast.TrainingRun;
@@ -48,10 +48,10 @@ final class CompareCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
-        List<ModelKind> kinds = new ArrayList<>();
+        List<RecurrentKind> kinds = new ArrayList<>();
         for (String m : models) {
             try {
-                kinds.add(ModelKind.parse(m));
+                kinds.add(RecurrentKind.parse(m));
             } catch (IllegalArgumentException e) {
                 throw usage("--models: " + e.getMessage());
             }
@@ -62,7 +62,7 @@ final class CompareCommand extends BaseCommand {
         say(Reports.dataText(prepared));
         say("models: " + kinds + ", " + hp.describe());
         Scoreboard board = new Scoreboard();
-        for (ModelKind kind : kinds) {
+        for (RecurrentKind kind : kinds) {
             if (io().interactive()) {
                 (json ? io().err() : io().out()).println("training " + kind.id() + " ...");
             }

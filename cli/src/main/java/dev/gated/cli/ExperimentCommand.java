@@ -7,7 +7,7 @@ import dev.gated.experiments.MemoryRow;
 import dev.gated.experiments.MemoryRun;
 import dev.gated.experiments.MemoryTable;
 import dev.gated.experiments.MemoryTask;
-import dev.gated.experiments.ModelKind;
+import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.cli.output.Json;
 import dev.gated.model.EpochRecord;
 import java.io.IOException;
@@ -112,14 +112,14 @@ public final class ExperimentCommand implements Callable<Integer> {
             boolean live = io().interactive();
             List<MemoryRun> runs = MemoryExperiment.run(config, new MemoryExperiment.Listener() {
                 @Override
-                public void started(ModelKind model, int length, int index, int total) {
+                public void started(RecurrentKind model, int length, int index, int total) {
                     if (live) {
                         status.printf(Locale.ROOT, "[%d/%d] %s, T = %d ...%n", index + 1, total, model.label(), length);
                     }
                 }
 
                 @Override
-                public void epoch(ModelKind model, int length, EpochRecord record, int epochs) {
+                public void epoch(RecurrentKind model, int length, EpochRecord record, int epochs) {
                     if (live) {
                         status.printf(Locale.ROOT, "    epoch %d/%d  loss %.5f  %.1fs%n", record.epoch() + 1, epochs,
                                 record.loss(), record.seconds());
@@ -159,9 +159,9 @@ public final class ExperimentCommand implements Callable<Integer> {
             for (int length : lengths) {
                 parse("--lengths", () -> memoryTask.generate(1, length, 0));
             }
-            List<ModelKind> kinds = new ArrayList<>();
+            List<RecurrentKind> kinds = new ArrayList<>();
             for (String m : models) {
-                kinds.add(parse("--models", () -> ModelKind.parse(m)));
+                kinds.add(parse("--models", () -> RecurrentKind.parse(m)));
             }
             return new MemoryExperiment.Config(memoryTask, lengths, kinds, seed, budget, plot != null);
         }

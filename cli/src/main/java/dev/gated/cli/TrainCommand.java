@@ -9,7 +9,7 @@ import dev.gated.cli.output.ResultTable;
 import dev.gated.forecast.DataSpec;
 import dev.gated.forecast.ForecastModel;
 import dev.gated.forecast.HyperParameters;
-import dev.gated.forecast.ModelKind;
+import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.Scoreboard;
 import dev.gated.forecast.TrainingRun;
@@ -52,9 +52,9 @@ final class TrainCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
-        ModelKind kind;
+        RecurrentKind kind;
         try {
-            kind = ModelKind.parse(model);
+            kind = RecurrentKind.parse(model);
         } catch (IllegalArgumentException e) {
             throw usage("--model: " + e.getMessage());
         }

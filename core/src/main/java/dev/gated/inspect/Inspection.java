@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What happened inside a model on one input sequence: the loss, the output and, for every recurrent layer,
  * the per-step gates, states and gradient norms. Plain records of numbers, lists and maps: Jackson writes
- * them as they are, and {@link #toJson()} writes the same shape without a JSON library.
+ * them as they are (the command line and the studio do) into this shape:
  *
  * <pre>
  * {"loss": 0.0123, "output": [0.98],
@@ -30,10 +30,5 @@ public record Inspection(double loss, double[] output, List<LayerTrace> layers) 
             throw new IllegalStateException("the model has no recurrent layer to inspect");
         }
         return layers.get(0);
-    }
-
-    /** The document shown in the class comment (snake_case names, NaN and infinities as null). */
-    public String toJson() {
-        return JsonWriter.write(this);
     }
 }

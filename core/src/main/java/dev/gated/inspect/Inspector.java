@@ -4,6 +4,7 @@ import dev.gated.layer.Layer;
 import dev.gated.layer.recurrent.Recurrent;
 import dev.gated.loss.Loss;
 import dev.gated.model.Sequential;
+import dev.gated.tensor.Shape;
 import dev.gated.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -152,10 +153,6 @@ public final class Inspector {
     }
 
     private static String shape(int[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(shape[i]);
-        }
-        return sb.append(')').toString();
+        return "(" + Shape.describe(shape) + ")";
     }
 }

@@ -2,7 +2,6 @@ package dev.gated.io;
 
 import dev.gated.Version;
 import dev.gated.layer.Layer;
-import dev.gated.layer.LayerFactory;
 import dev.gated.layer.Parameter;
 import dev.gated.loss.Loss;
 import dev.gated.layer.Node;

@@ -227,8 +227,8 @@ public final class PlainKernels implements Kernels {
         }
     }
 
-    /** Numerically stable logistic function (never forms e^{+large}). */
-    static double sigmoid(double z) {
+    /** The engine's one logistic function σ(z) = 1 / (1 + e^−z), numerically stable (never forms e^{+large}). */
+    public static double sigmoid(double z) {
         if (z >= 0) {
             return 1.0 / (1.0 + Math.exp(-z));
         }

@@ -32,13 +32,9 @@ public enum Activation {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Numerically stable logistic function. */
+    /** The logistic function, numerically stable: {@link dev.gated.kernel.PlainKernels#sigmoid(double)}. */
     public static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
+        return dev.gated.kernel.PlainKernels.sigmoid(z);
     }
 
     /** Applies the activation in place to {@code rows} rows of {@code width} values. */

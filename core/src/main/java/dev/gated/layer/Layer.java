@@ -48,7 +48,7 @@ public interface Layer {
         return inputMask;
     }
 
-    /** The options this layer was created with, as text: enough to create it again ({@link LayerFactory}). */
+    /** The options this layer was created with, as text: enough to create it again ({@code dev.gated.io.LayerFactory}). */
     Map<String, String> config();
 
     /**

@@ -1,5 +1,6 @@
 package dev.gated.experiments;
 
+import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.inspect.Inspection;
 import dev.gated.inspect.Inspector;
 import dev.gated.layer.Dense;
@@ -44,7 +45,7 @@ public final class MemoryExperiment {
      * @param budget  the same for every model and length
      * @param inspect keep an {@link Inspection} of the first test example of every trained model (for plots)
      */
-    public record Config(MemoryTask task, List<Integer> lengths, List<ModelKind> models, long seed, Budget budget,
+    public record Config(MemoryTask task, List<Integer> lengths, List<RecurrentKind> models, long seed, Budget budget,
                          boolean inspect) {
 
         public Config {
@@ -61,10 +62,10 @@ public final class MemoryExperiment {
 
     /** Progress: called from the thread running the experiment. */
     public interface Listener {
-        default void started(ModelKind model, int length, int index, int total) {
+        default void started(RecurrentKind model, int length, int index, int total) {
         }
 
-        default void epoch(ModelKind model, int length, EpochRecord record, int epochs) {
+        default void epoch(RecurrentKind model, int length, EpochRecord record, int epochs) {
         }
 
         default void finished(MemoryRun run) {
@@ -83,7 +84,7 @@ public final class MemoryExperiment {
                     dataSeed(config.seed(), length, 1));
             TaskData test = config.task().generate(config.budget().testExamples(), length,
                     dataSeed(config.seed(), length, 2));
-            for (ModelKind kind : config.models()) {
+            for (RecurrentKind kind : config.models()) {
                 listener.started(kind, length, index++, total);
                 MemoryRun run = runOne(config.task(), kind, length, config.seed(), config.budget(), train, test,
                         config.inspect(), listener);
@@ -95,7 +96,7 @@ public final class MemoryExperiment {
     }
 
     /** The network used for every task: one recurrent layer, then Dense logits/value (per step where needed). */
-    public static Sequential network(MemoryTask task, ModelKind kind, int length, long seed, Budget budget) {
+    public static Sequential network(MemoryTask task, RecurrentKind kind, int length, long seed, Budget budget) {
         Recurrent layer = kind.layer(budget.units()).returnSequences(task.perStepOutput());
         Sequential model = Sequential.input(task.steps(length), task.features()).seed(seed)
                 .add(layer).add(new Dense(task.outputs(), task.outputActivation()));
@@ -105,7 +106,7 @@ public final class MemoryExperiment {
         return model;
     }
 
-    static MemoryRun runOne(MemoryTask task, ModelKind kind, int length, long seed, Budget budget, TaskData train,
+    static MemoryRun runOne(MemoryTask task, RecurrentKind kind, int length, long seed, Budget budget, TaskData train,
                             TaskData test, boolean inspect, Listener listener) {
         Sequential model = network(task, kind, length, seed, budget);
         TaskData probe = test.range(0, Math.min(budget.probeExamples(), test.size()));

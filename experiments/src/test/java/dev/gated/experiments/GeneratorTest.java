@@ -1,5 +1,6 @@
 package dev.gated.experiments;
 
+import dev.gated.layer.recurrent.RecurrentKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -164,8 +165,8 @@ class GeneratorTest {
         assertTrue(e.getMessage().contains("adding, copy, first-symbol"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new AddingProblem().generate(1, 1, 0));
         assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> ModelKind.parse("transformer"));
-        assertTrue(e.getMessage().contains("rnn, lstm or gru"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RecurrentKind.parse("transformer"));
+        assertTrue(e.getMessage().contains("lstm, gru or rnn"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Budget(0, 10, 10, 4, 4, 0.01, 1, 4));
         assertTrue(e.getMessage().startsWith("--epochs"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Budget(1, 10, 10, 4, 4, 2, 1, 4));

@@ -1,5 +1,6 @@
 package dev.gated.experiments;
 
+import dev.gated.layer.recurrent.RecurrentKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,7 +24,7 @@ class MemoryExperimentTest {
 
     static List<MemoryRun> run(String task, List<Integer> lengths, boolean inspect) {
         return MemoryExperiment.run(new MemoryExperiment.Config(MemoryTask.of(task), lengths,
-                List.of(ModelKind.RNN, ModelKind.LSTM, ModelKind.GRU), 3, TINY, inspect), new MemoryExperiment.Listener() {
+                List.of(RecurrentKind.RNN, RecurrentKind.LSTM, RecurrentKind.GRU), 3, TINY, inspect), new MemoryExperiment.Listener() {
                 });
     }
 
@@ -66,7 +67,7 @@ class MemoryExperimentTest {
     @Test
     void copyTaskRunsPerStepAndReportsCrossEntropyAgainstItsBaseline() {
         List<MemoryRun> runs = MemoryExperiment.run(new MemoryExperiment.Config(new CopyMemory(), List.of(2),
-                List.of(ModelKind.GRU), 5, TINY, false), new MemoryExperiment.Listener() {
+                List.of(RecurrentKind.GRU), 5, TINY, false), new MemoryExperiment.Listener() {
                 });
         MemoryRun r = runs.get(0);
         assertEquals("cross_entropy", r.metric());
@@ -85,15 +86,15 @@ class MemoryExperimentTest {
         int length = 60;
         AddingProblem task = new AddingProblem();
         TaskData probe = task.generate(32, length, 1);
-        double rnn = relativeAtLag(task, ModelKind.RNN, probe, length);
-        double lstm = relativeAtLag(task, ModelKind.LSTM, probe, length);
-        double gru = relativeAtLag(task, ModelKind.GRU, probe, length);
+        double rnn = relativeAtLag(task, RecurrentKind.RNN, probe, length);
+        double lstm = relativeAtLag(task, RecurrentKind.LSTM, probe, length);
+        double gru = relativeAtLag(task, RecurrentKind.GRU, probe, length);
         assertTrue(rnn > 100 * lstm && lstm > 100 * gru, "||dL/dh_0|| / ||dL/dh_59||: rnn " + rnn + ", lstm " + lstm
                 + ", gru " + gru);
         assertTrue(gru < 1e-9, "GRU: the update gate halves the direct path every step: " + gru);
     }
 
-    static double relativeAtLag(MemoryTask task, ModelKind kind, TaskData probe, int length) {
+    static double relativeAtLag(MemoryTask task, RecurrentKind kind, TaskData probe, int length) {
         Sequential model = MemoryExperiment.network(task, kind, length, 1, Budget.defaults());
         double[] norms = Inspector.gradientNorms(model, task.loss(), probe.x(), probe.y(), null).get(0);
         return norms[0] / norms[length - 1];

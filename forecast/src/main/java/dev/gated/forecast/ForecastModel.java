@@ -1,5 +1,6 @@
 package dev.gated.forecast;
 
+import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.io.ModelFileException;
 import dev.gated.model.Sequential;
 import dev.gated.timeseries.scale.Scaler;
@@ -21,7 +22,7 @@ import java.util.Map;
  * </pre>
  * Whoever wrote the file, {@code gated evaluate} and {@code gated forecast} prepare new data with these settings.
  */
-public record ForecastModel(Sequential network, ModelKind kind, HyperParameters hp, DataSpec data, Scaler scaler,
+public record ForecastModel(Sequential network, RecurrentKind kind, HyperParameters hp, DataSpec data, Scaler scaler,
                             String dataFile, double trainSeconds, int bestEpoch) {
 
     static final String FORMAT_KEY = "forecast.format";
@@ -68,7 +69,7 @@ public record ForecastModel(Sequential network, ModelKind kind, HyperParameters 
                     + "forecast cannot use it");
         }
         try {
-            return new ForecastModel(network, ModelKind.parse(MetadataKeys.text(m, "model")),
+            return new ForecastModel(network, RecurrentKind.parse(MetadataKeys.text(m, "model")),
                     HyperParameters.fromMap(MetadataKeys.withPrefix(m, "hp.")),
                     DataSpec.fromMap(MetadataKeys.withPrefix(m, "data.")),
                     Scaler.fromMap(MetadataKeys.withPrefix(m, "scaler.")),

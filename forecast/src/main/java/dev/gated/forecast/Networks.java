@@ -1,5 +1,6 @@
 package dev.gated.forecast;
 
+import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.layer.Dense;
 import dev.gated.layer.Dropout;
 import dev.gated.loss.Loss;
@@ -22,7 +23,7 @@ public final class Networks {
     }
 
     /** A compiled model for windows of {@code hp.window()} steps of {@code features} values. */
-    public static Sequential build(ModelKind kind, HyperParameters hp, int features) {
+    public static Sequential build(RecurrentKind kind, HyperParameters hp, int features) {
         Sequential model = Sequential.input(hp.window(), features).seed(hp.seed());
         for (int l = 0; l < hp.layers(); l++) {
             model.add(kind.layer(hp.units()).returnSequences(l < hp.layers() - 1));

@@ -1,5 +1,6 @@
 package dev.gated.forecast;
 
+import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.model.EarlyStopping;
 import dev.gated.model.EpochRecord;
 import dev.gated.model.Fit;
@@ -19,14 +20,14 @@ import java.util.List;
  * @param epochs    epochs run (fewer than hp.epochs() when early stopping stopped it)
  * @param bestEpoch 1-based epoch whose weights the model has (the last one without early stopping)
  */
-public record TrainingRun(Sequential model, ModelKind kind, HyperParameters hp, double seconds, int epochs,
+public record TrainingRun(Sequential model, RecurrentKind kind, HyperParameters hp, double seconds, int epochs,
                           int bestEpoch) {
 
     /**
      * Builds and trains a model; {@code listeners} (progress display …) are called as fit runs.
      * Early stopping (hp.patience() &gt; 0) watches val_loss when there is validation data, else loss.
      */
-    public static TrainingRun train(ModelKind kind, HyperParameters hp, PreparedData data,
+    public static TrainingRun train(RecurrentKind kind, HyperParameters hp, PreparedData data,
                                     List<TrainingListener> listeners) {
         Sequential model = Networks.build(kind, hp, data.features());
         Fit fit = Fit.epochs(hp.epochs()).batchSize(hp.batch()).quiet();

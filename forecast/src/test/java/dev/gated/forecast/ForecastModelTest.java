@@ -1,5 +1,6 @@
 package dev.gated.forecast;
 
+import dev.gated.layer.recurrent.RecurrentKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,13 +26,13 @@ class ForecastModelTest {
     void savedSettingsPrepareNewDataAsTrainingDid() throws Exception {
         Path csv = Series.monthly(dir, 100);
         PreparedData data = PreparedData.prepare(csv, Series.univariate(), Series.small(2));
-        TrainingRun run = TrainingRun.train(ModelKind.GRU, Series.small(2), data, List.of());
+        TrainingRun run = TrainingRun.train(RecurrentKind.GRU, Series.small(2), data, List.of());
         assertEquals(2, run.epochs());
         Path file = dir.resolve("m.gated");
         ForecastModel.of(run, data, csv).save(file);
 
         ForecastModel back = ForecastModel.load(file);
-        assertEquals(ModelKind.GRU, back.kind());
+        assertEquals(RecurrentKind.GRU, back.kind());
         assertEquals(Series.small(2), back.hp());
         assertEquals("monthly.csv", back.dataFile());
         assertEquals("Month", back.data().timeColumn());
@@ -51,9 +52,9 @@ class ForecastModelTest {
     @Test
     void anotherOptimizerIsBuiltAndSaved() throws Exception {
         HyperParameters adam = Series.small(1);
-        assertTrue(Networks.build(ModelKind.LSTM, adam, 1).optimizer() instanceof Adam);
+        assertTrue(Networks.build(RecurrentKind.LSTM, adam, 1).optimizer() instanceof Adam);
         HyperParameters rms = new HyperParameters(4, 2, 12, 1, 1, 1, 16, 0.01, 7, 0, 0.1, 0, false, "rmsprop");
-        Sequential net = Networks.build(ModelKind.LSTM, rms, 1);
+        Sequential net = Networks.build(RecurrentKind.LSTM, rms, 1);
         assertTrue(net.optimizer() instanceof RmsProp);
         assertEquals("rmsprop", rms.toMap().get("optimizer"));
         assertEquals(rms, HyperParameters.fromMap(rms.toMap()));
@@ -65,7 +66,7 @@ class ForecastModelTest {
 
     @Test
     void filesWithoutForecastingSettingsAreRefusedSayingWhy() throws Exception {
-        Sequential plain = Networks.build(ModelKind.RNN, Series.small(1), 1);
+        Sequential plain = Networks.build(RecurrentKind.RNN, Series.small(1), 1);
         Path file = dir.resolve("plain.gated");
         plain.save(file);
         ModelFileException e = assertThrows(ModelFileException.class, () -> ForecastModel.load(file));

@@ -1,5 +1,6 @@
 package dev.gated.forecast;
 
+import dev.gated.layer.recurrent.RecurrentKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,7 +25,7 @@ class RecursiveForecastTest {
         int t = 12;
         HyperParameters hp = new HyperParameters(4, 1, t, 1, 1, 2, 16, 0.01, 7, 0, 0, 0, true, "adam");
         PreparedData data = PreparedData.prepare(csv, Series.univariate(), hp);
-        TrainingRun run = TrainingRun.train(ModelKind.GRU, hp, data, List.of());
+        TrainingRun run = TrainingRun.train(RecurrentKind.GRU, hp, data, List.of());
         ForecastModel model = ForecastModel.of(run, data, csv);
 
         Forecaster.Result result = Forecaster.forecast(model, data.series(), 3);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gated.forecast.ForecastModel;
-import dev.gated.forecast.ModelKind;
+import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.Scoreboard;
 import dev.gated.studio.data.Samples;
@@ -60,7 +60,7 @@ class ModelExportTest {
         Path saved = dir.resolve("m.gated");
         Files.write(saved, file.body());
         ForecastModel fm = ForecastModel.load(saved);
-        assertEquals(ModelKind.LSTM, fm.kind());
+        assertEquals(RecurrentKind.LSTM, fm.kind());
         assertEquals(List.of(5, 2, 6, 2, 2, 2), List.of(fm.hp().units(), fm.hp().layers(), fm.hp().window(),
                 fm.hp().horizon(), fm.hp().stride(), fm.hp().epochs()));
         assertEquals("adamw", fm.hp().optimizer());

@@ -169,8 +169,4 @@ public abstract class Cell {
     Tensor gateActivations() {
         return null;
     }
-
-    static double sigmoid(double z) {
-        return dev.gated.layer.Activation.sigmoid(z);
-    }
 }

@@ -2,6 +2,7 @@ package dev.gated.layer.recurrent;
 
 import dev.gated.kernel.KernelProvider;
 import dev.gated.kernel.Kernels;
+import dev.gated.kernel.PlainKernels;
 import dev.gated.layer.Parameter;
 import dev.gated.tensor.Precision;
 import dev.gated.tensor.Tensor;
@@ -136,9 +137,9 @@ public final class GruCell extends Cell {
             int z = s.gatesOff + b * width;
             int row = b * units;
             for (int j = 0; j < units; j++) {
-                double resetGate = sigmoid(s.gates.get(z + j));
+                double resetGate = PlainKernels.sigmoid(s.gates.get(z + j));
                 s.gates.set(z + j, resetGate);
-                s.gates.set(z + units + j, sigmoid(s.gates.get(z + units + j)));
+                s.gates.set(z + units + j, PlainKernels.sigmoid(s.gates.get(z + units + j)));
                 resetHidden.set(rhOff + row + j, resetGate * s.hPrev.get(s.hPrevOff + row + j));
             }
         }

@@ -1,5 +1,6 @@
 package dev.gated.studio.export;
 
+import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.studio.spec.ModelSpec;
 import dev.gated.studio.spec.PrepareSpec;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ public final class Snippets {
                         TaskData train = task.generate(%d, length, %dL);
                         TaskData test = task.generate(%d, length, %dL);
                         Budget budget = new Budget(%d, %d, %d, %d, %d, %s, 1.0, 64);
-                        Sequential model = MemoryExperiment.network(task, ModelKind.%s, length, %dL, budget);
+                        Sequential model = MemoryExperiment.network(task, RecurrentKind.%s, length, %dL, budget);
                         model.fit(train.dataset(), Fit.epochs(budget.epochs()).batchSize(budget.batchSize()));
                         double metric = task.metric(model, test);
                         System.out.println(task.metricName() + " " + metric + " (baseline " + task.baseline(test, length)

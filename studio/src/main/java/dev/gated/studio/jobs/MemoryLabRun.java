@@ -4,7 +4,7 @@ import dev.gated.data.Dataset;
 import dev.gated.experiments.Budget;
 import dev.gated.experiments.MemoryExperiment;
 import dev.gated.experiments.MemoryTask;
-import dev.gated.experiments.ModelKind;
+import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.experiments.TaskData;
 import dev.gated.model.Sequential;
 import dev.gated.studio.spec.ModelSpec;
@@ -105,7 +105,7 @@ public final class MemoryLabRun extends Run {
     public Sequential network(ModelSpec spec) {
         Budget budget = new Budget(spec.epochs(), examples, test.size(), spec.units(), spec.batch(), spec.lr(),
                 CLIP_NORM, 64);
-        return MemoryExperiment.network(task, ModelKind.parse(spec.kind()), length, spec.seed(), budget);
+        return MemoryExperiment.network(task, RecurrentKind.parse(spec.kind()), length, spec.seed(), budget);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.gated.studio.spec;
 
 import dev.gated.forecast.HyperParameters;
-import dev.gated.forecast.ModelKind;
+import dev.gated.layer.recurrent.RecurrentKind;
 import java.util.Locale;
 
 /**
@@ -25,7 +25,7 @@ public record ModelSpec(String kind, Integer units, Integer layers, Double dropo
     public ModelSpec {
         kind = kind == null ? "lstm" : kind.trim().toLowerCase(Locale.ROOT);
         try {
-            kind = ModelKind.parse(kind).id();
+            kind = RecurrentKind.parse(kind).id();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model kind \"" + kind + "\" is not one of rnn, lstm, gru");
         }
@@ -53,8 +53,8 @@ public record ModelSpec(String kind, Integer units, Integer layers, Double dropo
     }
 
     /** The recurrent layer kind. */
-    public ModelKind modelKind() {
-        return ModelKind.parse(kind);
+    public RecurrentKind modelKind() {
+        return RecurrentKind.parse(kind);
     }
 
     /**

@@ -1,26 +1,30 @@
-package dev.gated.forecast;
+package dev.gated.layer.recurrent;
 
-import dev.gated.layer.recurrent.Recurrent;
 import java.util.Locale;
 
-/** The recurrent layer kinds the command line offers, by the names users type: lstm, gru, rnn. */
-public enum ModelKind {
+/** The three recurrent layers by name, as the command line, the studio, JSON and experiments name them. */
+public enum RecurrentKind {
     LSTM("lstm"),
     GRU("gru"),
     RNN("rnn");
 
     private final String id;
 
-    ModelKind(String id) {
+    RecurrentKind(String id) {
         this.id = id;
     }
 
-    /** The name on the command line, in JSON and in model files. */
+    /** lstm, gru, rnn: the name on the command line, in JSON and in model files. */
     public String id() {
         return id;
     }
 
-    /** A new recurrent layer of this kind. */
+    /** Same as {@link #id()}. */
+    public String label() {
+        return id;
+    }
+
+    /** A new recurrent layer of this kind (GRU: reset after, as PyTorch and Keras). */
     public Recurrent layer(int units) {
         return switch (this) {
             case LSTM -> Recurrent.lstm(units);
@@ -29,8 +33,8 @@ public enum ModelKind {
         };
     }
 
-    /** Parses lstm, gru, rnn (also simple_rnn / simplernn), any case. */
-    public static ModelKind parse(String s) {
+    /** Parses lstm, gru, rnn (also simple_rnn / simplernn / simple-rnn), any case. */
+    public static RecurrentKind parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "lstm" -> LSTM;
             case "gru" -> GRU;

@@ -1,18 +1,55 @@
-package dev.gated.layer;
+package dev.gated.io;
 
+import dev.gated.layer.Activation;
+import dev.gated.layer.Add;
+import dev.gated.layer.Concatenate;
+import dev.gated.layer.Dense;
+import dev.gated.layer.Dropout;
+import dev.gated.layer.Embedding;
+import dev.gated.layer.Layer;
 import dev.gated.layer.recurrent.Bidirectional;
 import dev.gated.layer.recurrent.Cell;
 import dev.gated.layer.recurrent.Recurrent;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
-/** Creates a layer again from its {@link Layer#type()} and {@link Layer#config()}: how model files rebuild architectures. */
+/**
+ * Creates a layer again from its {@link Layer#type()} and {@link Layer#config()}: how model files rebuild
+ * architectures. Layers and recurrent cells written outside Gated are saved like the built-in ones and
+ * loaded once registered: {@code LayerFactory.register("my_layer", config -> new MyLayer(...))},
+ * {@code LayerFactory.registerCell("my_cell", units -> new MyCell(units))}.
+ */
 public final class LayerFactory {
+
+    private static final Map<String, Function<Map<String, String>, Layer>> LAYERS = new ConcurrentHashMap<>();
+    private static final Map<String, IntFunction<Cell>> CELLS = new ConcurrentHashMap<>();
 
     private LayerFactory() {
     }
 
+    /** Lets model files holding layers of {@code type} be loaded: {@code create} gets the saved config. */
+    public static void register(String type, Function<Map<String, String>, Layer> create) {
+        LAYERS.put(type, create);
+    }
+
+    /** Lets model files holding recurrent layers with cells of {@code type} be loaded: {@code create} gets the units. */
+    public static void registerCell(String type, IntFunction<Cell> create) {
+        CELLS.put(type, create);
+    }
+
     public static Layer create(String type, Map<String, String> config) {
+        if (type == null) {
+            throw new IllegalArgumentException("layer configuration lacks \"type\"");
+        }
+        if (LAYERS.containsKey(type)) {
+            return LAYERS.get(type).apply(config);
+        }
+        if (CELLS.containsKey(type)) {
+            return recurrent(type, config);
+        }
         return switch (type) {
             case "dense" -> new Dense(integer(config, "units"), Activation.parse(text(config, "activation")));
             case "dropout" -> new Dropout(Double.parseDouble(text(config, "rate")));
@@ -24,7 +61,7 @@ public final class LayerFactory {
             case "bidirectional" -> new Bidirectional(recurrent(text(config, "cell"), config),
                     Bidirectional.Merge.valueOf(text(config, "merge").toUpperCase(Locale.ROOT)));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type
-                    + "\": expected dense, dropout, embedding, lstm, gru, simple_rnn, bidirectional, concatenate or add");
+                    + "\" (a layer written outside Gated? register it with LayerFactory.register): expected dense, dropout, embedding, lstm, gru, simple_rnn, bidirectional, concatenate or add");
         };
     }
 
@@ -35,7 +72,13 @@ public final class LayerFactory {
             case "gru" -> Boolean.parseBoolean(config.getOrDefault("reset_after", "true"))
                     ? Recurrent.gru(units) : Recurrent.gruResetBefore(units);
             case "simple_rnn" -> Recurrent.simpleRnn(units);
-            default -> throw new IllegalArgumentException("unknown recurrent cell \"" + type + "\": expected lstm, gru or simple_rnn");
+            default -> {
+                if (!CELLS.containsKey(type)) {
+                    throw new IllegalArgumentException("unknown recurrent cell \"" + type
+                            + "\": expected lstm, gru, simple_rnn or a cell registered with LayerFactory.registerCell");
+                }
+                yield new Recurrent(CELLS.get(type).apply(units));
+            }
         };
         return layer.returnSequences(Boolean.parseBoolean(config.getOrDefault("return_sequences", "false")))
                 .returnState(Boolean.parseBoolean(config.getOrDefault("return_state", "false")))
