@@ -21,10 +21,15 @@ public final class LayerFactory {
             case "lstm", "gru", "simple_rnn" -> recurrent(type, config);
             case "concatenate" -> new Concatenate();
             case "add" -> new Add();
+            case "attention" -> Attention.fromConfig(config);
+            case "layer_normalization" -> new LayerNormalization(Double.parseDouble(text(config, "epsilon")));
+            case "repeat_vector" -> new RepeatVector(integer(config, "n"));
+            case "time_distributed" -> TimeDistributed.fromConfig(config);
             case "bidirectional" -> new Bidirectional(recurrent(text(config, "cell"), config),
                     Bidirectional.Merge.valueOf(text(config, "merge").toUpperCase(Locale.ROOT)));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type
-                    + "\": expected dense, dropout, embedding, lstm, gru, simple_rnn, bidirectional, concatenate or add");
+                    + "\": expected dense, dropout, embedding, lstm, gru, simple_rnn, bidirectional, concatenate, add, "
+                    + "attention, layer_normalization, repeat_vector or time_distributed");
         };
     }
 
