@@ -101,8 +101,10 @@ public final class TimeDistributed implements Layer {
         steps = shape[1];
         Tensor h = x.reshape(fold(shape));
         Tensor m = null;
-        for (Layer layer : layers) {
-            Tensor next = layer.forward(h, m, mode);
+        for (int k = 0; k < layers.size(); k++) {
+            Layer layer = layers.get(k);
+            // each wrapped layer its own dropout seed, as Graph gives each op
+            Tensor next = layer.forward(h, m, mode.training() ? Mode.training(mode.seed() * 31 + k) : mode);
             m = layer.outputMask(m);
             h = next;
         }
