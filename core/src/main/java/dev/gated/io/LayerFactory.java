@@ -2,14 +2,21 @@ package dev.gated.io;
 
 import dev.gated.layer.Activation;
 import dev.gated.layer.Add;
+import dev.gated.layer.Attention;
 import dev.gated.layer.Concatenate;
 import dev.gated.layer.Dense;
 import dev.gated.layer.Dropout;
 import dev.gated.layer.Embedding;
 import dev.gated.layer.Layer;
+import dev.gated.layer.LayerNormalization;
+import dev.gated.layer.RepeatVector;
+import dev.gated.layer.TimeDistributed;
 import dev.gated.layer.recurrent.Bidirectional;
 import dev.gated.layer.recurrent.Cell;
 import dev.gated.layer.recurrent.Recurrent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,10 +65,16 @@ public final class LayerFactory {
             case "lstm", "gru", "simple_rnn" -> recurrent(type, config);
             case "concatenate" -> new Concatenate();
             case "add" -> new Add();
+            case "attention" -> Attention.fromConfig(config);
+            case "layer_normalization" -> new LayerNormalization(Double.parseDouble(text(config, "epsilon")));
+            case "repeat_vector" -> new RepeatVector(integer(config, "n"));
+            case "time_distributed" -> timeDistributed(config);
             case "bidirectional" -> new Bidirectional(recurrent(text(config, "cell"), config),
                     Bidirectional.Merge.valueOf(text(config, "merge").toUpperCase(Locale.ROOT)));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type
-                    + "\" (a layer written outside Gated? register it with LayerFactory.register): expected dense, dropout, embedding, lstm, gru, simple_rnn, bidirectional, concatenate or add");
+                    + "\" (a layer written outside Gated? register it with LayerFactory.register): expected dense, dropout, "
+                    + "embedding, lstm, gru, simple_rnn, bidirectional, concatenate, add, attention, layer_normalization, "
+                    + "repeat_vector or time_distributed");
         };
     }
 
@@ -84,6 +97,26 @@ public final class LayerFactory {
                 .returnState(Boolean.parseBoolean(config.getOrDefault("return_state", "false")))
                 .goBackwards(Boolean.parseBoolean(config.getOrDefault("go_backwards", "false")))
                 .init(Cell.Init.valueOf(config.getOrDefault("init", "keras").toUpperCase(Locale.ROOT)));
+    }
+
+    /** The wrapper and its layers, saved nested as {@code layer.k.*} keys of its config. */
+    private static TimeDistributed timeDistributed(Map<String, String> config) {
+        int n = integer(config, "layers");
+        List<Layer> inner = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            String prefix = "layer." + k + ".";
+            Map<String, String> c = new LinkedHashMap<>();
+            config.forEach((key, value) -> {
+                if (key.startsWith(prefix)) {
+                    c.put(key.substring(prefix.length()), value);
+                }
+            });
+            if (!c.containsKey("type")) {
+                throw new IllegalArgumentException("time_distributed configuration lacks \"" + prefix + "type\"");
+            }
+            inner.add(create(c.get("type"), c));
+        }
+        return new TimeDistributed(inner);
     }
 
     private static String text(Map<String, String> config, String key) {

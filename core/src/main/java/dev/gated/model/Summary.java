@@ -1,8 +1,10 @@
 package dev.gated.model;
 
+import dev.gated.layer.Attention;
 import dev.gated.layer.Layer;
 import dev.gated.layer.Node;
 import dev.gated.layer.Parameter;
+import dev.gated.layer.TimeDistributed;
 import dev.gated.layer.recurrent.Bidirectional;
 import dev.gated.tensor.Shape;
 import java.util.IdentityHashMap;
@@ -93,6 +95,12 @@ final class Summary {
             case "dense" -> "Dense";
             case "dropout" -> "Dropout";
             case "embedding" -> "Embedding";
+            case "attention" -> ((Attention) layer).score() == Attention.Score.ADDITIVE
+                    ? "AdditiveAttention" : "Attention";
+            case "layer_normalization" -> "LayerNormalization";
+            case "repeat_vector" -> "RepeatVector";
+            case "time_distributed" -> "TimeDistributed(" + ((TimeDistributed) layer).layers().stream()
+                    .map(Summary::displayType).reduce((a, b) -> a + ", " + b).orElse("") + ")";
             case "bidirectional" -> "Bidirectional(" + ((Bidirectional) layer).forwardLayer().type().toUpperCase(Locale.ROOT) + ")";
             default -> Character.toUpperCase(layer.type().charAt(0)) + layer.type().substring(1);
         };
