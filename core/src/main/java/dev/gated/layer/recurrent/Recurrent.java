@@ -691,6 +691,16 @@ public final class Recurrent implements Layer {
         return Math.sqrt(sum);
     }
 
+    /** The recurrent dropout mask m_h (B, H) of the last forward pass (a copy); null when none was applied. */
+    public Tensor recurrentDropoutMask() {
+        return dropping ? recurrentMask.copy() : null;
+    }
+
+    /** The input dropout mask m_x (B, I) of the last forward pass (a copy); null when none was applied. */
+    public Tensor inputDropoutMask() {
+        return droppingInputs ? inputMask.copy() : null;
+    }
+
     /** Cell states of the last forward pass, time-major (T, B, H); null unless LSTM. */
     public Tensor cellStates() {
         return cellState;
