@@ -56,8 +56,9 @@ import java.util.SplittableRandom;
  * {@code implementation=1} draws one per gate instead). Paths that bypass U keep the unmasked state: the LSTM
  * cell state, GRU's carry z ⊙ h_{t−1}, the state carried through padded steps and the state returned. The
  * masks derive from the batch's {@link Mode#seed()} (and the direction, so the two halves of a
- * {@link Bidirectional} draw different masks): the same seed gives the same masks. Without dropout (rate 0
- * or inference) the layer does exactly what it does without the options.
+ * {@link Bidirectional} draw different masks): the same seed gives the same masks. A mask lives for one
+ * call: under truncated BPTT each chunk is a call with its own seed, so each chunk draws a new mask. Without
+ * dropout (rate 0 or inference) the layer does exactly what it does without the options, with no extra work.
  */
 public final class Recurrent implements Layer {
 
