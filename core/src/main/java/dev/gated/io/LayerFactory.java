@@ -96,7 +96,9 @@ public final class LayerFactory {
         return layer.returnSequences(Boolean.parseBoolean(config.getOrDefault("return_sequences", "false")))
                 .returnState(Boolean.parseBoolean(config.getOrDefault("return_state", "false")))
                 .goBackwards(Boolean.parseBoolean(config.getOrDefault("go_backwards", "false")))
-                .init(Cell.Init.valueOf(config.getOrDefault("init", "keras").toUpperCase(Locale.ROOT)));
+                .init(Cell.Init.valueOf(config.getOrDefault("init", "keras").toUpperCase(Locale.ROOT)))
+                .dropout(Double.parseDouble(config.getOrDefault("dropout", "0")))
+                .recurrentDropout(Double.parseDouble(config.getOrDefault("recurrent_dropout", "0")));
     }
 
     /** The wrapper and its layers, saved nested as {@code layer.k.*} keys of its config. */

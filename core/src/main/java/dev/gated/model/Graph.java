@@ -88,7 +88,7 @@ final class Graph {
             Tensor[] in = gather(values, op.in());
             Tensor[] inMasks = gather(masks, op.in());
             Tensor[] out = state != null && carriesState(op, i, state)
-                    ? forwardWithState((Recurrent) op.layer(), in[0], inMasks[0], i, state)
+                    ? forwardWithState((Recurrent) op.layer(), in[0], inMasks[0], i, state, opMode)
                     : op.layer().forwardAll(in, inMasks, opMode);
             Tensor[] outMasks = op.layer().outputMasks(inMasks);
             for (int j = 0; j < op.out().length; j++) {
@@ -107,9 +107,10 @@ final class Graph {
         return op.layer() instanceof Recurrent && op.in().length == 1 && state.hasSlot(index);
     }
 
-    private static Tensor[] forwardWithState(Recurrent layer, Tensor x, Tensor mask, int index, StreamState state) {
+    private static Tensor[] forwardWithState(Recurrent layer, Tensor x, Tensor mask, int index, StreamState state,
+                                             Mode mode) {
         Tensor[] initial = state.slot(index);
-        RecurrentState r = layer.call(x, mask, initial[0], initial.length > 1 ? initial[1] : null);
+        RecurrentState r = layer.call(x, mask, initial[0], initial.length > 1 ? initial[1] : null, mode);
         state.update(index, r.finalHidden(), r.finalCell());
         if (!layer.returnsState()) {
             return new Tensor[] {r.output()};

@@ -1,5 +1,6 @@
 package dev.gated.layer;
 
+import dev.gated.io.LayerFactory;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

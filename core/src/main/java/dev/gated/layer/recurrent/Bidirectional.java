@@ -59,6 +59,8 @@ public final class Bidirectional implements Layer {
         return new Recurrent(layer.cell().blank())
                 .returnSequences(layer.returnsSequences())
                 .goBackwards(!layer.goesBackwards())
+                .dropout(layer.dropoutRate())
+                .recurrentDropout(layer.recurrentDropoutRate())
                 .init(Cell.Init.valueOf(config.get("init").toUpperCase(Locale.ROOT)));
     }
 

@@ -31,6 +31,11 @@ import java.util.SplittableRandom;
  * {@link #accumulateRecurrentGradients} adds ∂L/∂U over all steps. {@code new Recurrent(new MyCell(32))}
  * then runs it over time with masks, reversal, state and BPTT, and {@code dev.gated.gradcheck.GradientCheck}
  * checks its gradients against finite differences.
+ *
+ * <p><b>Recurrent dropout.</b> A cell that supports it ({@link #supportsRecurrentDropout}) reads
+ * {@link Step#hPrevDropped} (h_{t−1} ⊙ m) wherever h_{t−1} meets U, keeps {@link Step#hPrev} for paths that
+ * bypass U, and multiplies the recurrent path's ∂L/∂h̃_{t−1} by m in backward
+ * ({@link #dropRecurrentGradient}); {@link Recurrent} draws m and hands ∂L/∂U the masked states.
  */
 public abstract class Cell {
 
@@ -164,6 +169,30 @@ public abstract class Cell {
      * all steps, with one matrix multiply over all steps where the layout allows.
      */
     protected abstract void accumulateRecurrentGradients(RecurrentGradients g);
+
+    /**
+     * Whether {@link #forwardStep} reads {@link Step#hPrevDropped} for every product with U and
+     * {@link #backwardStep} applies {@link Step#recurrentMask} to the recurrent path's gradient (see
+     * {@link #dropRecurrentGradient}). A cell that does not is refused by {@link Recurrent#recurrentDropout}.
+     */
+    protected boolean supportsRecurrentDropout() {
+        return false;
+    }
+
+    /**
+     * {@code d ⊙= m} on the (B, H) block at {@code off} when a recurrent dropout mask is applied: turns
+     * ∂L/∂h̃_{t−1} into the recurrent path's share of ∂L/∂h_{t−1}. Does nothing without a mask.
+     */
+    protected static void dropRecurrentGradient(Step s, Tensor d, int off) {
+        Tensor m = s.recurrentMask;
+        if (m == null) {
+            return;
+        }
+        int n = s.batch * m.dim(1);
+        for (int i = 0; i < n; i++) {
+            d.set(off + i, d.get(off + i) * m.get(i));
+        }
+    }
 
     /** The gate activations of step t for inspection: (B, G·H) at {@code offset}, or null if not kept. */
     Tensor gateActivations() {

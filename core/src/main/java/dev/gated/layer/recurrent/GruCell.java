@@ -30,6 +30,17 @@ import java.util.List;
  *         ∂L/∂h_{t−1} = ∂(h·U)·Uᵀ + ∂h ⊙ z
  * before: ∂(r⊙h) = ∂n̂·U_nᵀ;  r̂ = ∂(r⊙h) ⊙ h_{t−1} ⊙ r(1 − r)
  *         ∂L/∂h_{t−1} = [r̂, ẑ]·U_{rz}ᵀ + ∂(r⊙h) ⊙ r + ∂h ⊙ z
+ *
+ * recurrent dropout (training; one mask m (B, H) per sequence, shared by r, z and n; h̃ = h_{t−1} ⊙ m):
+ * h̃ replaces h_{t−1} wherever it meets U; the carry z ⊙ h_{t−1} keeps the unmasked state.
+ *   r_t = σ(x_t·W_r + b_r + h̃·U_r + b̂_r)      z_t = σ(x_t·W_z + b_z + h̃·U_z + b̂_z)
+ *   after:  n_t = tanh(x_t·W_n + b_n + r_t ⊙ (h̃·U_n + b̂_n))
+ *   before: n_t = tanh(x_t·W_n + b_n + (r_t ⊙ h̃)·U_n)
+ *   h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}
+ * backward: ∂z = ∂h ⊙ (h_{t−1} − n) as before (unmasked state); with ∂h̃ the gradient reaching h̃,
+ *   after:  ∂h̃ = ∂(h̃·U)·Uᵀ                               (r̂ reads h̃·U_n + b̂_n)
+ *   before: ∂h̃ = [r̂, ẑ]·U_{rz}ᵀ + ∂(r⊙h̃) ⊙ r          (r̂ = ∂(r⊙h̃) ⊙ h̃ ⊙ r(1 − r))
+ *   ∂L/∂h_{t−1} = ∂h̃ ⊙ m + ∂h ⊙ z                        ∂L/∂U = Σ_t h̃ᵀ·∂(h̃·U)
  * </pre>
  * Parameters: W (I, 3H), U (H, 3H), b (3H) and, resetting after, the recurrent bias b̂ (3H), which maps
  * to PyTorch's {@code bias_hh} (b to {@code bias_ih}).
@@ -40,6 +51,7 @@ public final class GruCell extends Cell {
     private Parameter recurrentBias;  // b̂ (3H), reset-after only
     private Tensor recurrent;         // reset-after: h_{t−1}·U + b̂ per step, (T, B, 3H)
     private Tensor dRecurrent;        // reset-after: ∂L/∂(h_{t−1}·U + b̂), (T, B, 3H)
+    private Tensor dHiddenDropped;    // reset-after scratch under recurrent dropout: ∂L/∂h̃ through U, (B, H)
     private Tensor resetHidden;       // reset-before: r_t ⊙ h_{t−1} per step, (T, B, H)
     private Tensor dResetHidden;      // reset-before scratch: ∂L/∂(r ⊙ h), (B, H)
 
@@ -98,6 +110,7 @@ public final class GruCell extends Cell {
         if (resetAfter) {
             recurrent = Tensor.zeros(precision, steps, batch, 3 * units);
             dRecurrent = Tensor.zeros(precision, steps, batch, 3 * units);
+            dHiddenDropped = Tensor.zeros(precision, batch, units);
         } else {
             resetHidden = Tensor.zeros(precision, steps, batch, units);
             dResetHidden = Tensor.zeros(precision, batch, units);
@@ -121,7 +134,7 @@ public final class GruCell extends Cell {
         }
         Kernels k = KernelProvider.get();
         k.gemm(false, false, s.batch, width, units,
-                s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
+                s.hPrevDropped, s.hPrevDroppedOff, units, recurrentKernel.value(), 0, width,
                 recurrent, recOff, width, true);
         k.gruForward(s.batch, units, s.gates, s.gatesOff, recurrent, recOff, s.hPrev, s.hPrevOff, s.h, s.hOff);
     }
@@ -130,7 +143,7 @@ public final class GruCell extends Cell {
         int width = 3 * units;
         Kernels k = KernelProvider.get();
         k.gemm(false, false, s.batch, 2 * units, units,
-                s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
+                s.hPrevDropped, s.hPrevDroppedOff, units, recurrentKernel.value(), 0, width,
                 s.gates, s.gatesOff, width, true);
         int rhOff = s.t * s.batch * units;
         for (int b = 0; b < s.batch; b++) {
@@ -140,7 +153,7 @@ public final class GruCell extends Cell {
                 double resetGate = PlainKernels.sigmoid(s.gates.get(z + j));
                 s.gates.set(z + j, resetGate);
                 s.gates.set(z + units + j, PlainKernels.sigmoid(s.gates.get(z + units + j)));
-                resetHidden.set(rhOff + row + j, resetGate * s.hPrev.get(s.hPrevOff + row + j));
+                resetHidden.set(rhOff + row + j, resetGate * s.hPrevDropped.get(s.hPrevDroppedOff + row + j));
             }
         }
         k.gemm(false, false, s.batch, units, units,
@@ -180,9 +193,20 @@ public final class GruCell extends Cell {
         // writes ∂L/∂h_t ⊙ z_t (the direct path) to dhPrev; the product through U is added to it
         k.gruBackward(s.batch, units, s.gates, s.gatesOff, recurrent, recOff, s.hPrev, s.hPrevOff, s.dh,
                 s.dGates, s.dGatesOff, dRecurrent, recOff, s.dhPrev);
+        if (s.recurrentMask == null) {
+            k.gemm(false, true, s.batch, units, width,
+                    dRecurrent, recOff, width, recurrentKernel.value(), 0, width,
+                    s.dhPrev, 0, units, true);
+            return;
+        }
         k.gemm(false, true, s.batch, units, width,
                 dRecurrent, recOff, width, recurrentKernel.value(), 0, width,
-                s.dhPrev, 0, units, true);
+                dHiddenDropped, 0, units, false);
+        dropRecurrentGradient(s, dHiddenDropped, 0);
+        int n = s.batch * units;
+        for (int i = 0; i < n; i++) {
+            s.dhPrev.add(i, dHiddenDropped.get(i));
+        }
     }
 
     private void backwardResetBefore(Step s) {
@@ -210,8 +234,8 @@ public final class GruCell extends Cell {
             int row = b * units;
             for (int j = 0; j < units; j++) {
                 double resetGate = s.gates.get(z + j);
-                double hPrev = s.hPrev.get(s.hPrevOff + row + j);
-                s.dGates.set(dz + j, dResetHidden.get(row + j) * hPrev * resetGate * (1 - resetGate));
+                double hDropped = s.hPrevDropped.get(s.hPrevDroppedOff + row + j);
+                s.dGates.set(dz + j, dResetHidden.get(row + j) * hDropped * resetGate * (1 - resetGate));
             }
         }
         k.gemm(false, true, s.batch, units, 2 * units,
@@ -224,7 +248,13 @@ public final class GruCell extends Cell {
                 s.dhPrev.add(row + j, dResetHidden.get(row + j) * s.gates.get(z + j));
             }
         }
+        dropRecurrentGradient(s, s.dhPrev, 0);
         addDirectPath(s);
+    }
+
+    @Override
+    protected boolean supportsRecurrentDropout() {
+        return true;
     }
 
     /** ∂L/∂h_{t−1} += ∂L/∂h_t ⊙ z_t: the path through the update gate's carry of h_{t−1}. */

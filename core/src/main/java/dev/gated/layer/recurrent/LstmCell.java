@@ -22,6 +22,10 @@ import java.util.List;
  * ∂o_t = ∂L/∂h_t ⊙ tanh(c_t)      ∂i_t = ∂c ⊙ g_t      ∂g_t = ∂c ⊙ i_t      ∂f_t = ∂c ⊙ c_{t−1}
  * ∂z   = [∂i ⊙ i(1−i), ∂f ⊙ f(1−f), ∂g ⊙ (1−g²), ∂o ⊙ o(1−o)]
  * ∂L/∂c_{t−1} = ∂c ⊙ f_t           ∂L/∂h_{t−1} = ∂z · Uᵀ
+ *
+ * recurrent dropout (training, one mask m (B, H) for the sequence, shared by the four gates):
+ * every h_{t−1}·U_· above reads (h_{t−1} ⊙ m)·U_·; the cell path c_{t−1} → c_t is not masked
+ * ∂L/∂h_{t−1} = (∂z · Uᵀ) ⊙ m                   ∂L/∂c_{t−1} = ∂c ⊙ f_t   (unchanged)
  * </pre>
  * With the Keras initialisation the forget-gate bias starts at 1 (Jozefowicz et al., 2015), so the cell
  * state is carried forward by default at the start of training.
@@ -71,7 +75,7 @@ public final class LstmCell extends Cell {
         int width = 4 * units;
         Kernels k = KernelProvider.get();
         k.gemm(false, false, s.batch, width, units,
-                s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
+                s.hPrevDropped, s.hPrevDroppedOff, units, recurrentKernel.value(), 0, width,
                 s.gates, s.gatesOff, width, true);
         k.lstmForward(s.batch, units, s.gates, s.gatesOff, s.cPrev, s.cPrevOff, s.c, s.cOff, s.h, s.hOff);
     }
@@ -85,6 +89,12 @@ public final class LstmCell extends Cell {
         k.gemm(false, true, s.batch, units, width,
                 s.dGates, s.dGatesOff, width, recurrentKernel.value(), 0, width,
                 s.dhPrev, 0, units, false);
+        dropRecurrentGradient(s, s.dhPrev, 0);
+    }
+
+    @Override
+    protected boolean supportsRecurrentDropout() {
+        return true;
     }
 
     @Override

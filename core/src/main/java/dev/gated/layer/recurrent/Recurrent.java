@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Runs a {@link Cell} over a sequence: the layer users put in a model ({@code Recurrent.lstm(50)}).
@@ -39,6 +40,25 @@ import java.util.Map;
  * stepped one chunk at a time ({@code dev.gated.model.StreamState}) and how an encoder's final (h, c)
  * starts a decoder in a graph model ({@link #returnState}: outputs y, h_T and, for LSTM, c_T; extra inputs
  * h_0 and c_0).
+ *
+ * <p>Dropout for recurrent networks (Gal &amp; Ghahramani 2016, "A Theoretically Grounded Application of
+ * Dropout in Recurrent Neural Networks"; Keras's {@code dropout} and {@code recurrent_dropout}): in training
+ * only, one mask per sequence, drawn once per call and the same at every time step, inverted (kept values
+ * scaled by 1/(1 − rate), so inference needs no rescaling):
+ * <pre>
+ * input dropout      x̃_t = x_t ⊙ m_x,    m_x (B, I)    Z = X̃·W + b
+ * recurrent dropout  h̃_{t−1} = h_{t−1} ⊙ m_h,  m_h (B, H)    every product with U reads h̃_{t−1}
+ * m[b, j] = 1/(1 − rate) with probability 1 − rate, else 0
+ * backward: ∂L/∂x_t = ∂L/∂x̃_t ⊙ m_x;  ∂L/∂h_{t−1} = ∂L/∂h̃_{t−1} ⊙ m_h + (paths that bypass U);
+ *           ∂L/∂W = X̃ᵀ·∂Z;  ∂L/∂U = Σ_t h̃_{t−1}ᵀ·∂Z_t
+ * </pre>
+ * One recurrent mask is shared by all gates (Gal &amp; Ghahramani's tied variant; Keras's
+ * {@code implementation=1} draws one per gate instead). Paths that bypass U keep the unmasked state: the LSTM
+ * cell state, GRU's carry z ⊙ h_{t−1}, the state carried through padded steps and the state returned. The
+ * masks derive from the batch's {@link Mode#seed()} (and the direction, so the two halves of a
+ * {@link Bidirectional} draw different masks): the same seed gives the same masks. A mask lives for one
+ * call: under truncated BPTT each chunk is a call with its own seed, so each chunk draws a new mask. Without
+ * dropout (rate 0 or inference) the layer does exactly what it does without the options, with no extra work.
  */
 public final class Recurrent implements Layer {
 
@@ -47,6 +67,8 @@ public final class Recurrent implements Layer {
     private boolean returnState;
     private boolean goBackwards;
     private Cell.Init init = Cell.Init.KERAS;
+    private double dropout;           // input dropout rate, Keras dropout
+    private double recurrentDropout;  // rate on h_{t−1} before U, Keras recurrent_dropout
     private boolean built;
 
     private int declaredSteps; // T it was built for, or Shape.ANY
@@ -70,6 +92,12 @@ public final class Recurrent implements Layer {
     private Tensor mask;            // (B, T) or null, from the last forward
     private Tensor dInitialHidden;  // (B, H) after backward
     private Tensor dInitialCell;    // (B, H) after backward, LSTM only
+    private boolean dropping;       // recurrent dropout mask applied in the last forward
+    private boolean droppingInputs; // input dropout mask applied in the last forward
+    private Tensor recurrentMask;   // (B, H): m_h, 0 or 1/(1 − rate), when recurrentDropout > 0
+    private Tensor h0Dropped;       // (B, H): h_0 ⊙ m_h
+    private Tensor hiddenDropped;   // (T, B, H): h_t ⊙ m_h, what step t+1 (t−1 reversed) multiplies by U
+    private Tensor inputMask;       // (B, I): m_x, when dropout > 0
     private boolean recordNorms;
     private double[] hiddenGradientNorms; // (T): ‖∂L/∂h_t‖ over the batch, when recording
 
@@ -128,6 +156,40 @@ public final class Recurrent implements Layer {
         requireUnbuilt("goBackwards");
         goBackwards = value;
         return this;
+    }
+
+    /**
+     * Input dropout (Keras {@code dropout}): in training, drops each input feature of a sequence with
+     * probability {@code rate}, the same features at every step (see the class comment). Default 0.
+     */
+    public Recurrent dropout(double rate) {
+        requireUnbuilt("dropout");
+        dropout = Checks.fraction(cell.type() + " dropout", rate);
+        return this;
+    }
+
+    /**
+     * Recurrent dropout (Keras {@code recurrent_dropout}, Gal &amp; Ghahramani 2016): in training, drops each
+     * unit of h_{t−1} before the recurrent product with probability {@code rate}, the same units at every step
+     * of a sequence (see the class comment). Default 0.
+     */
+    public Recurrent recurrentDropout(double rate) {
+        requireUnbuilt("recurrentDropout");
+        Checks.fraction(cell.type() + " recurrentDropout", rate);
+        if (rate > 0 && !cell.supportsRecurrentDropout()) {
+            throw new IllegalArgumentException(cell.getClass().getSimpleName() + " does not support recurrent dropout: "
+                    + "its step must read Step.hPrevDropped and apply Step.recurrentMask (see Cell) — use rate 0");
+        }
+        recurrentDropout = rate;
+        return this;
+    }
+
+    public double dropoutRate() {
+        return dropout;
+    }
+
+    public double recurrentDropoutRate() {
+        return recurrentDropout;
     }
 
     /** Weight initialisation scheme; {@link Cell.Init#KERAS} by default. */
@@ -194,6 +256,8 @@ public final class Recurrent implements Layer {
         r.returnState = returnState;
         r.goBackwards = goBackwards;
         r.init = init;
+        r.dropout = dropout;
+        r.recurrentDropout = recurrentDropout;
         r.declaredSteps = declaredSteps;
         r.inputSize = inputSize;
         r.precision = precision;
@@ -203,18 +267,25 @@ public final class Recurrent implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Tensor mask, Mode mode) {
-        return call(x, mask, null, null).output();
+        return call(x, mask, null, null, mode).output();
+    }
+
+    /** {@link #call(Tensor, Tensor, Tensor, Tensor, Mode)} in inference mode (no dropout). */
+    public RecurrentState call(Tensor x, Tensor mask, Tensor initialHidden, Tensor initialCell) {
+        return call(x, mask, initialHidden, initialCell, Mode.INFERENCE);
     }
 
     /**
      * Runs the layer and returns its output with the final state. {@code initialHidden} and
-     * {@code initialCell} (B, H) may be null for zeros; {@code initialCell} only for LSTM.
+     * {@code initialCell} (B, H) may be null for zeros; {@code initialCell} only for LSTM. In training
+     * {@code mode} the dropout masks, if any, derive from its seed.
      */
-    public RecurrentState call(Tensor x, Tensor mask, Tensor initialHidden, Tensor initialCell) {
+    public RecurrentState call(Tensor x, Tensor mask, Tensor initialHidden, Tensor initialCell, Mode mode) {
         checkInput(x, mask);
         ensureBuffers(x.dim(0), x.dim(1));
         this.mask = mask;
         setInitialState(initialHidden, initialCell);
+        drawMasks(mode);
         toTimeMajor(x);
         projectInputs();
         Kernels kernels = KernelProvider.get();
@@ -226,6 +297,9 @@ public final class Recurrent implements Layer {
                 cell.forwardStep(step);
                 if (mask != null) {
                     carryMaskedRows(t);
+                }
+                if (dropping && s < steps - 1) {
+                    dropState(t);
                 }
             }
         } finally {
@@ -268,6 +342,14 @@ public final class Recurrent implements Layer {
         dc = Tensor.zeros(precision, batch, units);
         dhPrev = Tensor.zeros(precision, batch, units);
         dcPrev = Tensor.zeros(precision, batch, units);
+        if (recurrentDropout > 0) {
+            recurrentMask = Tensor.zeros(precision, batch, units);
+            h0Dropped = Tensor.zeros(precision, batch, units);
+            hiddenDropped = Tensor.zeros(precision, steps, batch, units);
+        }
+        if (dropout > 0) {
+            inputMask = Tensor.zeros(precision, batch, inputSize);
+        }
         cell.allocate(steps, batch, precision);
     }
 
@@ -289,6 +371,41 @@ public final class Recurrent implements Layer {
         }
     }
 
+    /**
+     * Draws this call's dropout masks from the training seed: m[b, j] = 1/(1 − rate) with probability
+     * 1 − rate, else 0, row by row, so every sequence gets its own mask. Also forms h̃_0 = h_0 ⊙ m_h.
+     */
+    private void drawMasks(Mode mode) {
+        long direction = goBackwards ? 0x2545F4914F6CDD1DL : 0x9E3779B97F4A7C15L;
+        dropping = mode.training() && recurrentDropout > 0;
+        if (dropping) {
+            fillMask(recurrentMask, recurrentDropout, new SplittableRandom(mode.seed() ^ direction));
+            for (int i = 0; i < h0.size(); i++) {
+                h0Dropped.set(i, h0.get(i) * recurrentMask.get(i));
+            }
+        }
+        droppingInputs = mode.training() && dropout > 0;
+        if (droppingInputs) {
+            fillMask(inputMask, dropout, new SplittableRandom(mode.seed() ^ Long.rotateLeft(direction, 17)));
+        }
+    }
+
+    private static void fillMask(Tensor m, double rate, SplittableRandom random) {
+        double keep = 1 - rate;
+        for (int i = 0; i < m.size(); i++) {
+            m.set(i, random.nextDouble() < keep ? 1 / keep : 0);
+        }
+    }
+
+    /** h̃_t = h_t ⊙ m_h: what the next step's recurrent product reads. */
+    private void dropState(int t) {
+        int block = batch * cell.units();
+        int off = t * block;
+        for (int i = 0; i < block; i++) {
+            hiddenDropped.set(off + i, hidden.get(off + i) * recurrentMask.get(i));
+        }
+    }
+
     private void checkState(String what, Tensor state) {
         if (state != null && (state.rank() != 2 || state.dim(0) != batch || state.dim(1) != cell.units())) {
             throw new IllegalArgumentException(cell.type() + ": " + what + " must have shape (" + batch + ", "
@@ -297,11 +414,17 @@ public final class Recurrent implements Layer {
         }
     }
 
-    /** x (B, T, I) → (T, B, I). */
+    /** x (B, T, I) → (T, B, I), times m_x under input dropout. */
     private void toTimeMajor(Tensor x) {
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
-                inputTimeMajor.copyFrom(x, (b * steps + t) * inputSize, (t * batch + b) * inputSize, inputSize);
+                int dst = (t * batch + b) * inputSize;
+                inputTimeMajor.copyFrom(x, (b * steps + t) * inputSize, dst, inputSize);
+                if (droppingInputs) {
+                    for (int i = 0; i < inputSize; i++) {
+                        inputTimeMajor.set(dst + i, inputTimeMajor.get(dst + i) * inputMask.get(b * inputSize + i));
+                    }
+                }
             }
         }
     }
@@ -340,6 +463,15 @@ public final class Recurrent implements Layer {
             step.hPrevOff = prevT * block;
             step.cPrev = cellState;
             step.cPrevOff = prevT * block;
+        }
+        if (dropping) {
+            step.hPrevDropped = s == 0 ? h0Dropped : hiddenDropped;
+            step.hPrevDroppedOff = s == 0 ? 0 : prevT * block;
+            step.recurrentMask = recurrentMask;
+        } else {
+            step.hPrevDropped = step.hPrev;
+            step.hPrevDroppedOff = step.hPrevOff;
+            step.recurrentMask = null;
         }
         step.c = cellState;
         step.cOff = t * block;
@@ -503,14 +635,21 @@ public final class Recurrent implements Layer {
         k.gemm(true, false, inputSize, width, rows, inputTimeMajor, 0, inputSize, dGates, 0, width,
                 cell.kernel().grad(), 0, width, true);
         k.addColumnSums(rows, width, dGates, 0, width, cell.bias().grad(), 0);
-        cell.accumulateRecurrentGradients(new RecurrentGradients(k, steps, batch, units, goBackwards, hidden, h0, dGates));
+        cell.accumulateRecurrentGradients(new RecurrentGradients(k, steps, batch, units, goBackwards,
+                dropping ? hiddenDropped : hidden, dropping ? h0Dropped : h0, dGates));
         Tensor dxTimeMajor = Tensor.zeros(precision, steps, batch, inputSize);
         k.gemm(false, true, rows, inputSize, width, dGates, 0, width, cell.kernel().value(), 0, width,
                 dxTimeMajor, 0, inputSize, false);
         Tensor dx = Tensor.zeros(precision, batch, steps, inputSize);
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < batch; b++) {
-                dx.copyFrom(dxTimeMajor, (t * batch + b) * inputSize, (b * steps + t) * inputSize, inputSize);
+                int dst = (b * steps + t) * inputSize;
+                dx.copyFrom(dxTimeMajor, (t * batch + b) * inputSize, dst, inputSize);
+                if (droppingInputs) {
+                    for (int i = 0; i < inputSize; i++) {
+                        dx.set(dst + i, dx.get(dst + i) * inputMask.get(b * inputSize + i));
+                    }
+                }
             }
         }
         return dx;
@@ -551,6 +690,16 @@ public final class Recurrent implements Layer {
             sum += t.get(i) * t.get(i);
         }
         return Math.sqrt(sum);
+    }
+
+    /** The recurrent dropout mask m_h (B, H) of the last forward pass (a copy); null when none was applied. */
+    public Tensor recurrentDropoutMask() {
+        return dropping ? recurrentMask.copy() : null;
+    }
+
+    /** The input dropout mask m_x (B, I) of the last forward pass (a copy); null when none was applied. */
+    public Tensor inputDropoutMask() {
+        return droppingInputs ? inputMask.copy() : null;
     }
 
     /** Cell states of the last forward pass, time-major (T, B, H); null unless LSTM. */
@@ -601,7 +750,7 @@ public final class Recurrent implements Layer {
     @Override
     public Tensor[] forwardAll(Tensor[] inputs, Tensor[] masks, Mode mode) {
         RecurrentState r = call(inputs[0], masks[0], inputs.length > 1 ? inputs[1] : null,
-                inputs.length > 2 ? inputs[2] : null);
+                inputs.length > 2 ? inputs[2] : null, mode);
         if (!returnState) {
             return new Tensor[] {r.output()};
         }
@@ -634,6 +783,12 @@ public final class Recurrent implements Layer {
         }
         c.put("go_backwards", Boolean.toString(goBackwards));
         c.put("init", init.name().toLowerCase(Locale.ROOT));
+        if (dropout > 0) {
+            c.put("dropout", Double.toString(dropout));
+        }
+        if (recurrentDropout > 0) {
+            c.put("recurrent_dropout", Double.toString(recurrentDropout));
+        }
         if (cell instanceof GruCell g) {
             c.put("reset_after", Boolean.toString(g.resetAfter()));
         }

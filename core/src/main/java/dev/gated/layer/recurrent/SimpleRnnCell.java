@@ -14,6 +14,9 @@ import java.util.List;
  * backward, given ∂L/∂h_t:
  * ∂L/∂z_t     = ∂L/∂h_t ⊙ (1 − h_t²)
  * ∂L/∂h_{t−1} = ∂L/∂z_t · Uᵀ
+ *
+ * recurrent dropout (training, mask m (B, H) fixed over the sequence, see Recurrent):
+ * h_t = tanh(x_t·W + (h_{t−1} ⊙ m)·U + b)        ∂L/∂h_{t−1} = (∂L/∂z_t · Uᵀ) ⊙ m
  * </pre>
  * Gradients through many steps are products of (1 − h²)·Uᵀ factors; with ‖U‖ &lt; 1 they shrink
  * geometrically — the vanishing gradient that LSTM and GRU were designed around.
@@ -52,7 +55,7 @@ public final class SimpleRnnCell extends Cell {
     protected void forwardStep(Step s) {
         int width = units;
         KernelProvider.get().gemm(false, false, s.batch, width, units,
-                s.hPrev, s.hPrevOff, units, recurrentKernel.value(), 0, width,
+                s.hPrevDropped, s.hPrevDroppedOff, units, recurrentKernel.value(), 0, width,
                 s.gates, s.gatesOff, width, true);
         int n = s.batch * units;
         KernelProvider.get().tanh(n, s.gates, s.gatesOff, s.gates, s.gatesOff);
@@ -66,6 +69,12 @@ public final class SimpleRnnCell extends Cell {
         KernelProvider.get().gemm(false, true, s.batch, units, units,
                 s.dGates, s.dGatesOff, units, recurrentKernel.value(), 0, units,
                 s.dhPrev, 0, units, false);
+        dropRecurrentGradient(s, s.dhPrev, 0);
+    }
+
+    @Override
+    protected boolean supportsRecurrentDropout() {
+        return true;
     }
 
     @Override

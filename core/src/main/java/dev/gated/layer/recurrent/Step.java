@@ -19,6 +19,18 @@ public final class Step {
     /** Previous hidden state h_{t−1} (B, H): the initial state or the previous step's output. */
     public Tensor hPrev;
     public int hPrevOff;
+    /**
+     * What the recurrent product reads: h̃_{t−1} = h_{t−1} ⊙ m under recurrent dropout (B, H), otherwise
+     * the same view as {@link #hPrev}. Paths that carry h_{t−1} past U (GRU's z ⊙ h_{t−1}) read hPrev.
+     */
+    public Tensor hPrevDropped;
+    public int hPrevDroppedOff;
+    /**
+     * Recurrent dropout mask m (B, H) at 0: 0 or 1/(1 − rate), the same at every step of a sequence; null
+     * when no mask is applied (inference, or rate 0). Backward multiplies the gradient of the recurrent path
+     * by it: ∂L/∂h_{t−1} = ∂L/∂h̃_{t−1} ⊙ m + (paths that bypass U).
+     */
+    public Tensor recurrentMask;
     /** This step's hidden state h_t (B, H). */
     public Tensor h;
     public int hOff;
