@@ -9,6 +9,7 @@ import dev.gated.model.EpochRecord;
 import dev.gated.model.GraphModel;
 import dev.gated.model.Model;
 import dev.gated.model.Sequential;
+import dev.gated.model.StreamState;
 import dev.gated.tensor.Shape;
 import dev.gated.optim.GradientClipping;
 import dev.gated.optim.LearningRateSchedule;
@@ -64,12 +65,21 @@ public final class ModelFile {
     static final String PROPERTIES = "model.properties";
     static final String WEIGHTS = "weights.bin";
     static final String OPTIMIZER = "optimizer.bin";
+    static final String STREAM_STATE = "stream_state.bin";
 
     private ModelFile() {
     }
 
     /** Saves the model (architecture, weights, optimizer state, training config, provenance). */
     public static void save(Model model, Path file) throws IOException {
+        save(model, file, null);
+    }
+
+    /**
+     * Saves the model together with a stream's state ({@code stream_state.bin}, {@link StreamState#toBytes}):
+     * a live stream parked with its model, resumed later with {@link #readStreamState}.
+     */
+    public static void save(Model model, Path file, StreamState state) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
@@ -78,7 +88,7 @@ public final class ModelFile {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel))) {
-                write(model, out);
+                write(model, state, out);
                 out.flush();
                 channel.force(true);
             }
@@ -92,7 +102,7 @@ public final class ModelFile {
         }
     }
 
-    private static void write(Model model, OutputStream raw) throws IOException {
+    private static void write(Model model, StreamState state, OutputStream raw) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(raw); // finished, not closed: the caller forces and closes the file
         zip.putNextEntry(new ZipEntry(PROPERTIES));
         zip.write(describe(model).getBytes(StandardCharsets.UTF_8));
@@ -103,6 +113,11 @@ public final class ModelFile {
         if (model.optimizer() != null && !model.optimizer().state().isEmpty()) {
             zip.putNextEntry(new ZipEntry(OPTIMIZER));
             writeTensors(zip, model.optimizer().state());
+            zip.closeEntry();
+        }
+        if (state != null) {
+            zip.putNextEntry(new ZipEntry(STREAM_STATE));
+            zip.write(state.toBytes());
             zip.closeEntry();
         }
         zip.finish();
@@ -219,6 +234,27 @@ public final class ModelFile {
             }
         }
         p.put("outputs", String.join(" ", model.outputs().stream().map(refs::get).toList()));
+    }
+
+    /** The stream state saved with {@link #save(Model, Path, StreamState)}, or null when the file holds none. */
+    public static StreamState readStreamState(Path file) throws IOException {
+        Model model = loadModel(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(STREAM_STATE);
+            if (entry == null) {
+                return null;
+            }
+            StreamState state;
+            try {
+                state = StreamState.fromBytes(readVerified(file, zip, entry));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(file, "has an unreadable " + STREAM_STATE + ": " + e.getMessage(), e);
+            }
+            model.checkState(state);
+            return state;
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, "holds a stream state that does not fit its model: " + e.getMessage(), e);
+        }
     }
 
     /** Loads a Sequential model saved by {@link #save}, ready to predict or to resume training. */

@@ -414,7 +414,8 @@ public abstract sealed class Model permits Sequential, GraphModel {
         }
     }
 
-    private void checkState(StreamState state) {
+    /** Throws IllegalArgumentException unless {@code state} was made for this model's recurrent layers. */
+    public void checkState(StreamState state) {
         StreamState expected = newState(state.batch());
         if (!expected.sameStructure(state)) {
             throw new IllegalArgumentException("step: this stream state belongs to another model (its recurrent layers or "

@@ -22,13 +22,20 @@ final class Summary {
 
     static String of(Sequential model) {
         List<int[]> shapes = model.outputShapes();
-        StringBuilder sb = header("sequential", String.format(Locale.ROOT, "%-29s%-26s%10s%n", "Layer (type)", "Output Shape", "Param #"), WIDTH);
+        List<String> names = new java.util.ArrayList<>();
         for (int i = 0; i < model.layers().size(); i++) {
             Layer layer = model.layers().get(i);
-            String name = layer.type() + (i == 0 ? "" : "_" + i) + " (" + displayType(layer) + ")";
-            sb.append(String.format(Locale.ROOT, "%-29s%-26s%,10d%n", name, Shape.withBatch(shapes.get(i)), count(layer)));
+            names.add(layer.type() + (i == 0 ? "" : "_" + i) + " (" + displayType(layer) + ")");
         }
-        return footer(sb, model, WIDTH);
+        int nameWidth = Math.max(29, names.stream().mapToInt(String::length).max().orElse(0) + 2);
+        String row = "%-" + nameWidth + "s%-26s%10s%n";
+        int width = WIDTH + nameWidth - 29;
+        StringBuilder sb = header("sequential", String.format(Locale.ROOT, row, "Layer (type)", "Output Shape", "Param #"), width);
+        for (int i = 0; i < names.size(); i++) {
+            sb.append(String.format(Locale.ROOT, row, names.get(i), Shape.withBatch(shapes.get(i)),
+                    String.format(Locale.ROOT, "%,d", count(model.layers().get(i)))));
+        }
+        return footer(sb, model, width);
     }
 
     static String of(GraphModel model) {
