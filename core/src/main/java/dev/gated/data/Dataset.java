@@ -37,11 +37,7 @@ public record Dataset(Tensor x, Tensor y, Tensor mask) {
 
     /** Consecutive rows [from, to). */
     public Dataset range(int from, int to) {
-        int[] idx = new int[to - from];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = from + i;
-        }
-        return rows(idx, 0, idx.length);
+        return rows(consecutive(from, to), 0, to - from);
     }
 
     /**
@@ -49,15 +45,30 @@ public record Dataset(Tensor x, Tensor y, Tensor mask) {
      * {@code validation_split}): returns {training, validation}.
      */
     public Dataset[] splitLast(double fraction) {
+        int training = trainingRows(size(), fraction);
+        return new Dataset[] {range(0, training), range(training, size())};
+    }
+
+    /** [from, from + 1, …, to − 1]. */
+    static int[] consecutive(int from, int to) {
+        int[] idx = new int[to - from];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = from + i;
+        }
+        return idx;
+    }
+
+    /** How many of {@code size} rows stay for training when the last {@code fraction} is held out; teaching errors. */
+    static int trainingRows(int size, double fraction) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("validation split: expected a fraction in (0, 1) but found " + fraction);
         }
-        int validation = (int) Math.round(size() * fraction);
-        if (validation == 0 || validation == size()) {
-            throw new IllegalArgumentException("validation split " + fraction + " of " + size()
+        int validation = (int) Math.round(size * fraction);
+        if (validation == 0 || validation == size) {
+            throw new IllegalArgumentException("validation split " + fraction + " of " + size
                     + " examples leaves " + (validation == 0 ? "no validation" : "no training") + " examples");
         }
-        return new Dataset[] {range(0, size() - validation), range(size() - validation, size())};
+        return size - validation;
     }
 
     /** Rows indices[from … to) of {@code t}, copied into a new tensor. */

@@ -102,24 +102,13 @@ public final class MultiDataset {
 
     /** Consecutive rows [from, to). */
     public MultiDataset range(int from, int to) {
-        int[] idx = new int[to - from];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = from + i;
-        }
-        return rows(idx, 0, idx.length);
+        return rows(Dataset.consecutive(from, to), 0, to - from);
     }
 
     /** Splits off the last {@code fraction} of rows, before any shuffling (Keras's validation_split). */
     public MultiDataset[] splitLast(double fraction) {
-        if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("validation split: expected a fraction in (0, 1) but found " + fraction);
-        }
-        int validation = (int) Math.round(size() * fraction);
-        if (validation == 0 || validation == size()) {
-            throw new IllegalArgumentException("validation split " + fraction + " of " + size()
-                    + " examples leaves " + (validation == 0 ? "no validation" : "no training") + " examples");
-        }
-        return new MultiDataset[] {range(0, size() - validation), range(size() - validation, size())};
+        int training = Dataset.trainingRows(size(), fraction);
+        return new MultiDataset[] {range(0, training), range(training, size())};
     }
 
     private static List<Tensor> gatherAll(List<Tensor> tensors, int[] indices, int from, int to) {

@@ -2,17 +2,20 @@ package dev.gated.layer;
 
 import dev.gated.tensor.Shape;
 import dev.gated.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Adds two or more inputs of one shape element by element, as Keras's {@code Add()} (e.g. a residual
  * connection): y = Σ_k x_k, ∂L/∂x_k = ∂L/∂y. The first input's mask is passed on.
  */
-public final class Add implements Layer {
+public final class Add extends Merge {
 
     private int inputs;
+
+    @Override
+    protected String verb() {
+        return "sums";
+    }
 
     @Override
     public String type() {
@@ -20,15 +23,8 @@ public final class Add implements Layer {
     }
 
     @Override
-    public int[] build(int[] inputShape, BuildContext context) {
-        throw new IllegalArgumentException("add sums two or more inputs: call it on several nodes in a graph model");
-    }
-
-    @Override
     public List<int[]> buildAll(List<int[]> inputShapes, BuildContext context) {
-        if (inputShapes.size() < 2) {
-            throw new IllegalArgumentException("add sums two or more inputs but is called on " + inputShapes.size());
-        }
+        requireSeveral(inputShapes);
         for (int k = 1; k < inputShapes.size(); k++) {
             int[] a = inputShapes.get(0);
             int[] b = inputShapes.get(k);
@@ -39,11 +35,6 @@ public final class Add implements Layer {
         }
         inputs = inputShapes.size();
         return List.of(inputShapes.get(0).clone());
-    }
-
-    @Override
-    public Tensor forward(Tensor x, Tensor mask, Mode mode) {
-        throw new IllegalStateException("add sums two or more inputs: use it in a graph model");
     }
 
     @Override
@@ -62,32 +53,12 @@ public final class Add implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor dOutput) {
-        throw new IllegalStateException("add sums two or more inputs: use it in a graph model");
-    }
-
-    @Override
     public Tensor[] backwardAll(Tensor[] dOutputs) {
         Tensor[] dx = new Tensor[inputs];
         for (int k = 0; k < inputs; k++) {
             dx[k] = dOutputs[0].copy();
         }
         return dx;
-    }
-
-    @Override
-    public Tensor[] outputMasks(Tensor[] inputMasks) {
-        return new Tensor[] {inputMasks[0]};
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public Map<String, String> config() {
-        return new LinkedHashMap<>();
     }
 
     @Override

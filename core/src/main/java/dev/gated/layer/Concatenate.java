@@ -2,18 +2,21 @@ package dev.gated.layer;
 
 import dev.gated.tensor.Shape;
 import dev.gated.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Joins two or more inputs along the last (feature) axis, as Keras's {@code Concatenate()}: inputs
  * (B, …, F_k) with the same leading axes → (B, …, Σ F_k). The gradient splits back the same way. The first
  * input's mask is passed on.
  */
-public final class Concatenate implements Layer {
+public final class Concatenate extends Merge {
 
     private int[] widths;
+
+    @Override
+    protected String verb() {
+        return "joins";
+    }
 
     @Override
     public String type() {
@@ -21,15 +24,8 @@ public final class Concatenate implements Layer {
     }
 
     @Override
-    public int[] build(int[] inputShape, BuildContext context) {
-        throw new IllegalArgumentException("concatenate joins two or more inputs: call it on several nodes in a graph model");
-    }
-
-    @Override
     public List<int[]> buildAll(List<int[]> inputShapes, BuildContext context) {
-        if (inputShapes.size() < 2) {
-            throw new IllegalArgumentException("concatenate joins two or more inputs but is called on " + inputShapes.size());
-        }
+        requireSeveral(inputShapes);
         int[] first = inputShapes.get(0);
         int[] w = new int[inputShapes.size()];
         int total = 0;
@@ -50,11 +46,6 @@ public final class Concatenate implements Layer {
 
     private static int[] lead(int[] shape) {
         return java.util.Arrays.copyOf(shape, shape.length - 1);
-    }
-
-    @Override
-    public Tensor forward(Tensor x, Tensor mask, Mode mode) {
-        throw new IllegalStateException("concatenate joins two or more inputs: use it in a graph model");
     }
 
     @Override
@@ -80,11 +71,6 @@ public final class Concatenate implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor dOutput) {
-        throw new IllegalStateException("concatenate joins two or more inputs: use it in a graph model");
-    }
-
-    @Override
     public Tensor[] backwardAll(Tensor[] dOutputs) {
         Tensor d = dOutputs[0];
         int total = d.dim(d.rank() - 1);
@@ -99,21 +85,6 @@ public final class Concatenate implements Layer {
             }
         }
         return dx;
-    }
-
-    @Override
-    public Tensor[] outputMasks(Tensor[] inputMasks) {
-        return new Tensor[] {inputMasks[0]};
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public Map<String, String> config() {
-        return new LinkedHashMap<>();
     }
 
     @Override
