@@ -100,10 +100,60 @@ class AnyLengthTest {
         assertTrue(model.parameterCount() > 0);
     }
 
+    /** Calls of varying length reuse the buffers sized by the longest: a short call after a long one allocates no buffers. */
+    @Test
+    void buffersGrowToTheLongestCallAndAreReusedByShorterOnes() {
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        if (!bean.isThreadAllocatedMemorySupported()) {
+            return;
+        }
+        Recurrent gru = Recurrent.gru(32);
+        Sequential.input(Shape.anyLength(4)).add(gru).build();
+        Tensor longCall = series(8, 400 * 4, 6).reshape(8, 400, 4);
+        Tensor shortCall = series(8, 37 * 4, 7).reshape(8, 37, 4);
+        long shortAfterLong = Long.MAX_VALUE;
+        for (int rep = 0; rep < 2000 && shortAfterLong > 16_384; rep++) {    // see allocatedPerCall: wait for the JIT
+            gru.forward(longCall, null, Mode.INFERENCE);
+            long before = bean.getCurrentThreadAllocatedBytes();
+            gru.forward(shortCall, null, Mode.INFERENCE);
+            shortAfterLong = Math.min(shortAfterLong, bean.getCurrentThreadAllocatedBytes() - before);
+        }
+        long buffersOfShortCall = 37L * 8 * (3 * 32 + 32 + 3 * 32) * 4;   // gates, hidden and the GRU's recurrent cache
+        System.out.println("a T = 37 call after a T = 400 call allocates " + shortAfterLong + " B (its buffers alone would be "
+                + buffersOfShortCall + " B)");
+        assertTrue(shortAfterLong < buffersOfShortCall / 4, shortAfterLong + " B allocated");
+    }
+
+    /** Reused buffers of any earlier size give exactly what fresh buffers give, forward and backward. */
+    @Test
+    void reusedBuffersAgreeWithFreshOnesAcrossRandomShapes() {
+        for (Recurrent layer : List.of(Recurrent.lstm(6).returnSequences(true), Recurrent.gru(6).returnSequences(true),
+                Recurrent.gruResetBefore(6).returnSequences(true).goBackwards(true), Recurrent.simpleRnn(6).returnSequences(true))) {
+            Sequential.input(Shape.anyLength(3)).add(layer).build();
+            SplittableRandom random = new SplittableRandom(17);
+            for (int call = 0; call < 30; call++) {
+                int batch = 1 + random.nextInt(9);
+                int steps = 1 + random.nextInt(40);
+                Tensor x = series(batch, steps * 3, call).reshape(batch, steps, 3);
+                Recurrent fresh = layer.replica();
+                Tensor reused = layer.forward(x, null, Mode.INFERENCE);
+                Tensor expected = fresh.forward(x, null, Mode.INFERENCE);
+                assertArrayEquals(expected.toFloatArray(), reused.toFloatArray(), layer.type() + " call " + call);
+                Tensor dy = series(batch, steps * 6, 100 + call).reshape(batch, steps, 6);
+                assertArrayEquals(fresh.backward(dy).toFloatArray(), layer.backward(dy).toFloatArray(),
+                        layer.type() + " backward, call " + call + " (B = " + batch + ", T = " + steps + ")");
+            }
+        }
+    }
+
+    /**
+     * The least a call of this length allocates over up to 2,000 calls: until the JIT has compiled the Vector
+     * API kernels, every vector operation allocates, so early calls measure the JIT, not the engine.
+     */
     private static long allocatedPerCall(com.sun.management.ThreadMXBean bean, Recurrent layer, int steps) {
         Tensor x = series(8, steps * 4, 5).reshape(8, steps, 4);
         long best = Long.MAX_VALUE;
-        for (int rep = 0; rep < 20; rep++) {
+        for (int rep = 0; rep < 2000 && best > 16_384; rep++) {
             long before = bean.getCurrentThreadAllocatedBytes();
             layer.forward(x, null, Mode.INFERENCE);
             best = Math.min(best, bean.getCurrentThreadAllocatedBytes() - before);

@@ -75,6 +75,7 @@ public final class Recurrent implements Layer {
     private int steps;         // T of the current buffers
     private int inputSize;     // I
     private int batch = -1;   // B of the current buffers
+    private int sequenceRows;  // capacity of the (T, B, ·) buffers, in rows of T·B
     private Precision precision;
     private final Step step = new Step();
 
@@ -322,20 +323,39 @@ public final class Recurrent implements Layer {
         }
     }
 
-    /** Sizes the buffers for (B, T), reusing them while calls keep that size. */
+    /**
+     * Sizes the buffers for a call on (B, T). The (T, B, ·) buffers grow to the largest T·B seen and are reused
+     * by every smaller call (time-major views at offsets); the (B, ·) ones follow B. A stream of calls of
+     * varying length therefore allocates only when it meets a new maximum.
+     */
     private void ensureBuffers(int batchSize, int stepCount) {
         if (batchSize == batch && stepCount == steps) {
             return;
         }
+        boolean newBatch = batchSize != batch;
         batch = batchSize;
         steps = stepCount;
         int units = cell.units();
-        int width = cell.gateCount() * units;
-        inputTimeMajor = Tensor.zeros(precision, steps, batch, inputSize);
-        gates = Tensor.zeros(precision, steps, batch, width);
-        dGates = Tensor.zeros(precision, steps, batch, width);
-        hidden = Tensor.zeros(precision, steps, batch, units);
-        cellState = cell.hasCellState() ? Tensor.zeros(precision, steps, batch, units) : null;
+        boolean grew = steps * batch > sequenceRows;
+        if (grew) {
+            sequenceRows = steps * batch;
+            int width = cell.gateCount() * units;
+            inputTimeMajor = Tensor.zeros(precision, sequenceRows, inputSize);
+            gates = Tensor.zeros(precision, sequenceRows, width);
+            dGates = Tensor.zeros(precision, sequenceRows, width);
+            hidden = Tensor.zeros(precision, sequenceRows, units);
+            cellState = cell.hasCellState() ? Tensor.zeros(precision, sequenceRows, units) : null;
+            hiddenDropped = recurrentDropout > 0 ? Tensor.zeros(precision, sequenceRows, units) : null;
+        }
+        if (newBatch || grew) {
+            allocateBatchBuffers(units);
+            // the cell's (T, B, ·) caches must hold sequenceRows rows and its (B, ·) ones exactly B
+            cell.allocate((sequenceRows + batch - 1) / batch, batch, precision);
+        }
+    }
+
+    /** The (B, ·) buffers: initial state, the gradients flowing between steps, dropout masks. */
+    private void allocateBatchBuffers(int units) {
         h0 = Tensor.zeros(precision, batch, units);
         c0 = Tensor.zeros(precision, batch, units);
         dh = Tensor.zeros(precision, batch, units);
@@ -345,12 +365,10 @@ public final class Recurrent implements Layer {
         if (recurrentDropout > 0) {
             recurrentMask = Tensor.zeros(precision, batch, units);
             h0Dropped = Tensor.zeros(precision, batch, units);
-            hiddenDropped = Tensor.zeros(precision, steps, batch, units);
         }
         if (dropout > 0) {
             inputMask = Tensor.zeros(precision, batch, inputSize);
         }
-        cell.allocate(steps, batch, precision);
     }
 
     private void setInitialState(Tensor initialHidden, Tensor initialCell) {
@@ -662,12 +680,26 @@ public final class Recurrent implements Layer {
 
     /** Gate activations of the last forward pass, time-major (T, B, G·H) in the cell's gate order. */
     public Tensor gateActivations() {
-        return gates;
+        return exact(gates, cell.gateCount() * cell.units());
+    }
+
+    /** The first T·B rows of a time-major buffer as a (T, B, width) tensor (shared when exact, else copied). */
+    private Tensor exact(Tensor buffer, int width) {
+        if (buffer == null) {
+            return null;
+        }
+        int size = steps * batch * width;
+        if (buffer.size() == size) {
+            return buffer.reshape(steps, batch, width);
+        }
+        Tensor t = Tensor.zeros(precision, steps, batch, width);
+        t.copyFrom(buffer, 0, 0, size);
+        return t;
     }
 
     /** Hidden states of the last forward pass, time-major (T, B, H). */
     public Tensor hiddenStates() {
-        return hidden;
+        return exact(hidden, cell.units());
     }
 
     /**
@@ -704,7 +736,7 @@ public final class Recurrent implements Layer {
 
     /** Cell states of the last forward pass, time-major (T, B, H); null unless LSTM. */
     public Tensor cellStates() {
-        return cellState;
+        return exact(cellState, cell.units());
     }
 
     @Override
