@@ -47,13 +47,21 @@ final class ForecastCommand extends BaseCommand {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Save the recent history and the forecast.")
     Path plot;
 
+    /** The most steps one run forecasts: far beyond a useful forecast, small enough to allocate at once. */
+    static final int MAX_STEPS = 1_000_000;
+
     @Override
     public Integer call() throws Exception {
+        if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
+            throw usage("--steps must be in [1, " + MAX_STEPS + "], got " + steps);
+        }
+        FileGuard.input(model, "--model");
+        FileGuard.input(data, "--data");
+        FileGuard.output(out, "--out", model, data);
+        FileGuard.output(plot, "--plot", model, data, out);
+        FileGuard.distinct(out, "--out", plot, "--plot");
         ForecastModel fm = ForecastModel.load(model);
         int n = steps == null ? fm.hp().horizon() : steps;
-        if (n < 1) {
-            throw usage("--steps must be >= 1, got " + n);
-        }
         TimeSeriesTable table = ScaledSeries.read(data, fm.data());
         ScaledSeries series = ScaledSeries.of(table, fm.data(), fm.scaler());
         Forecaster.Result result;
@@ -65,13 +73,18 @@ final class ForecastCommand extends BaseCommand {
         String[] labels = FutureTimes.after(table.time(), n);
         String timeName = table.timeColumnName() == null ? "row" : table.timeColumnName();
         String target = fm.data().target();
-        if (out != null) {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                ForecastCsv.write(w, timeName, target, labels, result.values());
+        try (Outputs outputs = new Outputs()) {
+            if (out != null) {
+                outputs.write("--out", out, csv -> {
+                    try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                        ForecastCsv.write(w, timeName, target, labels, result.values());
+                    }
+                });
             }
-        }
-        if (plot != null) {
-            plot(fm, series, result.values());
+            if (plot != null) {
+                outputs.write("--plot", plot, png -> plot(png, fm, series, result.values()));
+            }
+            outputs.publish();
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -101,7 +114,8 @@ final class ForecastCommand extends BaseCommand {
         return 0;
     }
 
-    private void plot(ForecastModel fm, ScaledSeries series, double[] values) throws java.io.IOException {
+    private static void plot(Path png, ForecastModel fm, ScaledSeries series, double[] values)
+            throws java.io.IOException {
         int r = series.rows();
         double[] rows = new double[values.length + 1];
         double[] v = new double[values.length + 1];
@@ -112,7 +126,7 @@ final class ForecastCommand extends BaseCommand {
             v[i + 1] = values[i];
         }
         int from = Math.max(0, r - Math.max(4 * fm.hp().window(), 3 * values.length));
-        Plots.forecastVsActual(plot, fm.data().target() + ": forecast of " + values.length + " steps",
+        Plots.forecastVsActual(png, fm.data().target() + ": forecast of " + values.length + " steps",
                 fm.data().target(), series.table().time(), series.rawTarget(), from,
                 List.of(new Plots.Line("forecast", rows, v)), List.of(new Plots.Boundary("forecast origin", r)));
     }

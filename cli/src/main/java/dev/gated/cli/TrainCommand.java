@@ -60,17 +60,24 @@ final class TrainCommand extends BaseCommand {
         }
         HyperParameters hp = training.toHyperParameters(spec.commandLine());
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
-        PreparedData prepared = PreparedData.prepare(data.file(), dataSpec, hp);
+        FileGuard.input(data.file(), "--data");
+        FileGuard.output(out, "--out", data.file());
+        FileGuard.output(plot, "--plot", data.file(), out);
+        FileGuard.distinct(out, "--out", plot, "--plot");
+        PreparedData prepared = prepareWithin(data.file(), dataSpec, hp, kind);
         say(Reports.dataText(prepared));
         say("model: " + kind.id() + ", " + hp.describe());
         TrainingRun run = TrainingRun.train(kind, hp, prepared, progress());
-        ForecastModel.of(run, prepared, data.file()).save(out);
         Scoreboard board = new Scoreboard();
         board.addModel(kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
         board.addBaselines(prepared, hp.window(), this::warn);
-        if (plot != null) {
-            Plots.learningCurves(plot, kind.id() + " on " + data.file().getFileName() + ": learning curves",
-                    run.history());
+        try (Outputs outputs = new Outputs()) {
+            outputs.write("--out", out, ForecastModel.of(run, prepared, data.file())::save);
+            if (plot != null) {
+                outputs.write("--plot", plot, png -> Plots.learningCurves(png, kind.id() + " on "
+                        + data.file().getFileName() + ": learning curves", run.history()));
+            }
+            outputs.publish();
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

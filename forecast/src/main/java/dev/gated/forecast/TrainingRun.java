@@ -33,6 +33,7 @@ public record TrainingRun(Sequential model, ModelKind kind, HyperParameters hp, 
         if (data.validation() != null) {
             fit.validationData(data.validation().dataset());
         }
+        fit.listener(new DivergenceGuard());
         listeners.forEach(fit::listener);
         EarlyStopping stopping = hp.patience() > 0 ? new EarlyStopping(hp.patience()) : null;
         if (stopping != null) {
