@@ -56,6 +56,9 @@ final class CompareCommand extends BaseCommand {
                 throw usage("--models: " + e.getMessage());
             }
         }
+        if (kinds.isEmpty()) {
+            throw usage("--models: no model given; expected a comma-separated list of lstm, gru, rnn");
+        }
         HyperParameters hp = training.toHyperParameters(spec.commandLine());
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
         FileGuard.input(data.file(), "--data");

@@ -58,8 +58,8 @@ final class ForecastCommand extends BaseCommand {
         FileGuard.input(model, "--model");
         FileGuard.input(data, "--data");
         FileGuard.output(out, "--out", model, data);
-        FileGuard.output(plot, "--plot", model, data, out);
         FileGuard.distinct(out, "--out", plot, "--plot");
+        FileGuard.output(plot, "--plot", model, data);
         ForecastModel fm = ForecastModel.load(model);
         int n = steps == null ? fm.hp().horizon() : steps;
         TimeSeriesTable table = ScaledSeries.read(data, fm.data());

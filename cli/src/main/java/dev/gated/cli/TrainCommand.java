@@ -62,8 +62,8 @@ final class TrainCommand extends BaseCommand {
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
         FileGuard.input(data.file(), "--data");
         FileGuard.output(out, "--out", data.file());
-        FileGuard.output(plot, "--plot", data.file(), out);
         FileGuard.distinct(out, "--out", plot, "--plot");
+        FileGuard.output(plot, "--plot", data.file());
         PreparedData prepared = prepareWithin(data.file(), dataSpec, hp, kind);
         say(Reports.dataText(prepared));
         say("model: " + kind.id() + ", " + hp.describe());

@@ -1,0 +1,98 @@
+package dev.gated.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bad-input corpus of issue 15 ({@link CorpusCases}): every case must exit with its code, print exactly one
+ * line {@code gated: error: …} containing its fragments, and change no file — neither the fixtures in its
+ * folder (inputs, links, existing outputs) nor anything in the working directory.
+ */
+class BadInputCorpusTest {
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void fixtures() throws IOException {
+        CorpusFixtures.write(dir);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBadInputFailsWithOneLineAndChangesNothing() {
+        return CorpusCases.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
+    }
+
+    @Test
+    void theCorpusHasAtLeast150Cases() {
+        List<CorpusCase> all = CorpusCases.all();
+        System.out.println("bad-input corpus: " + all.size() + " cases");
+        assertTrue(all.size() >= 150, "the corpus has " + all.size() + " cases");
+        assertEquals(all.size(), all.stream().map(CorpusCase::name).distinct().count(), "case names are unique");
+    }
+
+    private static void check(CorpusCase c) throws IOException {
+        Map<String, String> before = snapshot(dir);
+        Map<String, String> cwdBefore = listing(Path.of(""));
+        Cli.Result r = Cli.run(c.resolve(dir));
+        try {
+            r.failsWith(c.code()).says(c.fragments(dir).toArray(String[]::new));
+        } catch (AssertionError e) {
+            throw new AssertionError(c + ": " + e.getMessage(), e);
+        }
+        assertEquals(before, snapshot(dir), () -> c + ": files in the test folder changed; stderr: " + r.err());
+        assertEquals(cwdBefore, listing(Path.of("")), () -> c + ": the working directory changed");
+    }
+
+    /** Relative path → size and SHA-256 of every regular file, "link → target" and "folder" for the others. */
+    static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                String key = root.relativize(p).toString();
+                if (Files.isSymbolicLink(p)) {
+                    out.put(key, "link → " + Files.readSymbolicLink(p));
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    out.put(key, Files.size(p) + " " + sha256(p) + " " + Files.getLastModifiedTime(p));
+                } else {
+                    out.put(key, Files.isDirectory(p) ? "folder" : "special");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> listing(Path folder) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> all = Files.list(folder)) {
+            all.forEach(p -> out.put(p.getFileName().toString(), Files.isDirectory(p) ? "folder" : "file"));
+        }
+        return out;
+    }
+
+    private static String sha256(Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(d.digest(in.readAllBytes()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
