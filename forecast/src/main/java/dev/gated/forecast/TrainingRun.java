@@ -28,8 +28,32 @@ public record TrainingRun(Sequential model, ModelKind kind, HyperParameters hp, 
      */
     public static TrainingRun train(ModelKind kind, HyperParameters hp, PreparedData data,
                                     List<TrainingListener> listeners) {
-        Sequential model = Networks.build(kind, hp, data.features());
+        return train(kind, hp, data, listeners, null, false);
+    }
+
+    /**
+     * As {@link #train(ModelKind, HyperParameters, PreparedData, List)}, saving checkpoints to
+     * {@code checkpoint} (when not null) and, with {@code resume}, continuing from the one already there up to
+     * {@code hp.epochs()} in all.
+     */
+    public static TrainingRun train(ModelKind kind, HyperParameters hp, PreparedData data,
+                                    List<TrainingListener> listeners, TrainingCheckpoint checkpoint, boolean resume) {
+        Sequential model;
+        try {
+            model = resume ? checkpoint.load() : Networks.build(kind, hp, data.features());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Fit fit = Fit.epochs(hp.epochs()).batchSize(hp.batch()).quiet();
+        if (checkpoint != null) {
+            checkpoint.stampInto(model);
+            if (checkpoint.listener() != null) {
+                fit.listener(checkpoint.listener());
+            }
+        }
+        if (resume) {
+            fit.resume();
+        }
         if (data.validation() != null) {
             fit.validationData(data.validation().dataset());
         }
