@@ -24,14 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainResumeTest {
 
-    private static final int EPOCHS = 40;
+    private static final int EPOCHS = 16;
 
     @TempDir
     Path dir;
 
     @Test
     void aKilledTrainingResumedFromItsCheckpointSavesTheUninterruptedModel() throws Exception {
-        Path data = series(dir.resolve("s.csv"), 1000);
+        Path data = series(dir.resolve("s.csv"), 600);
         Path out = dir.resolve("m.gated");
         Path checkpoint = dir.resolve("m.gated.checkpoint");
         Process child = startChild(train(data, out, "--checkpoint-every", "1"), dir.resolve("child.txt"));
