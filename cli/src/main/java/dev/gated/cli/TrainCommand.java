@@ -132,6 +132,7 @@ final class TrainCommand extends BaseCommand {
         }
         Path file = TrainingCheckpoint.fileFor(out.toAbsolutePath());
         FileGuard.output(file, "--checkpoint-every", data.file());
+        Outputs.sweepStale(file.getParent(), file.getFileName().toString()); // left by a run killed mid-checkpoint
         return new TrainingCheckpoint(file, checkpointEvery == null ? 0 : checkpointEvery,
                 TrainingCheckpoint.stamp(kind, hp, dataSpec, data.file()));
     }

@@ -46,6 +46,7 @@ import java.util.zip.ZipOutputStream;
  *                    loss, clipping, schedule, epochs completed, history, training config, metadata.*
  * weights.bin        every parameter's values in model order, big-endian float32 or float64
  * optimizer.bin      the optimizer's state tensors (moments), for resuming training
+ * digest.sha256      SHA-256 over the other entries ({@link ModelArchive}), checked on read
  * </pre>
  * Files are written atomically: to a temporary file in the same folder, forced to disk, then renamed over
  * the target, so a crash never leaves a half-written model where a good one was.
