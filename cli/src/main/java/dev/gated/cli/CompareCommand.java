@@ -63,7 +63,9 @@ final class CompareCommand extends BaseCommand {
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
         FileGuard.input(data.file(), "--data");
         FileGuard.output(plot, "--plot", data.file());
-        PreparedData prepared = prepareWithin(data.file(), dataSpec, hp, ModelKind.LSTM); // the largest kind
+        ModelKind largest = kinds.contains(ModelKind.LSTM) ? ModelKind.LSTM   // most gates, most memory
+                : kinds.contains(ModelKind.GRU) ? ModelKind.GRU : ModelKind.RNN;
+        PreparedData prepared = prepareWithin(data.file(), dataSpec, hp, largest);
         say(Reports.dataText(prepared));
         say("models: " + kinds + ", " + hp.describe());
         Scoreboard board = new Scoreboard();
