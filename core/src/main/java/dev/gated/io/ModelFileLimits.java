@@ -36,7 +36,35 @@ final class ModelFileLimits {
             throw new ModelFileException(file, "is inconsistent: its parameter shapes need " + declared
                     + " bytes of weights but " + ModelFile.WEIGHTS + " holds " + weightsSize);
         }
+        checkLayerSizes(file, props, declared / ("FLOAT64".equals(props.getProperty("precision")) ? 8 : 4));
     }
+
+    /**
+     * A layer with {@code units}, {@code vocabulary_size} or {@code dimension} = n has at least n parameters, so
+     * no such value may exceed the parameters the file declares: an edited {@code units=15000} beside the
+     * shapes of a 3-unit layer is refused here, before building would allocate gigabytes for it.
+     */
+    private static void checkLayerSizes(Path file, Properties props, long declaredParameters)
+            throws ModelFileException {
+        for (String key : props.stringPropertyNames()) {
+            if (!SIZE_KEY.matcher(key).matches()) {
+                continue;
+            }
+            long value;
+            try {
+                value = Long.parseLong(props.getProperty(key).trim());
+            } catch (NumberFormatException e) {
+                continue; // named by the architecture's own check
+            }
+            if (value > Math.max(1, declaredParameters)) {
+                throw new ModelFileException(file, "is inconsistent: " + key + "=" + value + " needs at least "
+                        + value + " parameters but the file declares " + declaredParameters + " in all");
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern SIZE_KEY =
+            java.util.regex.Pattern.compile("layer\\.\\d+\\.(units|vocabulary_size|dimension)");
 
     /** Σ parameter sizes × bytes per value, or -1 when the declarations are missing or malformed. */
     static long declaredWeightBytes(Properties props) {
