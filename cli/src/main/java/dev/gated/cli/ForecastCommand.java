@@ -6,6 +6,7 @@ import dev.gated.cli.output.Plots;
 import dev.gated.forecast.ForecastModel;
 import dev.gated.forecast.Forecaster;
 import dev.gated.forecast.FutureTimes;
+import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.ScaledSeries;
 import dev.gated.timeseries.TimeSeriesTable;
 import java.io.OutputStreamWriter;
@@ -63,6 +64,7 @@ final class ForecastCommand extends BaseCommand {
         ForecastModel fm = ForecastModel.load(model);
         int n = steps == null ? fm.hp().horizon() : steps;
         TimeSeriesTable table = ScaledSeries.read(data, fm.data());
+        PreparedData.rejectHugeValues(table, fm.data());
         ScaledSeries series = ScaledSeries.of(table, fm.data(), fm.scaler());
         Forecaster.Result result;
         try {
@@ -70,6 +72,7 @@ final class ForecastCommand extends BaseCommand {
         } catch (Forecaster.UnsupportedForecastException e) {
             throw usage(e.getMessage());
         }
+        requireFinite(result.values(), data);
         String[] labels = FutureTimes.after(table.time(), n);
         String timeName = table.timeColumnName() == null ? "row" : table.timeColumnName();
         String target = fm.data().target();
@@ -112,6 +115,17 @@ final class ForecastCommand extends BaseCommand {
                     + ForecastCsv.columnName(target) + " to " + out);
         }
         return 0;
+    }
+
+    /** A forecast that is not a number is an error with a hint, never a CSV of NaN or Infinity. */
+    private static void requireFinite(double[] values, Path data) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalStateException("the forecast of step " + (i + 1) + " is " + values[i] + ": the "
+                        + "recent values of " + data + " are far outside what the model was trained on (its saved "
+                        + "scaler maps them beyond the network's range); retrain on data that includes them");
+            }
+        }
     }
 
     private static void plot(Path png, ForecastModel fm, ScaledSeries series, double[] values)

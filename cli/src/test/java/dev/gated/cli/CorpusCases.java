@@ -181,6 +181,10 @@ final class CorpusCases {
         add("a train part too short for the window", 1, fit("train", "--split", "0.05"), "train part");
         add("--split-rows beyond the data", 1, fit("train", "--split-rows", "100,200,300"), "60 rows");
         add("--val-split leaving no training window", 1, fit("train", "--val-split", "0.999"), "--val-split");
+        for (String file : List.of("too-large.csv", "extremes.csv", "huge-number.csv", "text.csv", "quote72.csv")) {
+            add("forecast --data " + file, 1, args("forecast", "--model", f("model.gated"), "--data", f(file)),
+                    data.get(file));
+        }
         add("forecast on data without the target column", 1, args("forecast", "--model", f("model.gated"),
                 "--data", f("dup-header.csv")), "dup-header.csv");
     }

@@ -106,7 +106,7 @@ public final class PreparedData {
      */
     static final double LARGEST_VALUE = 1e150;
 
-    private static void rejectHugeValues(TimeSeriesTable table, DataSpec spec) {
+    public static void rejectHugeValues(TimeSeriesTable table, DataSpec spec) {
         for (String name : spec.columns()) {
             double[] v = table.column(name);
             for (int t = 0; t < v.length; t++) {
