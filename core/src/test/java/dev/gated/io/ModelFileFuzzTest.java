@@ -99,6 +99,28 @@ class ModelFileFuzzTest {
                 "only the removal of the digest may load: " + outcomes);
     }
 
+    /** The checks that refuse the entry-level mutants say what they found, not only that the file is bad. */
+    @Test
+    void entryMutantsAreRefusedForWhatTheyAre() throws IOException {
+        Map<String, byte[]> mutants = ModelFileMutants.entryMutants(original, otherModel);
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("duplicate weights.bin (second copy from another model)", "two entries named weights.bin");
+        expected.put("duplicate model.properties (first copy from another model)", "two entries named model.properties");
+        expected.put("splice weights.bin from another model", "do not match the digest");
+        expected.put("splice weights.bin and digest.sha256 from another model", "do not match the digest");
+        expected.put("an extra entry", "do not match the digest");
+        expected.put("weights size declared 2 GB", "more than deflate can produce");
+        expected.put("weights size declared 1 byte smaller", "its parameter shapes need");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            Path file = dir.resolve("named.gated");
+            Files.write(file, mutants.get(e.getKey()));
+            ModelFileException x = org.junit.jupiter.api.Assertions.assertThrows(ModelFileException.class,
+                    () -> Sequential.load(file), e.getKey());
+            assertTrue(x.getMessage().contains(e.getValue()) && x.getMessage().contains("named.gated"),
+                    e.getKey() + ": " + x.getMessage());
+        }
+    }
+
     /** Counts the outcomes; fails at once on a mutant that loads differently or fails the wrong way. */
     static final class Outcomes {
         int rejected;
