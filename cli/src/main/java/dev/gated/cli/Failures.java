@@ -29,13 +29,24 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(PREFIX + oneLine(ex.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName()
+        err.println(PREFIX + oneLine(usageMessage(ex)) + " (see '" + cmd.getCommandSpec().qualifiedName()
                 + " --help')");
         if (Arrays.asList(args).contains("--debug")) {
             ex.printStackTrace(err);
         }
         err.flush();
         return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Picocli's message, but an unknown command word says so and lists the commands. */
+    private static String usageMessage(ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'; the commands are "
+                    + String.join(", ", cmd.getSubcommands().keySet());
+        }
+        return ex.getMessage();
     }
 
     @Override

@@ -127,7 +127,8 @@ final class CorpusCases {
         add("an option without its value", 2, args("train", "--data", f("good.csv"), "--target", "Sales",
                 "--out", f("out.gated"), "--units"), "--units");
         add("an option given twice", 2, concat(fit("train"), "--units", "8"), "--units");
-        add("an unknown command", 2, args("frobnicate"), "frobnicate");
+        add("an unknown command", 2, args("frobnicate"), "unknown command 'frobnicate'", "train, evaluate");
+        add("an unknown experiment", 2, args("experiment", "forgetting"), "unknown command 'forgetting'", "memory");
         add("no command", 2, args(), "missing command");
     }
 
