@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainResumeTest {
 
-    private static final int EPOCHS = 16;
+    private static final int EPOCHS = 6;
 
     @TempDir
     Path dir;
