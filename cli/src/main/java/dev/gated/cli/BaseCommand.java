@@ -1,7 +1,15 @@
 package dev.gated.cli;
 
+import dev.gated.forecast.DataSpec;
+import dev.gated.forecast.HyperParameters;
+import dev.gated.forecast.MemoryEstimate;
+import dev.gated.layer.recurrent.RecurrentKind;
+import dev.gated.forecast.PreparedData;
+import dev.gated.forecast.ScaledSeries;
 import dev.gated.model.ProgressBar;
 import dev.gated.model.TrainingListener;
+import dev.gated.timeseries.TimeSeriesTable;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +45,18 @@ abstract class BaseCommand implements Callable<Integer> {
             return List.of();
         }
         return List.of(new ProgressBar(json ? io().err() : io().out(), true));
+    }
+
+    /**
+     * Checks that a {@code kind} network with {@code hp} fits in memory (before reading, then with the real row
+     * count), then reads and windows the data: an impossible size fails at once, naming the option to change.
+     */
+    static PreparedData prepareWithin(Path file, DataSpec spec, HyperParameters hp, RecurrentKind kind) {
+        int features = spec.columns().size();
+        MemoryEstimate.of(kind, hp, features, 0).requireFits(MemoryEstimate.availableHeap());
+        TimeSeriesTable table = ScaledSeries.read(file, spec);
+        MemoryEstimate.of(kind, hp, features, table.rowCount()).requireFits(MemoryEstimate.availableHeap());
+        return PreparedData.prepare(table, spec, hp.windowing(), null);
     }
 
     void warn(String message) {

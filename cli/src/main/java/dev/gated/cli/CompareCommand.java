@@ -56,9 +56,16 @@ final class CompareCommand extends BaseCommand {
                 throw usage("--models: " + e.getMessage());
             }
         }
+        if (kinds.isEmpty()) {
+            throw usage("--models: no model given; expected a comma-separated list of lstm, gru, rnn");
+        }
         HyperParameters hp = training.toHyperParameters(spec.commandLine());
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
-        PreparedData prepared = PreparedData.prepare(data.file(), dataSpec, hp);
+        FileGuard.input(data.file(), "--data");
+        FileGuard.output(plot, "--plot", data.file());
+        RecurrentKind largest = kinds.contains(RecurrentKind.LSTM) ? RecurrentKind.LSTM   // most gates, most memory
+                : kinds.contains(RecurrentKind.GRU) ? RecurrentKind.GRU : RecurrentKind.RNN;
+        PreparedData prepared = prepareWithin(data.file(), dataSpec, hp, largest);
         say(Reports.dataText(prepared));
         say("models: " + kinds + ", " + hp.describe());
         Scoreboard board = new Scoreboard();
@@ -70,8 +77,12 @@ final class CompareCommand extends BaseCommand {
             board.addModel(kind.id(), TrainCommand.detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
         }
         board.addBaselines(prepared, hp.window(), this::warn);
-        if (plot != null) {
-            Reports.plotForecasts(plot, dataSpec.target() + ": test forecasts", prepared, board.entries());
+        try (Outputs outputs = new Outputs()) {
+            if (plot != null) {
+                outputs.write("--plot", plot, png -> Reports.plotForecasts(png, dataSpec.target()
+                        + ": test forecasts", prepared, board.entries()));
+            }
+            outputs.publish();
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -84,6 +84,7 @@ final class DemoShakespeareCommand extends BaseCommand {
     public Integer call() throws IOException {
         validate();
         Path file = data != null ? data : DemoSentimentCommand.sharedData(DATA);
+        FileGuard.input(file, "--data");
         String all = Files.readString(file, StandardCharsets.UTF_8);
         if (all.length() < WINDOW + 1) {
             throw new IllegalArgumentException(file + " holds " + all.length() + " characters but a window needs " + (WINDOW + 1));

@@ -38,6 +38,9 @@ final class EvaluateCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
+        FileGuard.input(model, "--model");
+        FileGuard.input(data, "--data");
+        FileGuard.output(plot, "--plot", model, data);
         ForecastModel fm = ForecastModel.load(model);
         PreparedData prepared = fm.prepare(data);
         say("model: " + model + " (" + fm.kind().id() + ", " + fm.hp().describe() + ")");
@@ -46,9 +49,12 @@ final class EvaluateCommand extends BaseCommand {
         board.addModel(fm.kind().id(), TrainCommand.detail(fm.hp()), fm.network(), fm.trainSeconds(),
                 fm.network().epochsCompleted(), prepared);
         board.addBaselines(prepared, fm.hp().window(), this::warn);
-        if (plot != null) {
-            Reports.plotForecasts(plot, fm.data().target() + ": " + fm.kind().id() + " on the test part", prepared,
-                    board.entries().subList(0, 1));
+        try (Outputs outputs = new Outputs()) {
+            if (plot != null) {
+                outputs.write("--plot", plot, png -> Reports.plotForecasts(png, fm.data().target() + ": "
+                        + fm.kind().id() + " on the test part", prepared, board.entries().subList(0, 1)));
+            }
+            outputs.publish();
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -29,13 +29,24 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(PREFIX + oneLine(ex.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName()
+        err.println(PREFIX + oneLine(usageMessage(ex)) + " (see '" + cmd.getCommandSpec().qualifiedName()
                 + " --help')");
         if (Arrays.asList(args).contains("--debug")) {
             ex.printStackTrace(err);
         }
         err.flush();
         return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Picocli's message, but an unknown command word says so and lists the commands. */
+    private static String usageMessage(ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'; the commands are "
+                    + String.join(", ", cmd.getSubcommands().keySet());
+        }
+        return ex.getMessage();
     }
 
     @Override
@@ -46,6 +57,20 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
                 : " (this looks like a bug in gated; run again with --debug for the stack trace)"));
         if (debug) {
             ex.printStackTrace(err);
+        }
+        err.flush();
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /**
+     * The last resort for what escaped picocli (an {@link Error} thrown while running): one line, exit 1. Runs
+     * after the stack has unwound, so even after an {@link OutOfMemoryError} there is memory to print it.
+     */
+    static int last(java.io.PrintStream err, Throwable t, boolean debug) {
+        err.println(PREFIX + oneLine(describe(t)) + (debug || !isUnexpected(t) ? ""
+                : " (this looks like a bug in gated; run again with --debug for the stack trace)"));
+        if (debug) {
+            t.printStackTrace(err);
         }
         err.flush();
         return CommandLine.ExitCode.SOFTWARE;
@@ -64,8 +89,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
             return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
         }
         if (e instanceof OutOfMemoryError) {
-            return "out of memory; give Java more (GATED_JAVA_OPTS=-Xmx8g) or use a smaller --batch, --units or "
-                    + "--window";
+            return "out of memory (" + e.getMessage() + "); give Java more (GATED_JAVA_OPTS=-Xmx8g) or use a "
+                    + "smaller --batch, --units or --window";
+        }
+        if (e instanceof StackOverflowError) {
+            return "the computation nested too deeply (stack overflow); use a shorter --window or give Java a "
+                    + "larger stack (GATED_JAVA_OPTS=-Xss64m)";
         }
         if (isUnexpected(e)) {
             return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -77,7 +106,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
         Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
         return !(t instanceof IllegalArgumentException || t instanceof IOException
                 || t instanceof TrainingDivergedException || t instanceof IllegalStateException
-                || t instanceof OutOfMemoryError);
+                || t instanceof OutOfMemoryError || t instanceof StackOverflowError);
     }
 
     static String oneLine(String s) {

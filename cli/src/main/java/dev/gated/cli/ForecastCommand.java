@@ -6,6 +6,7 @@ import dev.gated.cli.output.Plots;
 import dev.gated.forecast.ForecastModel;
 import dev.gated.forecast.Forecaster;
 import dev.gated.forecast.FutureTimes;
+import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.ScaledSeries;
 import dev.gated.timeseries.TimeSeriesTable;
 import java.io.OutputStreamWriter;
@@ -47,14 +48,23 @@ final class ForecastCommand extends BaseCommand {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Save the recent history and the forecast.")
     Path plot;
 
+    /** The most steps one run forecasts: far beyond a useful forecast, small enough to allocate at once. */
+    static final int MAX_STEPS = 1_000_000;
+
     @Override
     public Integer call() throws Exception {
+        if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
+            throw usage("--steps must be in [1, " + MAX_STEPS + "], got " + steps);
+        }
+        FileGuard.input(model, "--model");
+        FileGuard.input(data, "--data");
+        FileGuard.output(out, "--out", model, data);
+        FileGuard.distinct(out, "--out", plot, "--plot");
+        FileGuard.output(plot, "--plot", model, data);
         ForecastModel fm = ForecastModel.load(model);
         int n = steps == null ? fm.hp().horizon() : steps;
-        if (n < 1) {
-            throw usage("--steps must be >= 1, got " + n);
-        }
         TimeSeriesTable table = ScaledSeries.read(data, fm.data());
+        PreparedData.rejectHugeValues(table, fm.data());
         ScaledSeries series = ScaledSeries.of(table, fm.data(), fm.scaler());
         Forecaster.Result result;
         try {
@@ -62,16 +72,22 @@ final class ForecastCommand extends BaseCommand {
         } catch (Forecaster.UnsupportedForecastException e) {
             throw usage(e.getMessage());
         }
+        requireFinite(result.values(), data);
         String[] labels = FutureTimes.after(table.time(), n);
         String timeName = table.timeColumnName() == null ? "row" : table.timeColumnName();
         String target = fm.data().target();
-        if (out != null) {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                ForecastCsv.write(w, timeName, target, labels, result.values());
+        try (Outputs outputs = new Outputs()) {
+            if (out != null) {
+                outputs.write("--out", out, csv -> {
+                    try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                        ForecastCsv.write(w, timeName, target, labels, result.values());
+                    }
+                });
             }
-        }
-        if (plot != null) {
-            plot(fm, series, result.values());
+            if (plot != null) {
+                outputs.write("--plot", plot, png -> plot(png, fm, series, result.values()));
+            }
+            outputs.publish();
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -101,7 +117,19 @@ final class ForecastCommand extends BaseCommand {
         return 0;
     }
 
-    private void plot(ForecastModel fm, ScaledSeries series, double[] values) throws java.io.IOException {
+    /** A forecast that is not a number is an error with a hint, never a CSV of NaN or Infinity. */
+    private static void requireFinite(double[] values, Path data) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalStateException("the forecast of step " + (i + 1) + " is " + values[i] + ": the "
+                        + "recent values of " + data + " are far outside what the model was trained on (its saved "
+                        + "scaler maps them beyond the network's range); retrain on data that includes them");
+            }
+        }
+    }
+
+    private static void plot(Path png, ForecastModel fm, ScaledSeries series, double[] values)
+            throws java.io.IOException {
         int r = series.rows();
         double[] rows = new double[values.length + 1];
         double[] v = new double[values.length + 1];
@@ -112,7 +140,7 @@ final class ForecastCommand extends BaseCommand {
             v[i + 1] = values[i];
         }
         int from = Math.max(0, r - Math.max(4 * fm.hp().window(), 3 * values.length));
-        Plots.forecastVsActual(plot, fm.data().target() + ": forecast of " + values.length + " steps",
+        Plots.forecastVsActual(png, fm.data().target() + ": forecast of " + values.length + " steps",
                 fm.data().target(), series.table().time(), series.rawTarget(), from,
                 List.of(new Plots.Line("forecast", rows, v)), List.of(new Plots.Boundary("forecast origin", r)));
     }

@@ -52,7 +52,11 @@ public final class GatedCommand implements Callable<Integer> {
 
     /** Runs the command line with these streams and returns the exit code (used by main and by tests). */
     public static int execute(Io io, String... args) {
-        return commandLine(io).execute(args);
+        try {
+            return commandLine(io).execute(args);
+        } catch (Throwable t) { // an Error (out of memory, stack overflow) passes picocli's handlers: still one line
+            return Failures.last(io.err(), t, java.util.Arrays.asList(args).contains("--debug"));
+        }
     }
 
     static CommandLine commandLine(Io io) {

@@ -25,6 +25,7 @@ final class SummaryCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
+        FileGuard.input(model, "--model");
         Sequential network = Sequential.load(model);
         Map<String, String> metadata = new TreeMap<>(network.metadata());
         if (json) {

@@ -12,7 +12,10 @@ import dev.gated.forecast.HyperParameters;
 import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.Scoreboard;
+import dev.gated.forecast.TrainingCheckpoint;
 import dev.gated.forecast.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +50,14 @@ final class TrainCommand extends BaseCommand {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Save the learning curves (loss, val_loss).")
     Path plot;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "Save a checkpoint every N epochs to "
+            + "MODEL_FILE.checkpoint (removed when the run succeeds); a killed run continues from it with --resume.")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue from MODEL_FILE.checkpoint, left by an interrupted run with "
+            + "--checkpoint-every and the same data and options, up to --epochs in all.")
+    boolean resume;
+
     @Option(names = "--scaled", description = "Report test MSE/MAE on the scaled values instead of RMSE/MAE.")
     boolean scaled;
 
@@ -60,17 +71,29 @@ final class TrainCommand extends BaseCommand {
         }
         HyperParameters hp = training.toHyperParameters(spec.commandLine());
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
-        PreparedData prepared = PreparedData.prepare(data.file(), dataSpec, hp);
+        FileGuard.input(data.file(), "--data");
+        FileGuard.output(out, "--out", data.file());
+        FileGuard.distinct(out, "--out", plot, "--plot");
+        FileGuard.output(plot, "--plot", data.file());
+        TrainingCheckpoint checkpoint = checkpoint(kind, hp, dataSpec);
+        PreparedData prepared = prepareWithin(data.file(), dataSpec, hp, kind);
         say(Reports.dataText(prepared));
         say("model: " + kind.id() + ", " + hp.describe());
-        TrainingRun run = TrainingRun.train(kind, hp, prepared, progress());
-        ForecastModel.of(run, prepared, data.file()).save(out);
+        TrainingRun run = TrainingRun.train(kind, hp, prepared, progress(), checkpoint, resume);
+        TrainingCheckpoint.unstamp(run.model());
         Scoreboard board = new Scoreboard();
         board.addModel(kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
         board.addBaselines(prepared, hp.window(), this::warn);
-        if (plot != null) {
-            Plots.learningCurves(plot, kind.id() + " on " + data.file().getFileName() + ": learning curves",
-                    run.history());
+        try (Outputs outputs = new Outputs()) {
+            outputs.write("--out", out, ForecastModel.of(run, prepared, data.file())::save);
+            if (plot != null) {
+                outputs.write("--plot", plot, png -> Plots.learningCurves(png, kind.id() + " on "
+                        + data.file().getFileName() + ": learning curves", run.history()));
+            }
+            outputs.publish();
+        }
+        if (checkpoint != null) {
+            Files.deleteIfExists(checkpoint.file()); // the model is saved: nothing left to resume
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -93,6 +116,25 @@ final class TrainCommand extends BaseCommand {
             say(ResultTable.render(board.rows(), scaled));
         }
         return 0;
+    }
+
+    /** The checkpointing of this run, or null without --checkpoint-every and --resume. */
+    private TrainingCheckpoint checkpoint(RecurrentKind kind, HyperParameters hp, DataSpec dataSpec) throws IOException {
+        if (checkpointEvery == null && !resume) {
+            return null;
+        }
+        if (checkpointEvery != null && checkpointEvery < 1) {
+            throw usage("--checkpoint-every must be >= 1 (epochs), got " + checkpointEvery);
+        }
+        if (resume && hp.patience() > 0) {
+            throw usage("--resume cannot be combined with --patience: early stopping's state is not in the "
+                    + "checkpoint; resume without --patience");
+        }
+        Path file = TrainingCheckpoint.fileFor(out.toAbsolutePath());
+        FileGuard.output(file, "--checkpoint-every", data.file());
+        Outputs.sweepStale(file.getParent(), file.getFileName().toString()); // left by a run killed mid-checkpoint
+        return new TrainingCheckpoint(file, checkpointEvery == null ? 0 : checkpointEvery,
+                TrainingCheckpoint.stamp(kind, hp, dataSpec, data.file()));
     }
 
     static String detail(HyperParameters hp) {

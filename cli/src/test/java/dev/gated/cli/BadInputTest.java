@@ -122,7 +122,7 @@ class BadInputTest {
     @Test
     void missingFile() {
         train(dir.resolve("nope.csv")).failsWith(1).says("nope.csv", "not found");
-        Cli.run("summary", "--model", dir.resolve("nope.gated").toString()).failsWith(1).says("does not exist");
+        Cli.run("summary", "--model", dir.resolve("nope.gated").toString()).failsWith(1).says("nope.gated", "file not found");
     }
 
     @Test

@@ -38,9 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -54,6 +52,7 @@ import java.util.zip.ZipOutputStream;
  *                    config, metadata.*
  * weights.bin        every parameter's values in model order, big-endian float32 or float64
  * optimizer.bin      the optimizer's state tensors (moments), for resuming training
+ * digest.sha256      SHA-256 over the other entries ({@link ModelArchive}), checked on read
  * </pre>
  * Files are written atomically: to a temporary file in the same folder, forced to disk, then renamed over
  * the target, so a crash never leaves a half-written model where a good one was.
@@ -104,23 +103,17 @@ public final class ModelFile {
 
     private static void write(Model model, StreamState state, OutputStream raw) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(raw); // finished, not closed: the caller forces and closes the file
-        zip.putNextEntry(new ZipEntry(PROPERTIES));
-        zip.write(describe(model).getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-        zip.putNextEntry(new ZipEntry(WEIGHTS));
-        writeTensors(zip, model.parameters().stream().map(Parameter::value).toList());
-        zip.closeEntry();
+        ModelArchive.Writer archive = new ModelArchive.Writer(zip); // adds digest.sha256 over the entries
+        String properties = describe(model);
+        archive.entry(PROPERTIES, out -> out.write(properties.getBytes(StandardCharsets.UTF_8)));
+        archive.entry(WEIGHTS, out -> writeTensors(out, model.parameters().stream().map(Parameter::value).toList()));
         if (model.optimizer() != null && !model.optimizer().state().isEmpty()) {
-            zip.putNextEntry(new ZipEntry(OPTIMIZER));
-            writeTensors(zip, model.optimizer().state());
-            zip.closeEntry();
+            archive.entry(OPTIMIZER, out -> writeTensors(out, model.optimizer().state()));
         }
         if (state != null) {
-            zip.putNextEntry(new ZipEntry(STREAM_STATE));
-            zip.write(state.toBytes());
-            zip.closeEntry();
+            archive.entry(STREAM_STATE, out -> out.write(state.toBytes()));
         }
-        zip.finish();
+        archive.finish();
     }
 
     private static void writeTensors(OutputStream out, List<Tensor> tensors) throws IOException {
@@ -141,6 +134,7 @@ public final class ModelFile {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("format", "gated-model");
         p.put("format_version", Integer.toString(FORMAT_VERSION));
+        p.put(ModelArchive.DIGEST_KEY, ModelArchive.DIGEST); // a file that says so must carry the digest
         p.put("provenance.library_version", Version.get());
         p.put("provenance.java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         p.put("provenance.os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
@@ -239,14 +233,13 @@ public final class ModelFile {
     /** The stream state saved with {@link #save(Model, Path, StreamState)}, or null when the file holds none. */
     public static StreamState readStreamState(Path file) throws IOException {
         Model model = loadModel(file);
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry entry = zip.getEntry(STREAM_STATE);
-            if (entry == null) {
+        try (ModelArchive zip = ModelArchive.open(file)) {
+            if (!zip.has(STREAM_STATE)) {
                 return null;
             }
             StreamState state;
             try {
-                state = StreamState.fromBytes(readVerified(file, zip, entry));
+                state = StreamState.fromBytes(zip.read(STREAM_STATE));
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException(file, "has an unreadable " + STREAM_STATE + ": " + e.getMessage(), e);
             }
@@ -273,9 +266,11 @@ public final class ModelFile {
             throw new ModelFileException(file, Files.exists(file) ? "is not a regular file" : "does not exist");
         }
         checkMagic(file);
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ModelArchive zip = ModelArchive.open(file)) {
             Properties props = readProperties(file, zip);
             checkVersion(file, props);
+            ModelFileLimits.checkDeclaredWeights(file, props, zip.size(WEIGHTS));
+            zip.verifyDigest(props.containsKey(ModelArchive.DIGEST_KEY));
             Model model = architecture(file, props);
             List<Parameter> params = model.parameters();
             checkParameters(file, props, params);
@@ -285,6 +280,10 @@ public final class ModelFile {
         } catch (ZipException e) {
             throw new ModelFileException(file, "is truncated or corrupted (" + e.getMessage()
                     + ") — it is not a complete Gated model file", e);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw ModelFileLimits.unreadable(file, e);
         }
     }
 
@@ -302,13 +301,13 @@ public final class ModelFile {
         }
     }
 
-    private static Properties readProperties(Path file, ZipFile zip) throws IOException {
-        ZipEntry entry = zip.getEntry(PROPERTIES);
-        if (entry == null) {
+    private static Properties readProperties(Path file, ModelArchive zip) throws IOException {
+        byte[] bytes = zip.read(PROPERTIES);
+        if (bytes == null) {
             throw new ModelFileException(file, "is a ZIP archive but not a Gated model file (no " + PROPERTIES + " inside)");
         }
         Properties props = new Properties();
-        props.load(new StringReader(new String(readVerified(file, zip, entry), StandardCharsets.UTF_8)));
+        props.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
         if (!"gated-model".equals(props.getProperty("format"))) {
             throw new ModelFileException(file, "is not a Gated model file (format=" + props.getProperty("format") + ")");
         }
@@ -411,16 +410,16 @@ public final class ModelFile {
         }
     }
 
-    private static void readTensors(Path file, ZipFile zip, String name, List<Tensor> into) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
+    private static void readTensors(Path file, ModelArchive zip, String name, List<Tensor> into) throws IOException {
+        byte[] bytes = zip.read(name);
+        if (bytes == null) {
             throw new ModelFileException(file, "is incomplete: " + name + " is missing");
         }
         long expected = 0;
         for (Tensor t : into) {
             expected += (long) t.size() * t.precision().bytes();
         }
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(readVerified(file, zip, entry)))) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
             for (Tensor t : into) {
                 for (int i = 0; i < t.size(); i++) {
                     t.set(i, t.precision() == Precision.FLOAT32 ? in.readFloat() : in.readDouble());
@@ -434,24 +433,7 @@ public final class ModelFile {
         }
     }
 
-    /** An entry's bytes, checked against the CRC-32 stored in the archive (ZipFile itself does not check it). */
-    private static byte[] readVerified(Path file, ZipFile zip, ZipEntry entry) throws IOException {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        byte[] data;
-        try (InputStream in = new java.util.zip.CheckedInputStream(zip.getInputStream(entry), crc)) {
-            data = in.readAllBytes();
-        } catch (ZipException | java.io.EOFException e) {
-            throw new ModelFileException(file, "is corrupted: " + entry.getName() + " cannot be decompressed ("
-                    + e.getMessage() + ")", e);
-        }
-        if (crc.getValue() != entry.getCrc() || data.length != entry.getSize()) {
-            throw new ModelFileException(file, "is corrupted: " + entry.getName() + " fails its checksum (CRC-32 "
-                    + Long.toHexString(crc.getValue()) + ", expected " + Long.toHexString(entry.getCrc()) + ")");
-        }
-        return data;
-    }
-
-    private static void restoreTraining(Path file, ZipFile zip, Properties props, Model model) throws IOException {
+    private static void restoreTraining(Path file, ModelArchive zip, Properties props, Model model) throws IOException {
         Map<String, String> training = new LinkedHashMap<>();
         for (String key : props.stringPropertyNames()) {
             if (key.startsWith("training.")) {

@@ -33,12 +33,22 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
     /** The optimizers {@link Networks} can compile with. */
     public static final List<String> OPTIMIZERS = List.of("adam", "adamw", "rmsprop", "sgd");
 
+    /** Upper bounds: far above any useful value, low enough that counts and sizes cannot overflow an int. */
+    public static final int MAX_UNITS = 16_384;
+    public static final int MAX_LAYERS = 64;
+    public static final int MAX_EPOCHS = 1_000_000;
+    public static final int MAX_BATCH = 1_000_000;
+
     public HyperParameters {
         atLeast(units, 1, "--units");
+        atMost(units, MAX_UNITS, "--units");
         atLeast(layers, 1, "--layers");
+        atMost(layers, MAX_LAYERS, "--layers");
         new Windowing(window, horizon, stride, relative); // validates window, horizon, stride
         atLeast(epochs, 1, "--epochs");
+        atMost(epochs, MAX_EPOCHS, "--epochs");
         atLeast(batch, 1, "--batch");
+        atMost(batch, MAX_BATCH, "--batch");
         atLeast(patience, 0, "--patience");
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("--lr must be a positive number (e.g. 0.001), got " + learningRate);
@@ -71,6 +81,12 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
     private static void atLeast(int value, int min, String option) {
         if (value < min) {
             throw new IllegalArgumentException(option + " must be >= " + min + ", got " + value);
+        }
+    }
+
+    private static void atMost(int value, int max, String option) {
+        if (value > max) {
+            throw new IllegalArgumentException(option + " must be <= " + max + ", got " + value);
         }
     }
 

@@ -69,6 +69,7 @@ public final class PreparedData {
                     + " rows; use a shorter window or horizon, or more data");
         }
         ChronologicalSplit split = spec.split().apply(table.rowCount(), source);
+        rejectHugeValues(table, spec);
         if (savedScaler == null) {
             rejectConstantColumns(table, spec, split.train());
         }
@@ -76,6 +77,7 @@ public final class PreparedData {
                 : spec.scaler().fit(table.columns(spec.columns()), spec.columns(), split.train(),
                 ConstantColumnPolicy.REJECT);
         ScaledSeries series = ScaledSeries.of(table, spec.withTimeColumn(table.timeColumnName()), scaler);
+        requireFiniteScaling(series);
         WindowSpec shape = windowing.shape();
         Part train = part(series, "train", split.train(), shape.withStride(stride), InputHistory.WITHIN_PART,
                 relative);
@@ -96,6 +98,47 @@ public final class PreparedData {
         }
         Part test = part(series, "test", split.test(), shape, InputHistory.FROM_EARLIER_ROWS, relative);
         return new PreparedData(series, split, train, validation, test);
+    }
+
+    /**
+     * Values beyond ±{@value #LARGEST_VALUE} would overflow when squared (MSE, variance) and give an infinite scaler,
+     * an RMSE of Infinity or a loss of exactly 0; they are refused with the line where the first one is.
+     */
+    static final double LARGEST_VALUE = 1e150;
+
+    public static void rejectHugeValues(TimeSeriesTable table, DataSpec spec) {
+        for (String name : spec.columns()) {
+            double[] v = table.column(name);
+            for (int t = 0; t < v.length; t++) {
+                if (Math.abs(v[t]) > LARGEST_VALUE) {
+                    throw new IllegalArgumentException(table.source() + " line " + table.sourceLine(t) + ", column \""
+                            + name + "\": the value " + v[t] + " is too large to compute with (the limit is ±"
+                            + LARGEST_VALUE + ", beyond which squares overflow); rescale the column, e.g. write it "
+                            + "in units of 1e" + (int) Math.floor(Math.log10(Math.abs(v[t]))));
+                }
+            }
+        }
+    }
+
+    /** A saved scaler from a model file can still map values to infinity (or be infinite itself): refuse that. */
+    private static void requireFiniteScaling(ScaledSeries series) {
+        double[][] features = series.features();
+        for (int f = 0; f < features.length; f++) {
+            requireFinite(series, features[f], series.spec().features().get(f));
+        }
+        requireFinite(series, series.target(), series.spec().target());
+    }
+
+    private static void requireFinite(ScaledSeries series, double[] scaled, String column) {
+        for (int t = 0; t < scaled.length; t++) {
+            if (!Double.isFinite(scaled[t])) {
+                TimeSeriesTable table = series.table();
+                throw new IllegalArgumentException(table.source() + " line " + table.sourceLine(t) + ", column \""
+                        + column + "\": the " + series.scaler().kind()
+                        + " scaler maps " + table.value(t, column) + " to " + scaled[t] + " (its parameters are "
+                        + series.scaler().toMap() + "); rescale the column or use --scaler standard");
+            }
+        }
     }
 
     /** A column that does not vary on the training rows cannot be scaled, and there is nothing to learn from it. */

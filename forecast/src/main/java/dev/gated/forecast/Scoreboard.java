@@ -22,9 +22,20 @@ public final class Scoreboard {
     /** Scores a trained network. */
     public Entry addModel(String name, String detail, Sequential model, double seconds, int epochs, PreparedData data) {
         PartForecast test = PartForecast.ofModel(model, data.test(), data.series());
+        requireFinite(name, test);
         Double val = data.validation() == null ? null
                 : PartForecast.ofModel(model, data.validation(), data.series()).metrics().rmse();
         return add(row(name, detail, model.parameterCount(), seconds, epochs, val, test), test);
+    }
+
+    /** A model whose test forecast is not finite has diverged or met values it cannot represent: say so. */
+    private static void requireFinite(String name, PartForecast test) {
+        double rmse = test.metrics().rmse();
+        if (!Double.isFinite(rmse) || !Double.isFinite(test.scaledMetrics().mse())) {
+            throw new IllegalStateException(name + ": the test RMSE is " + rmse + " (scaled MSE "
+                    + test.scaledMetrics().mse() + "): the network's forecasts are not finite numbers; train with a "
+                    + "lower --lr or --clip 1.0, and check the data for extreme values");
+        }
     }
 
     /** Scores naive, seasonal naive and moving average; a baseline that cannot run is reported to {@code warn}. */

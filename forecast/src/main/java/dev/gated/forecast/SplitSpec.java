@@ -30,7 +30,9 @@ public record SplitSpec(double trainFraction, double validationFraction, int[] r
         }
         if (rows != null && (rows.length != 3 || rows[0] < 1 || rows[1] < rows[0] || rows[2] <= rows[1])) {
             throw new IllegalArgumentException("--split-rows: expected TRAIN_END,VALIDATION_END,TEST_END with "
-                    + "1 <= TRAIN_END <= VALIDATION_END < TEST_END (e.g. 8640,11520,14400)");
+                    + "1 <= TRAIN_END <= VALIDATION_END < TEST_END (e.g. 8640,11520,14400), got "
+                    + java.util.Arrays.stream(rows).mapToObj(Integer::toString)
+                    .collect(java.util.stream.Collectors.joining(",")));
         }
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new IllegalArgumentException("--val-split: expected a fraction in [0, 1), got " + validationSplit);

@@ -29,11 +29,36 @@ public record TrainingRun(Sequential model, RecurrentKind kind, HyperParameters 
      */
     public static TrainingRun train(RecurrentKind kind, HyperParameters hp, PreparedData data,
                                     List<TrainingListener> listeners) {
-        Sequential model = Networks.build(kind, hp, data.features());
+        return train(kind, hp, data, listeners, null, false);
+    }
+
+    /**
+     * As {@link #train(RecurrentKind, HyperParameters, PreparedData, List)}, saving checkpoints to
+     * {@code checkpoint} (when not null) and, with {@code resume}, continuing from the one already there up to
+     * {@code hp.epochs()} in all.
+     */
+    public static TrainingRun train(RecurrentKind kind, HyperParameters hp, PreparedData data,
+                                    List<TrainingListener> listeners, TrainingCheckpoint checkpoint, boolean resume) {
+        Sequential model;
+        try {
+            model = resume ? checkpoint.load() : Networks.build(kind, hp, data.features());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Fit fit = Fit.epochs(hp.epochs()).batchSize(hp.batch()).quiet();
+        if (checkpoint != null) {
+            checkpoint.stampInto(model);
+            if (checkpoint.listener() != null) {
+                fit.listener(checkpoint.listener());
+            }
+        }
+        if (resume) {
+            fit.resume();
+        }
         if (data.validation() != null) {
             fit.validationData(data.validation().dataset());
         }
+        fit.listener(new DivergenceGuard());
         listeners.forEach(fit::listener);
         EarlyStopping stopping = hp.patience() > 0 ? new EarlyStopping(hp.patience()) : null;
         if (stopping != null) {

@@ -15,15 +15,18 @@ import dev.gated.timeseries.window.WindowSpec;
  */
 public record Windowing(int window, int horizon, int stride, boolean relative) {
 
+    /** The largest --window, --horizon and --stride: far beyond useful, small enough for int arithmetic. */
+    public static final int MAX_STEPS = 1_000_000;
+
     public Windowing {
-        atLeast(window, "--window");
-        atLeast(horizon, "--horizon");
-        atLeast(stride, "--stride");
+        inRange(window, "--window");
+        inRange(horizon, "--horizon");
+        inRange(stride, "--stride");
     }
 
-    private static void atLeast(int value, String option) {
-        if (value < 1) {
-            throw new IllegalArgumentException(option + " must be >= 1, got " + value);
+    private static void inRange(int value, String option) {
+        if (value < 1 || value > MAX_STEPS) {
+            throw new IllegalArgumentException(option + " must be in [1, " + MAX_STEPS + "], got " + value);
         }
     }
 

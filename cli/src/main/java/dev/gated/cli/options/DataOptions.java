@@ -62,11 +62,21 @@ public final class DataOptions {
         return data;
     }
 
+    /** Parses one option's value; the message of a bad one starts with the option's name. */
+    private static <T> T named(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The validated data settings; an invalid value is a usage error naming the option. */
     public DataSpec toDataSpec(CommandLine commandLine) {
         try {
-            return new DataSpec(target, features, time, DataSpec.parseMissing(missing), ScalerKind.parse(scaler),
-                    SplitSpec.parse(split, splitRows, valSplit), period, maWindow);
+            return new DataSpec(target, features, time, named("--missing", () -> DataSpec.parseMissing(missing)),
+                    named("--scaler", () -> ScalerKind.parse(scaler)), SplitSpec.parse(split, splitRows, valSplit),
+                    period, maWindow);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

@@ -85,6 +85,9 @@ public final class ForecastRun extends Run {
     /** A {@link TrainingRun} of the shared pipeline, as {@code gated train} runs it. */
     @Override
     public Sequential train(ModelSpec m, TrainingListener listener) {
+        // refuse at once, with the figures, what cannot fit in memory (as gated train does)
+        dev.gated.forecast.MemoryEstimate.of(m.modelKind(), m.hyperParameters(spec), data.features(),
+                data.series().rows()).requireFits(dev.gated.forecast.MemoryEstimate.availableHeap());
         return TrainingRun.train(m.modelKind(), m.hyperParameters(spec), data, List.of(listener)).model();
     }
 

@@ -37,6 +37,10 @@ final class NumericCell {
     /** A hint for a common mistake behind a non-numeric cell, or "" if none applies. */
     static String hint(String text) {
         String t = text.trim();
+        if (t.matches("[+-]?\\d{1,3}(,\\d{3})+")) { // 1,234: a thousands separator, or a decimal comma
+            return " (a thousands separator or a decimal comma? write " + t.replace(",", "") + " or "
+                    + t.replace(',', '.') + ")";
+        }
         if (DECIMAL_COMMA.matcher(t).matches()) {
             return " (a decimal comma? write decimals with a point, e.g. " + t.replace(',', '.') + ")";
         }

@@ -38,6 +38,11 @@ final class RowReader {
                 String cell = r.get(f);
                 if (NumericCell.isNumber(cell)) {
                     columns[j][t] = NumericCell.parse(cell);
+                    if (Double.isInfinite(columns[j][t])) {
+                        throw new CsvFormatException(source, line, header.names().get(f), f + 1, "the number "
+                                + cell.trim() + " is beyond the range of double precision (about ±1.8e308); "
+                                + "rescale the column (e.g. write it in units of 1e300)");
+                    }
                 } else if (NumericCell.isMissing(cell) && policy != MissingValuePolicy.ERROR) {
                     columns[j][t] = Double.NaN;
                     hasMissing[t] = true;

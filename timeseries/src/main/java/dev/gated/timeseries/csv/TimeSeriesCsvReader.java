@@ -89,14 +89,14 @@ public final class TimeSeriesCsvReader {
                 .get();
         List<CSVRecord> out = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            long linesBefore = 0; // line ends consumed by the records read so far
             try {
                 for (CSVRecord r : parser) {
                     out.add(r);
+                    linesBefore = parser.getCurrentLineNumber();
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
-                int line = (int) parser.getCurrentLineNumber() + 1;
-                throw CsvFormatException.ofLine(source, line, "malformed CSV: "
-                        + rootMessage(e) + " (an opening double quote without its closing one?)");
+                throw malformed(text, source, (int) linesBefore + 1, rootMessage(e));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,6 +105,23 @@ public final class TimeSeriesCsvReader {
             throw CsvFormatException.ofFile(source, "the file is empty: expected a header line");
         }
         return out;
+    }
+
+    /**
+     * The error for a record the parser could not finish: it names the line where that record starts (the parser
+     * itself only knows where it gave up, often the end of the file) and the column of its first double quote.
+     */
+    private static CsvFormatException malformed(String text, String source, int startLine, String parserMessage) {
+        int line = startLine;
+        String[] all = text.split("\r\n|\r|\n", -1);
+        while (line <= all.length && all[line - 1].isBlank()) {
+            line++; // the parser skips blank lines before a record
+        }
+        int quote = line <= all.length ? all[line - 1].indexOf('"') : -1;
+        String where = quote >= 0 ? "the double quote at column " + (quote + 1) + " of line " + line
+                + " opens a field that is never closed" : "a field is never closed";
+        return CsvFormatException.ofLine(source, line, "malformed CSV: " + where
+                + " (write a quote inside a quoted field as \"\"); the parser reports: " + parserMessage);
     }
 
     private static String rootMessage(Throwable e) {

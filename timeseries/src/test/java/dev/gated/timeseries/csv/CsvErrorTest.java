@@ -126,8 +126,9 @@ class CsvErrorTest {
 
     @Test
     void unclosedQuote() throws Exception {
-        CsvFormatException e = fails(write("q.csv", "t,v\n\"2020-01,1\n2020-02,2\n"));
-        assertTrue(e.getMessage().contains("malformed CSV"), e.getMessage());
+        CsvFormatException e = fails(write("q.csv", "t,v\n2020-01,1\n\n\"2020-02,2\n2020-03,3\n2020-04,4\n"));
+        assertTrue(e.getMessage().contains("q.csv line 4: malformed CSV: the double quote at column 1 of line 4 "
+                + "opens a field that is never closed"), e.getMessage());
     }
 
     @Test

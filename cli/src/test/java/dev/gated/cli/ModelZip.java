@@ -1,0 +1,42 @@
+package dev.gated.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/** Rewrites model files at the ZIP level for the bad-input corpus. */
+final class ModelZip {
+
+    private ModelZip() {
+    }
+
+    /** {@code into} with its entry {@code name} replaced by the one of {@code from} (CRCs recomputed). */
+    static byte[] splice(byte[] into, byte[] from, String name) throws IOException {
+        Map<String, byte[]> entries = entries(into);
+        entries.put(name, entries(from).get(name));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return out;
+    }
+}
