@@ -11,13 +11,14 @@ import dev.gated.model.History;
 import dev.gated.model.ProgressBar;
 import dev.gated.model.Sequential;
 import dev.gated.optim.Adam;
-import dev.gated.tensor.Tensor;
+import dev.gated.tensor.Shape;
+import dev.gated.text.CharSampler;
 import dev.gated.text.CharVocabulary;
-import dev.gated.text.Sampling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,10 +31,13 @@ import picocli.CommandLine.Option;
  * <pre>
  *   text = first --chars characters;  V = its distinct characters
  *   x[n] = text[n·s .. n·s + 64),  y[n] = text[n·s + 1 .. n·s + 65)   (s = --stride; y = x shifted by one)
- *   Embedding(V, 32) ─► LSTM(128, all steps) ─► Dense(V) logits at every step;
+ *   Embedding(V, 32) ─► LSTM(128, all steps) ─► Dense(V) logits at every step;  input of any length
  *   sparse categorical cross-entropy from logits over all N·64 predicted characters; Adam
- *   generation: window = last 64 characters;  c ~ softmax(last step's logits / temperature);  append c;
- *               repeat --length times
+ *   generation by stepping: state = zeros;  z = step(state, prompt)  (the prompt once, as one chunk);
+ *               repeat --length times: c ~ softmax(z / temperature);  z = step(state, c)
+ *   --sampler-reps R: also times the former windowed sampler (z = last step of predict(last 64 characters),
+ *               64 steps per character) against stepping on the same model: warm-up, then R interleaved
+ *               repetitions of each, median characters per second
  * </pre>
  * Loss is in nats per predicted character, averaged over every step of the training windows (no held-out part:
  * this is a demo of generation).
@@ -66,9 +70,14 @@ final class DemoShakespeareCommand extends BaseCommand {
     @Option(names = "--temperature", defaultValue = "0.8", description = "Sampling temperature, > 0; lower is more conservative (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--prompt", description = "Seed text for generation (default: the first 64 characters of the text); "
-            + "shorter prompts are preceded by spaces.")
+    @Option(names = "--prompt", description = "Seed text for generation, fed once before sampling (default: the first 64 "
+            + "characters of the text); any length.")
     String prompt;
+
+    @Option(names = "--sampler-reps", defaultValue = "0", description = "After training, time stepped sampling against the "
+            + "former windowed sampler (a 64-step forward pass per character): warm-up, then this many interleaved "
+            + "repetitions of each; reports the median characters per second (default: ${DEFAULT-VALUE}, no timing).")
+    int samplerReps;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the weights, the shuffling and the sampling (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -101,7 +110,7 @@ final class DemoShakespeareCommand extends BaseCommand {
             }
         }
         Dataset windows = vocabulary.sequences(text, WINDOW, stride);
-        Sequential model = Sequential.input(WINDOW)
+        Sequential model = Sequential.input(Shape.anyLength())
                 .add(new Embedding(vocabulary.size(), EMBEDDING, false))
                 .add(Recurrent.lstm(UNITS).returnSequences(true))
                 .add(new Dense(vocabulary.size()))
@@ -118,8 +127,9 @@ final class DemoShakespeareCommand extends BaseCommand {
         History history = model.fit(windows, fit);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        String generated = generate(model, vocabulary, start);
+        String generated = length == 0 ? "" : CharSampler.stepped(model, vocabulary, start, length, temperature, new Random(seed));
         double generateSeconds = (System.nanoTime() - t1) / 1e9;
+        SamplerTiming timing = samplerReps > 0 && length > 0 ? timeSamplers(model, vocabulary, start) : null;
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "demo shakespeare");
@@ -138,14 +148,32 @@ final class DemoShakespeareCommand extends BaseCommand {
             doc.put("generated", generated);
             doc.put("train_seconds", trainSeconds);
             doc.put("generate_seconds", generateSeconds);
+            if (timing != null) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("characters", length);
+                t.put("prompt_chars", start.length());
+                t.put("stepped_warmup_runs", timing.steppedWarmup());
+                t.put("windowed_warmup_runs", timing.windowedWarmup());
+                t.put("repetitions", samplerReps);
+                t.put("stepped_chars_per_second", timing.stepped());
+                t.put("windowed_chars_per_second", timing.windowed());
+                t.put("speedup", timing.stepped() / timing.windowed());
+                doc.put("sampling", t);
+            }
             Json.print(io().out(), doc);
         } else {
             double[] loss = history.loss();
             for (int e = 0; e < loss.length; e++) {
                 io().out().printf(Locale.ROOT, "epoch %d: loss %.4f nats/char (%.3f bits/char, per predicted character over all steps)%n", e + 1, loss[e], loss[e] / Math.log(2));
             }
-            io().out().printf(Locale.ROOT, "training %.1f s, generating %d characters %.1f s; temperature %s%n",
+            io().out().printf(Locale.ROOT, "training %.1f s, generating %d characters %.2f s by stepping; temperature %s%n",
                     trainSeconds, length, generateSeconds, temperature);
+            if (timing != null) {
+                io().out().printf(Locale.ROOT, "sampling speed (median of %d runs of %d characters after warm-up): "
+                                + "stepping %,.0f chars/s, windowed (64-step forward per character) %,.0f chars/s: %.1fx%n",
+                        samplerReps, length, timing.stepped(), timing.windowed(),
+                        timing.stepped() / timing.windowed());
+            }
             io().out().println("--- prompt ---");
             io().out().println(start);
             io().out().println("--- generated ---");
@@ -170,31 +198,60 @@ final class DemoShakespeareCommand extends BaseCommand {
         if (!(learningRate > 0)) {
             throw usage("--learning-rate must be > 0, got " + learningRate);
         }
+        if (samplerReps < 0) {
+            throw usage("--sampler-reps must be >= 0, got " + samplerReps);
+        }
         if (prompt != null && prompt.isEmpty()) {
             throw usage("--prompt must not be empty");
         }
     }
 
-    /** Samples {@code length} characters, each from the model's last-step prediction for the last 64 characters. */
-    private String generate(Sequential model, CharVocabulary vocabulary, String start) {
-        StringBuilder context = new StringBuilder();
-        for (int i = start.length(); i < WINDOW; i++) {
-            context.append(' ');
+    /** Median characters per second of each sampler, and how many warm-up runs each had. */
+    record SamplerTiming(double stepped, double windowed, int steppedWarmup, int windowedWarmup) {
+    }
+
+    static final double WARMUP_SECONDS = 1.5;
+    static final int MIN_WARMUP_RUNS = 3;
+
+    /**
+     * Both samplers on the trained model, the same prompt and {@code --length}: each warmed up in turn (at least
+     * 3 runs and 1.5 s, so that the JIT has compiled its path), then {@code --sampler-reps} timed runs of each,
+     * interleaved (stepped, windowed, stepped, …) so that outside load falls on both alike; medians.
+     */
+    private SamplerTiming timeSamplers(Sequential model, CharVocabulary vocabulary, String start) {
+        int steppedWarmup = 0;
+        for (double spent = 0; steppedWarmup < MIN_WARMUP_RUNS || spent < WARMUP_SECONDS; steppedWarmup++) {
+            spent += runStepped(model, vocabulary, start, steppedWarmup);
         }
-        context.append(start);
-        Random random = new Random(seed);
-        StringBuilder out = new StringBuilder(length);
-        double[] logits = new double[vocabulary.size()];
-        for (int i = 0; i < length; i++) {
-            Tensor y = model.predict(vocabulary.window(context, WINDOW)); // (1, T, V)
-            int last = (WINDOW - 1) * logits.length;
-            for (int c = 0; c < logits.length; c++) {
-                logits[c] = y.get(last + c);
-            }
-            char next = vocabulary.charAt(Sampling.sample(logits, temperature, random));
-            out.append(next);
-            context.append(next);
+        int windowedWarmup = 0;
+        for (double spent = 0; windowedWarmup < MIN_WARMUP_RUNS || spent < WARMUP_SECONDS; windowedWarmup++) {
+            spent += runWindowed(model, vocabulary, start, windowedWarmup);
         }
-        return out.toString();
+        double[] stepped = new double[samplerReps];
+        double[] windowed = new double[samplerReps];
+        for (int r = 0; r < samplerReps; r++) {
+            stepped[r] = length / runStepped(model, vocabulary, start, r);
+            windowed[r] = length / runWindowed(model, vocabulary, start, r);
+        }
+        return new SamplerTiming(median(stepped), median(windowed), steppedWarmup, windowedWarmup);
+    }
+
+    private double runStepped(Sequential model, CharVocabulary vocabulary, String start, int run) {
+        long t = System.nanoTime();
+        CharSampler.stepped(model, vocabulary, start, length, temperature, new Random(seed + run));
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private double runWindowed(Sequential model, CharVocabulary vocabulary, String start, int run) {
+        long t = System.nanoTime();
+        CharSampler.windowed(model, vocabulary, start, WINDOW, length, temperature, new Random(seed + run));
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

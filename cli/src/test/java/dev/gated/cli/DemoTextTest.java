@@ -43,6 +43,23 @@ class DemoTextTest {
     }
 
     @Test
+    void shakespeareSamplerRepsTimeSteppingAgainstTheWindowedSampler() {
+        JsonNode doc = Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "2000", "--length", "30",
+                "--stride", "32", "--prompt", "Citizen:", "--sampler-reps", "3", "--json").ok().json();
+        assertEquals(30, doc.get("generated").asText().length());
+        JsonNode t = doc.get("sampling");
+        assertEquals(3, t.get("repetitions").asInt(), doc.toString());
+        assertEquals(30, t.get("characters").asInt(), doc.toString());
+        assertTrue(t.get("stepped_warmup_runs").asInt() >= 3 && t.get("windowed_warmup_runs").asInt() >= 3, doc.toString());
+        double stepped = t.get("stepped_chars_per_second").asDouble();
+        double windowed = t.get("windowed_chars_per_second").asDouble();
+        assertTrue(stepped > 0 && windowed > 0, doc.toString());
+        assertEquals(stepped / windowed, t.get("speedup").asDouble(), 1e-9 * stepped / windowed, doc.toString());
+        assertTrue(!Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "2000", "--length", "5", "--stride", "32",
+                "--json").ok().json().has("sampling"));
+    }
+
+    @Test
     void shakespeareTextShowsTheLossAndTheSample() {
         Cli.Result r = Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "2000", "--length", "20",
                 "--stride", "32", "--prompt", "Citizen:").ok();
@@ -53,6 +70,7 @@ class DemoTextTest {
     void badOptionsAreUsageErrors() {
         Cli.run("demo", "shakespeare", "--temperature", "0").failsWith(2).says("--temperature");
         Cli.run("demo", "shakespeare", "--chars", "10").failsWith(2).says("--chars");
+        Cli.run("demo", "shakespeare", "--sampler-reps", "-1").failsWith(2).says("--sampler-reps");
         Cli.run("demo", "shakespeare", "--prompt", "\u00e9t\u00e9").failsWith(2).says("--prompt");
         Cli.run("demo", "sentiment", "--epochs", "0").failsWith(2).says("--epochs");
         Cli.run("demo", "sentiment", "--data", "/nonexistent").failsWith(1).says("--data");
