@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
  * {@code gated demo shakespeare}: a character-level language model on tiny-shakespeare (karpathy/char-rnn).
  * <pre>
  *   text = first --chars characters;  V = its distinct characters
- *   x[n] = text[n·s .. n·s + 64),  y[n] = text[n·s + 1 .. n·s + 65)   (s = --stride; y = x shifted by one)
+ *   x[n] = text[n·s .. n·s + L),  y[n] = text[n·s + 1 .. n·s + L + 1)   (L = --sequence, 64; s = --stride, L;
+ *                                                                         y = x shifted by one)
+ *   L > 64: truncated BPTT (char-rnn): each batch of sequences in chunks of 64 steps, the LSTM state carried
+ *           from chunk to chunk, one optimizer step per chunk
  *   Embedding(V, 32) ─► LSTM(128, all steps) ─► Dense(V) logits at every step;  input of any length
  *   sparse categorical cross-entropy from logits over all N·64 predicted characters; Adam
  *   generation by stepping: state = zeros;  z = step(state, prompt)  (the prompt once, as one chunk);
@@ -60,9 +63,14 @@ final class DemoShakespeareCommand extends BaseCommand {
             + "(default: ${DEFAULT-VALUE}, i.e. all 1,115,394 of tiny-shakespeare).")
     int chars;
 
-    @Option(names = "--stride", defaultValue = "64", description = "Characters between window starts (default: ${DEFAULT-VALUE}, "
-            + "non-overlapping windows; smaller values overlap them).")
-    int stride;
+    @Option(names = "--stride", description = "Characters between sequence starts (default: the sequence length, "
+            + "non-overlapping; smaller values overlap them).")
+    Integer stride;
+
+    @Option(names = "--sequence", defaultValue = "64", description = "Characters per training sequence (default: ${DEFAULT-VALUE}); "
+            + "longer sequences are trained by truncated BPTT in chunks of 64 steps, the LSTM state carried from chunk "
+            + "to chunk (char-rnn's training).")
+    int sequence;
 
     @Option(names = "--length", defaultValue = "400", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
     int length;
@@ -101,6 +109,11 @@ final class DemoShakespeareCommand extends BaseCommand {
         if (text.length() < WINDOW + 1) {
             throw usage("--chars must be >= " + (WINDOW + 1) + " (a " + WINDOW + "-character window and the next), got " + chars);
         }
+        if (text.length() < sequence + 1) {
+            throw usage("--sequence must be < --chars (a sequence and the next character), got " + sequence
+                    + " for " + text.length() + " characters");
+        }
+        int step = stride == null ? sequence : stride;
         CharVocabulary vocabulary = CharVocabulary.of(text);
         String start = prompt == null ? text.substring(0, WINDOW) : prompt;
         for (int i = 0; i < start.length(); i++) {
@@ -109,7 +122,7 @@ final class DemoShakespeareCommand extends BaseCommand {
                         + " does not occur in the first " + text.length() + " characters of the text");
             }
         }
-        Dataset windows = vocabulary.sequences(text, WINDOW, stride);
+        Dataset windows = vocabulary.sequences(text, sequence, step);
         Sequential model = Sequential.input(Shape.anyLength())
                 .add(new Embedding(vocabulary.size(), EMBEDDING, false))
                 .add(Recurrent.lstm(UNITS).returnSequences(true))
@@ -117,9 +130,13 @@ final class DemoShakespeareCommand extends BaseCommand {
                 .seed(seed);
         model.compile(new Adam(learningRate), Loss.sparseCategoricalCrossEntropy(true));
         Fit fit = Fit.epochs(epochs).batchSize(64).quiet();
+        if (sequence > WINDOW) {
+            fit.truncatedBptt(WINDOW);
+        }
         if (!json) {
-            io().out().printf(Locale.ROOT, "%,d characters of %s, %d distinct; %,d windows of %d (stride %d) -> next character at every step%n",
-                    text.length(), file.getFileName(), vocabulary.size(), windows.size(), WINDOW, stride);
+            io().out().printf(Locale.ROOT, "%,d characters of %s, %d distinct; %,d sequences of %d (stride %d) -> next character at every step%s%n",
+                    text.length(), file.getFileName(), vocabulary.size(), windows.size(), sequence, step,
+                    sequence > WINDOW ? "; truncated BPTT in chunks of " + WINDOW : "");
             io().out().print(model.summary());
             fit.listener(new ProgressBar(io().out(), io().interactive()));
         }
@@ -138,7 +155,9 @@ final class DemoShakespeareCommand extends BaseCommand {
             doc.put("vocabulary", vocabulary.size());
             doc.put("windows", windows.size());
             doc.put("window", WINDOW);
-            doc.put("stride", stride);
+            doc.put("sequence", sequence);
+            doc.put("stride", step);
+            doc.put("truncated_bptt", sequence > WINDOW ? WINDOW : 0);
             doc.put("params", model.parameterCount());
             doc.put("epochs", history.size());
             doc.put("loss", history.loss());
@@ -186,7 +205,10 @@ final class DemoShakespeareCommand extends BaseCommand {
         if (epochs < 1) {
             throw usage("--epochs must be >= 1, got " + epochs);
         }
-        if (stride < 1) {
+        if (sequence < 1) {
+            throw usage("--sequence must be >= 1, got " + sequence);
+        }
+        if (stride != null && stride < 1) {
             throw usage("--stride must be >= 1, got " + stride);
         }
         if (length < 0) {

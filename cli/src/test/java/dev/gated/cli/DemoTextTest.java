@@ -60,6 +60,18 @@ class DemoTextTest {
     }
 
     @Test
+    void shakespeareLongerSequencesTrainByTruncatedBptt() {
+        JsonNode doc = Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "3000", "--length", "10",
+                "--sequence", "256", "--json").ok().json();
+        assertEquals(256, doc.get("sequence").asInt(), doc.toString());
+        assertEquals(256, doc.get("stride").asInt(), doc.toString());
+        assertEquals(64, doc.get("truncated_bptt").asInt(), doc.toString());
+        assertEquals(11, doc.get("windows").asInt(), doc.toString()); // (3000 - 257) / 256 + 1
+        assertTrue(doc.get("loss").get(0).asDouble() > 0, doc.toString());
+        assertEquals(10, doc.get("generated").asText().length());
+    }
+
+    @Test
     void shakespeareTextShowsTheLossAndTheSample() {
         Cli.Result r = Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "2000", "--length", "20",
                 "--stride", "32", "--prompt", "Citizen:").ok();
@@ -71,6 +83,8 @@ class DemoTextTest {
         Cli.run("demo", "shakespeare", "--temperature", "0").failsWith(2).says("--temperature");
         Cli.run("demo", "shakespeare", "--chars", "10").failsWith(2).says("--chars");
         Cli.run("demo", "shakespeare", "--sampler-reps", "-1").failsWith(2).says("--sampler-reps");
+        Cli.run("demo", "shakespeare", "--sequence", "0").failsWith(2).says("--sequence");
+        Cli.run("demo", "shakespeare", "--chars", "1000", "--sequence", "1000").failsWith(2).says("--sequence");
         Cli.run("demo", "shakespeare", "--prompt", "\u00e9t\u00e9").failsWith(2).says("--prompt");
         Cli.run("demo", "sentiment", "--epochs", "0").failsWith(2).says("--epochs");
         Cli.run("demo", "sentiment", "--data", "/nonexistent").failsWith(1).says("--data");
