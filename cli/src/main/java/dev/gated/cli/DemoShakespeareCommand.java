@@ -232,7 +232,7 @@ final class DemoShakespeareCommand extends BaseCommand {
     record SamplerTiming(double stepped, double windowed, int steppedWarmup, int windowedWarmup) {
     }
 
-    static final double WARMUP_SECONDS = 1.5;
+    static volatile double warmupSeconds = 1.5; // the least warm-up per sampler; tests lower it
     static final int MIN_WARMUP_RUNS = 3;
 
     /**
@@ -242,11 +242,11 @@ final class DemoShakespeareCommand extends BaseCommand {
      */
     private SamplerTiming timeSamplers(Sequential model, CharVocabulary vocabulary, String start) {
         int steppedWarmup = 0;
-        for (double spent = 0; steppedWarmup < MIN_WARMUP_RUNS || spent < WARMUP_SECONDS; steppedWarmup++) {
+        for (double spent = 0; steppedWarmup < MIN_WARMUP_RUNS || spent < warmupSeconds; steppedWarmup++) {
             spent += runStepped(model, vocabulary, start, steppedWarmup);
         }
         int windowedWarmup = 0;
-        for (double spent = 0; windowedWarmup < MIN_WARMUP_RUNS || spent < WARMUP_SECONDS; windowedWarmup++) {
+        for (double spent = 0; windowedWarmup < MIN_WARMUP_RUNS || spent < warmupSeconds; windowedWarmup++) {
             spent += runWindowed(model, vocabulary, start, windowedWarmup);
         }
         double[] stepped = new double[samplerReps];
