@@ -10,8 +10,10 @@ import dev.gated.model.Fit;
 import dev.gated.model.History;
 import dev.gated.model.ProgressBar;
 import dev.gated.model.Sequential;
+import dev.gated.model.StreamState;
 import dev.gated.optim.Adam;
 import dev.gated.tensor.Shape;
+import dev.gated.tensor.Tensor;
 import dev.gated.text.CharSampler;
 import dev.gated.text.CharVocabulary;
 import java.io.IOException;
@@ -35,15 +37,16 @@ import picocli.CommandLine.Option;
  *   L > 64: truncated BPTT (char-rnn): each batch of sequences in chunks of 64 steps, the LSTM state carried
  *           from chunk to chunk, one optimizer step per chunk
  *   Embedding(V, 32) ─► LSTM(128, all steps) ─► Dense(V) logits at every step;  input of any length
- *   sparse categorical cross-entropy from logits over all N·64 predicted characters; Adam
+ *   sparse categorical cross-entropy from logits over all N·L predicted characters; Adam
  *   generation by stepping: state = zeros;  z = step(state, prompt)  (the prompt once, as one chunk);
  *               repeat --length times: c ~ softmax(z / temperature);  z = step(state, c)
  *   --sampler-reps R: also times the former windowed sampler (z = last step of predict(last 64 characters),
  *               64 steps per character) against stepping on the same model: warm-up, then R interleaved
  *               repetitions of each, median characters per second
  * </pre>
- * Loss is in nats per predicted character, averaged over every step of the training windows (no held-out part:
- * this is a demo of generation).
+ * Loss is in nats per predicted character, averaged over every step of the training windows. {@code --holdout F}
+ * trains on the first 1 − F of the text and reports the loss on the rest twice: read as one stream from a zero
+ * state (what stepped generation sees) and in 64-character windows each from a zero state.
  */
 @Command(name = "shakespeare", mixinStandardHelpOptions = true,
         description = {"Train a character-level LSTM(128) on tiny-shakespeare and generate text from it.",
@@ -87,6 +90,10 @@ final class DemoShakespeareCommand extends BaseCommand {
             + "repetitions of each; reports the median characters per second (default: ${DEFAULT-VALUE}, no timing).")
     int samplerReps;
 
+    @Option(names = "--holdout", defaultValue = "0", description = "Hold out the last fraction of the text (e.g. 0.1): "
+            + "train on the rest and report the held-out loss, as one stream and in 64-character windows (default: ${DEFAULT-VALUE}, none).")
+    double holdout;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the weights, the shuffling and the sampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -115,6 +122,16 @@ final class DemoShakespeareCommand extends BaseCommand {
         }
         int step = stride == null ? sequence : stride;
         CharVocabulary vocabulary = CharVocabulary.of(text);
+        String held = "";
+        if (holdout > 0) {
+            int split = (int) (text.length() * (1 - holdout));
+            held = text.substring(split);
+            text = text.substring(0, split);
+            if (text.length() < sequence + 1 || held.length() < WINDOW + 1) {
+                throw usage("--holdout " + holdout + " leaves " + text.length() + " characters to train on and " + held.length()
+                        + " held out; each needs more than a sequence (" + sequence + ") and a window (" + WINDOW + ")");
+            }
+        }
         String start = prompt == null ? text.substring(0, WINDOW) : prompt;
         for (int i = 0; i < start.length(); i++) {
             if (!vocabulary.contains(start.charAt(i))) {
@@ -146,6 +163,8 @@ final class DemoShakespeareCommand extends BaseCommand {
         long t1 = System.nanoTime();
         String generated = length == 0 ? "" : CharSampler.stepped(model, vocabulary, start, length, temperature, new Random(seed));
         double generateSeconds = (System.nanoTime() - t1) / 1e9;
+        double heldStream = held.isEmpty() ? Double.NaN : streamLoss(model, vocabulary, held);
+        double heldWindows = held.isEmpty() ? Double.NaN : model.evaluate(vocabulary.sequences(held, WINDOW, WINDOW));
         SamplerTiming timing = samplerReps > 0 && length > 0 ? timeSamplers(model, vocabulary, start) : null;
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -165,6 +184,12 @@ final class DemoShakespeareCommand extends BaseCommand {
             doc.put("temperature", temperature);
             doc.put("prompt", start);
             doc.put("generated", generated);
+            if (!held.isEmpty()) {
+                doc.put("holdout", holdout);
+                doc.put("heldout_chars", held.length());
+                doc.put("heldout_loss_stream", heldStream);
+                doc.put("heldout_loss_windows", heldWindows);
+            }
             doc.put("train_seconds", trainSeconds);
             doc.put("generate_seconds", generateSeconds);
             if (timing != null) {
@@ -184,6 +209,10 @@ final class DemoShakespeareCommand extends BaseCommand {
             double[] loss = history.loss();
             for (int e = 0; e < loss.length; e++) {
                 io().out().printf(Locale.ROOT, "epoch %d: loss %.4f nats/char (%.3f bits/char, per predicted character over all steps)%n", e + 1, loss[e], loss[e] / Math.log(2));
+            }
+            if (!held.isEmpty()) {
+                io().out().printf(Locale.ROOT, "held-out loss on the last %,d characters: %.4f nats/char read as one stream, "
+                        + "%.4f in %d-character windows from a zero state%n", held.length(), heldStream, heldWindows, WINDOW);
             }
             io().out().printf(Locale.ROOT, "training %.1f s, generating %d characters %.2f s by stepping; temperature %s%n",
                     trainSeconds, length, generateSeconds, temperature);
@@ -220,12 +249,48 @@ final class DemoShakespeareCommand extends BaseCommand {
         if (!(learningRate > 0)) {
             throw usage("--learning-rate must be > 0, got " + learningRate);
         }
+        if (!(holdout >= 0 && holdout < 1)) {
+            throw usage("--holdout must be in [0, 1), got " + holdout);
+        }
         if (samplerReps < 0) {
             throw usage("--sampler-reps must be >= 0, got " + samplerReps);
         }
         if (prompt != null && prompt.isEmpty()) {
             throw usage("--prompt must not be empty");
         }
+    }
+
+    /**
+     * Mean cross-entropy (nats per predicted character) of the model reading {@code text} as one stream from a
+     * zero state, in chunks of 256 steps with the state carried: the context stepped generation has.
+     */
+    static double streamLoss(Sequential model, CharVocabulary vocabulary, String text) {
+        int[] encoded = vocabulary.encode(text);
+        int v = vocabulary.size();
+        StreamState state = model.newState(1);
+        double sum = 0;
+        int n = 0;
+        for (int from = 0; from + 1 < encoded.length; from += 256) {
+            int to = Math.min(encoded.length - 1, from + 256);
+            float[] x = new float[to - from];
+            for (int t = from; t < to; t++) {
+                x[t - from] = encoded[t];
+            }
+            Tensor y = model.step(state, Tensor.of(x, 1, x.length)); // (1, k, V) logits
+            for (int t = 0; t < x.length; t++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < v; c++) {
+                    max = Math.max(max, y.get(t * v + c));
+                }
+                double z = 0;
+                for (int c = 0; c < v; c++) {
+                    z += Math.exp(y.get(t * v + c) - max);
+                }
+                sum += max + Math.log(z) - y.get(t * v + encoded[from + t + 1]);
+                n++;
+            }
+        }
+        return sum / n;
     }
 
     /** Median characters per second of each sampler, and how many warm-up runs each had. */

@@ -79,6 +79,19 @@ class DemoTextTest {
     }
 
     @Test
+    void shakespeareHoldoutReportsTheHeldOutLossAsAStreamAndInWindows() {
+        JsonNode doc = Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "3000", "--length", "10",
+                "--holdout", "0.1", "--json").ok().json();
+        assertEquals(2700, doc.get("chars").asInt(), doc.toString());
+        assertEquals(300, doc.get("heldout_chars").asInt(), doc.toString());
+        double stream = doc.get("heldout_loss_stream").asDouble();
+        double windows = doc.get("heldout_loss_windows").asDouble();
+        assertTrue(stream > 0 && stream < 10 && windows > 0 && windows < 10, doc.toString());
+        assertTrue(!Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "2000", "--length", "5", "--json")
+                .ok().json().has("heldout_loss_stream"));
+    }
+
+    @Test
     void shakespeareTextShowsTheLossAndTheSample() {
         Cli.Result r = Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "2000", "--length", "20",
                 "--stride", "32", "--prompt", "Citizen:").ok();
@@ -91,6 +104,8 @@ class DemoTextTest {
         Cli.run("demo", "shakespeare", "--chars", "10").failsWith(2).says("--chars");
         Cli.run("demo", "shakespeare", "--sampler-reps", "-1").failsWith(2).says("--sampler-reps");
         Cli.run("demo", "shakespeare", "--sequence", "0").failsWith(2).says("--sequence");
+        Cli.run("demo", "shakespeare", "--holdout", "1").failsWith(2).says("--holdout");
+        Cli.run("demo", "shakespeare", "--chars", "1000", "--holdout", "0.02").failsWith(2).says("--holdout");
         Cli.run("demo", "shakespeare", "--chars", "1000", "--sequence", "1000").failsWith(2).says("--sequence");
         Cli.run("demo", "shakespeare", "--prompt", "\u00e9t\u00e9").failsWith(2).says("--prompt");
         Cli.run("demo", "sentiment", "--epochs", "0").failsWith(2).says("--epochs");
