@@ -10,14 +10,17 @@ import dev.gated.model.Fit;
 import dev.gated.model.History;
 import dev.gated.model.ProgressBar;
 import dev.gated.model.Sequential;
+import dev.gated.model.StreamState;
 import dev.gated.optim.Adam;
+import dev.gated.tensor.Shape;
 import dev.gated.tensor.Tensor;
+import dev.gated.text.CharSampler;
 import dev.gated.text.CharVocabulary;
-import dev.gated.text.Sampling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,14 +32,21 @@ import picocli.CommandLine.Option;
  * {@code gated demo shakespeare}: a character-level language model on tiny-shakespeare (karpathy/char-rnn).
  * <pre>
  *   text = first --chars characters;  V = its distinct characters
- *   x[n] = text[n·s .. n·s + 64),  y[n] = text[n·s + 1 .. n·s + 65)   (s = --stride; y = x shifted by one)
- *   Embedding(V, 32) ─► LSTM(128, all steps) ─► Dense(V) logits at every step;
- *   sparse categorical cross-entropy from logits over all N·64 predicted characters; Adam
- *   generation: window = last 64 characters;  c ~ softmax(last step's logits / temperature);  append c;
- *               repeat --length times
+ *   x[n] = text[n·s .. n·s + L),  y[n] = text[n·s + 1 .. n·s + L + 1)   (L = --sequence, 64; s = --stride, L;
+ *                                                                         y = x shifted by one)
+ *   L > 64: truncated BPTT (char-rnn): each batch of sequences in chunks of 64 steps, the LSTM state carried
+ *           from chunk to chunk, one optimizer step per chunk
+ *   Embedding(V, 32) ─► LSTM(128, all steps) ─► Dense(V) logits at every step;  input of any length
+ *   sparse categorical cross-entropy from logits over all N·L predicted characters; Adam
+ *   generation by stepping: state = zeros;  z = step(state, prompt)  (the prompt once, as one chunk);
+ *               repeat --length times: c ~ softmax(z / temperature);  z = step(state, c)
+ *   --sampler-reps R: also times the former windowed sampler (z = last step of predict(last 64 characters),
+ *               64 steps per character) against stepping on the same model: warm-up, then R interleaved
+ *               repetitions of each, median characters per second
  * </pre>
- * Loss is in nats per predicted character, averaged over every step of the training windows (no held-out part:
- * this is a demo of generation).
+ * Loss is in nats per predicted character, averaged over every step of the training windows. {@code --holdout F}
+ * trains on the first 1 − F of the text and reports the loss on the rest twice: read as one stream from a zero
+ * state (what stepped generation sees) and in 64-character windows each from a zero state.
  */
 @Command(name = "shakespeare", mixinStandardHelpOptions = true,
         description = {"Train a character-level LSTM(128) on tiny-shakespeare and generate text from it.",
@@ -56,9 +66,14 @@ final class DemoShakespeareCommand extends BaseCommand {
             + "(default: ${DEFAULT-VALUE}, i.e. all 1,115,394 of tiny-shakespeare).")
     int chars;
 
-    @Option(names = "--stride", defaultValue = "64", description = "Characters between window starts (default: ${DEFAULT-VALUE}, "
-            + "non-overlapping windows; smaller values overlap them).")
-    int stride;
+    @Option(names = "--stride", description = "Characters between sequence starts (default: the sequence length, "
+            + "non-overlapping; smaller values overlap them).")
+    Integer stride;
+
+    @Option(names = "--sequence", defaultValue = "64", description = "Characters per training sequence (default: ${DEFAULT-VALUE}); "
+            + "longer sequences are trained by truncated BPTT in chunks of 64 steps, the LSTM state carried from chunk "
+            + "to chunk (char-rnn's training).")
+    int sequence;
 
     @Option(names = "--length", defaultValue = "400", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
     int length;
@@ -66,9 +81,18 @@ final class DemoShakespeareCommand extends BaseCommand {
     @Option(names = "--temperature", defaultValue = "0.8", description = "Sampling temperature, > 0; lower is more conservative (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--prompt", description = "Seed text for generation (default: the first 64 characters of the text); "
-            + "shorter prompts are preceded by spaces.")
+    @Option(names = "--prompt", description = "Seed text for generation, fed once before sampling (default: the first 64 "
+            + "characters of the text); any length.")
     String prompt;
+
+    @Option(names = "--sampler-reps", defaultValue = "0", description = "After training, time stepped sampling against the "
+            + "former windowed sampler (a 64-step forward pass per character): warm-up, then this many interleaved "
+            + "repetitions of each; reports the median characters per second (default: ${DEFAULT-VALUE}, no timing).")
+    int samplerReps;
+
+    @Option(names = "--holdout", defaultValue = "0", description = "Hold out the last fraction of the text (e.g. 0.1): "
+            + "train on the rest and report the held-out loss, as one stream and in 64-character windows (default: ${DEFAULT-VALUE}, none).")
+    double holdout;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the weights, the shuffling and the sampling (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -93,7 +117,22 @@ final class DemoShakespeareCommand extends BaseCommand {
         if (text.length() < WINDOW + 1) {
             throw usage("--chars must be >= " + (WINDOW + 1) + " (a " + WINDOW + "-character window and the next), got " + chars);
         }
+        if (text.length() < sequence + 1) {
+            throw usage("--sequence must be < --chars (a sequence and the next character), got " + sequence
+                    + " for " + text.length() + " characters");
+        }
+        int step = stride == null ? sequence : stride;
         CharVocabulary vocabulary = CharVocabulary.of(text);
+        String held = "";
+        if (holdout > 0) {
+            int split = (int) (text.length() * (1 - holdout));
+            held = text.substring(split);
+            text = text.substring(0, split);
+            if (text.length() < sequence + 1 || held.length() < WINDOW + 1) {
+                throw usage("--holdout " + holdout + " leaves " + text.length() + " characters to train on and " + held.length()
+                        + " held out; each needs more than a sequence (" + sequence + ") and a window (" + WINDOW + ")");
+            }
+        }
         String start = prompt == null ? text.substring(0, WINDOW) : prompt;
         for (int i = 0; i < start.length(); i++) {
             if (!vocabulary.contains(start.charAt(i))) {
@@ -101,17 +140,21 @@ final class DemoShakespeareCommand extends BaseCommand {
                         + " does not occur in the first " + text.length() + " characters of the text");
             }
         }
-        Dataset windows = vocabulary.sequences(text, WINDOW, stride);
-        Sequential model = Sequential.input(WINDOW)
+        Dataset windows = vocabulary.sequences(text, sequence, step);
+        Sequential model = Sequential.input(Shape.anyLength())
                 .add(new Embedding(vocabulary.size(), EMBEDDING, false))
                 .add(Recurrent.lstm(UNITS).returnSequences(true))
                 .add(new Dense(vocabulary.size()))
                 .seed(seed);
         model.compile(new Adam(learningRate), Loss.sparseCategoricalCrossEntropy(true));
         Fit fit = Fit.epochs(epochs).batchSize(64).quiet();
+        if (sequence > WINDOW) {
+            fit.truncatedBptt(WINDOW);
+        }
         if (!json) {
-            io().out().printf(Locale.ROOT, "%,d characters of %s, %d distinct; %,d windows of %d (stride %d) -> next character at every step%n",
-                    text.length(), file.getFileName(), vocabulary.size(), windows.size(), WINDOW, stride);
+            io().out().printf(Locale.ROOT, "%,d characters of %s, %d distinct; %,d sequences of %d (stride %d) -> next character at every step%s%n",
+                    text.length(), file.getFileName(), vocabulary.size(), windows.size(), sequence, step,
+                    sequence > WINDOW ? "; truncated BPTT in chunks of " + WINDOW : "");
             io().out().print(model.summary());
             fit.listener(new ProgressBar(io().out(), io().interactive()));
         }
@@ -119,8 +162,11 @@ final class DemoShakespeareCommand extends BaseCommand {
         History history = model.fit(windows, fit);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        String generated = generate(model, vocabulary, start);
+        String generated = length == 0 ? "" : CharSampler.stepped(model, vocabulary, start, length, temperature, new Random(seed));
         double generateSeconds = (System.nanoTime() - t1) / 1e9;
+        double heldStream = held.isEmpty() ? Double.NaN : streamLoss(model, vocabulary, held);
+        double heldWindows = held.isEmpty() ? Double.NaN : model.evaluate(vocabulary.sequences(held, WINDOW, WINDOW));
+        SamplerTiming timing = samplerReps > 0 && length > 0 ? timeSamplers(model, vocabulary, start) : null;
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "demo shakespeare");
@@ -129,7 +175,9 @@ final class DemoShakespeareCommand extends BaseCommand {
             doc.put("vocabulary", vocabulary.size());
             doc.put("windows", windows.size());
             doc.put("window", WINDOW);
-            doc.put("stride", stride);
+            doc.put("sequence", sequence);
+            doc.put("stride", step);
+            doc.put("truncated_bptt", sequence > WINDOW ? WINDOW : 0);
             doc.put("params", model.parameterCount());
             doc.put("epochs", history.size());
             doc.put("loss", history.loss());
@@ -137,16 +185,44 @@ final class DemoShakespeareCommand extends BaseCommand {
             doc.put("temperature", temperature);
             doc.put("prompt", start);
             doc.put("generated", generated);
+            if (!held.isEmpty()) {
+                doc.put("holdout", holdout);
+                doc.put("heldout_chars", held.length());
+                doc.put("heldout_loss_stream", heldStream);
+                doc.put("heldout_loss_windows", heldWindows);
+            }
             doc.put("train_seconds", trainSeconds);
             doc.put("generate_seconds", generateSeconds);
+            if (timing != null) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("characters", length);
+                t.put("prompt_chars", start.length());
+                t.put("stepped_warmup_runs", timing.steppedWarmup());
+                t.put("windowed_warmup_runs", timing.windowedWarmup());
+                t.put("repetitions", samplerReps);
+                t.put("stepped_chars_per_second", timing.stepped());
+                t.put("windowed_chars_per_second", timing.windowed());
+                t.put("speedup", timing.stepped() / timing.windowed());
+                doc.put("sampling", t);
+            }
             Json.print(io().out(), doc);
         } else {
             double[] loss = history.loss();
             for (int e = 0; e < loss.length; e++) {
                 io().out().printf(Locale.ROOT, "epoch %d: loss %.4f nats/char (%.3f bits/char, per predicted character over all steps)%n", e + 1, loss[e], loss[e] / Math.log(2));
             }
-            io().out().printf(Locale.ROOT, "training %.1f s, generating %d characters %.1f s; temperature %s%n",
+            if (!held.isEmpty()) {
+                io().out().printf(Locale.ROOT, "held-out loss on the last %,d characters: %.4f nats/char read as one stream, "
+                        + "%.4f in %d-character windows from a zero state%n", held.length(), heldStream, heldWindows, WINDOW);
+            }
+            io().out().printf(Locale.ROOT, "training %.1f s, generating %d characters %.2f s by stepping; temperature %s%n",
                     trainSeconds, length, generateSeconds, temperature);
+            if (timing != null) {
+                io().out().printf(Locale.ROOT, "sampling speed (median of %d runs of %d characters after warm-up): "
+                                + "stepping %,.0f chars/s, windowed (64-step forward per character) %,.0f chars/s: %.1fx%n",
+                        samplerReps, length, timing.stepped(), timing.windowed(),
+                        timing.stepped() / timing.windowed());
+            }
             io().out().println("--- prompt ---");
             io().out().println(start);
             io().out().println("--- generated ---");
@@ -159,7 +235,10 @@ final class DemoShakespeareCommand extends BaseCommand {
         if (epochs < 1) {
             throw usage("--epochs must be >= 1, got " + epochs);
         }
-        if (stride < 1) {
+        if (sequence < 1) {
+            throw usage("--sequence must be >= 1, got " + sequence);
+        }
+        if (stride != null && stride < 1) {
             throw usage("--stride must be >= 1, got " + stride);
         }
         if (length < 0) {
@@ -171,31 +250,96 @@ final class DemoShakespeareCommand extends BaseCommand {
         if (!(learningRate > 0)) {
             throw usage("--learning-rate must be > 0, got " + learningRate);
         }
+        if (!(holdout >= 0 && holdout < 1)) {
+            throw usage("--holdout must be in [0, 1), got " + holdout);
+        }
+        if (samplerReps < 0) {
+            throw usage("--sampler-reps must be >= 0, got " + samplerReps);
+        }
         if (prompt != null && prompt.isEmpty()) {
             throw usage("--prompt must not be empty");
         }
     }
 
-    /** Samples {@code length} characters, each from the model's last-step prediction for the last 64 characters. */
-    private String generate(Sequential model, CharVocabulary vocabulary, String start) {
-        StringBuilder context = new StringBuilder();
-        for (int i = start.length(); i < WINDOW; i++) {
-            context.append(' ');
-        }
-        context.append(start);
-        Random random = new Random(seed);
-        StringBuilder out = new StringBuilder(length);
-        double[] logits = new double[vocabulary.size()];
-        for (int i = 0; i < length; i++) {
-            Tensor y = model.predict(vocabulary.window(context, WINDOW)); // (1, T, V)
-            int last = (WINDOW - 1) * logits.length;
-            for (int c = 0; c < logits.length; c++) {
-                logits[c] = y.get(last + c);
+    /**
+     * Mean cross-entropy (nats per predicted character) of the model reading {@code text} as one stream from a
+     * zero state, in chunks of 256 steps with the state carried: the context stepped generation has.
+     */
+    static double streamLoss(Sequential model, CharVocabulary vocabulary, String text) {
+        int[] encoded = vocabulary.encode(text);
+        int v = vocabulary.size();
+        StreamState state = model.newState(1);
+        double sum = 0;
+        int n = 0;
+        for (int from = 0; from + 1 < encoded.length; from += 256) {
+            int to = Math.min(encoded.length - 1, from + 256);
+            float[] x = new float[to - from];
+            for (int t = from; t < to; t++) {
+                x[t - from] = encoded[t];
             }
-            char next = vocabulary.charAt(Sampling.sample(logits, temperature, random));
-            out.append(next);
-            context.append(next);
+            Tensor y = model.step(state, Tensor.of(x, 1, x.length)); // (1, k, V) logits
+            for (int t = 0; t < x.length; t++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < v; c++) {
+                    max = Math.max(max, y.get(t * v + c));
+                }
+                double z = 0;
+                for (int c = 0; c < v; c++) {
+                    z += Math.exp(y.get(t * v + c) - max);
+                }
+                sum += max + Math.log(z) - y.get(t * v + encoded[from + t + 1]);
+                n++;
+            }
         }
-        return out.toString();
+        return sum / n;
+    }
+
+    /** Median characters per second of each sampler, and how many warm-up runs each had. */
+    record SamplerTiming(double stepped, double windowed, int steppedWarmup, int windowedWarmup) {
+    }
+
+    static volatile double warmupSeconds = 1.5; // the least warm-up per sampler; tests lower it
+    static final int MIN_WARMUP_RUNS = 3;
+
+    /**
+     * Both samplers on the trained model, the same prompt and {@code --length}: each warmed up in turn (at least
+     * 3 runs and 1.5 s, so that the JIT has compiled its path), then {@code --sampler-reps} timed runs of each,
+     * interleaved (stepped, windowed, stepped, …) so that outside load falls on both alike; medians.
+     */
+    private SamplerTiming timeSamplers(Sequential model, CharVocabulary vocabulary, String start) {
+        int steppedWarmup = 0;
+        for (double spent = 0; steppedWarmup < MIN_WARMUP_RUNS || spent < warmupSeconds; steppedWarmup++) {
+            spent += runStepped(model, vocabulary, start, steppedWarmup);
+        }
+        int windowedWarmup = 0;
+        for (double spent = 0; windowedWarmup < MIN_WARMUP_RUNS || spent < warmupSeconds; windowedWarmup++) {
+            spent += runWindowed(model, vocabulary, start, windowedWarmup);
+        }
+        double[] stepped = new double[samplerReps];
+        double[] windowed = new double[samplerReps];
+        for (int r = 0; r < samplerReps; r++) {
+            stepped[r] = length / runStepped(model, vocabulary, start, r);
+            windowed[r] = length / runWindowed(model, vocabulary, start, r);
+        }
+        return new SamplerTiming(median(stepped), median(windowed), steppedWarmup, windowedWarmup);
+    }
+
+    private double runStepped(Sequential model, CharVocabulary vocabulary, String start, int run) {
+        long t = System.nanoTime();
+        CharSampler.stepped(model, vocabulary, start, length, temperature, new Random(seed + run));
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private double runWindowed(Sequential model, CharVocabulary vocabulary, String start, int run) {
+        long t = System.nanoTime();
+        CharSampler.windowed(model, vocabulary, start, WINDOW, length, temperature, new Random(seed + run));
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

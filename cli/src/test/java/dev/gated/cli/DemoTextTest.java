@@ -43,6 +43,55 @@ class DemoTextTest {
     }
 
     @Test
+    void shakespeareSamplerRepsTimeSteppingAgainstTheWindowedSampler() {
+        double warmup = DemoShakespeareCommand.warmupSeconds;
+        DemoShakespeareCommand.warmupSeconds = 0.05; // the timing's mechanics, not its figures
+        JsonNode doc;
+        try {
+            doc = Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "2000", "--length", "30",
+                    "--stride", "32", "--prompt", "Citizen:", "--sampler-reps", "3", "--json").ok().json();
+        } finally {
+            DemoShakespeareCommand.warmupSeconds = warmup;
+        }
+        assertEquals(30, doc.get("generated").asText().length());
+        JsonNode t = doc.get("sampling");
+        assertEquals(3, t.get("repetitions").asInt(), doc.toString());
+        assertEquals(30, t.get("characters").asInt(), doc.toString());
+        assertTrue(t.get("stepped_warmup_runs").asInt() >= 3 && t.get("windowed_warmup_runs").asInt() >= 3, doc.toString());
+        double stepped = t.get("stepped_chars_per_second").asDouble();
+        double windowed = t.get("windowed_chars_per_second").asDouble();
+        assertTrue(stepped > 0 && windowed > 0, doc.toString());
+        assertEquals(stepped / windowed, t.get("speedup").asDouble(), 1e-9 * stepped / windowed, doc.toString());
+        assertTrue(!Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "2000", "--length", "5", "--stride", "32",
+                "--json").ok().json().has("sampling"));
+    }
+
+    @Test
+    void shakespeareLongerSequencesTrainByTruncatedBptt() {
+        JsonNode doc = Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "3000", "--length", "10",
+                "--sequence", "256", "--json").ok().json();
+        assertEquals(256, doc.get("sequence").asInt(), doc.toString());
+        assertEquals(256, doc.get("stride").asInt(), doc.toString());
+        assertEquals(64, doc.get("truncated_bptt").asInt(), doc.toString());
+        assertEquals(11, doc.get("windows").asInt(), doc.toString()); // (3000 - 257) / 256 + 1
+        assertTrue(doc.get("loss").get(0).asDouble() > 0, doc.toString());
+        assertEquals(10, doc.get("generated").asText().length());
+    }
+
+    @Test
+    void shakespeareHoldoutReportsTheHeldOutLossAsAStreamAndInWindows() {
+        JsonNode doc = Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "3000", "--length", "10",
+                "--holdout", "0.1", "--json").ok().json();
+        assertEquals(2700, doc.get("chars").asInt(), doc.toString());
+        assertEquals(300, doc.get("heldout_chars").asInt(), doc.toString());
+        double stream = doc.get("heldout_loss_stream").asDouble();
+        double windows = doc.get("heldout_loss_windows").asDouble();
+        assertTrue(stream > 0 && stream < 10 && windows > 0 && windows < 10, doc.toString());
+        assertTrue(!Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "2000", "--length", "5", "--json")
+                .ok().json().has("heldout_loss_stream"));
+    }
+
+    @Test
     void shakespeareTextShowsTheLossAndTheSample() {
         Cli.Result r = Cli.run("demo", "shakespeare", "--epochs", "1", "--chars", "2000", "--length", "20",
                 "--stride", "32", "--prompt", "Citizen:").ok();
@@ -53,6 +102,11 @@ class DemoTextTest {
     void badOptionsAreUsageErrors() {
         Cli.run("demo", "shakespeare", "--temperature", "0").failsWith(2).says("--temperature");
         Cli.run("demo", "shakespeare", "--chars", "10").failsWith(2).says("--chars");
+        Cli.run("demo", "shakespeare", "--sampler-reps", "-1").failsWith(2).says("--sampler-reps");
+        Cli.run("demo", "shakespeare", "--sequence", "0").failsWith(2).says("--sequence");
+        Cli.run("demo", "shakespeare", "--holdout", "1").failsWith(2).says("--holdout");
+        Cli.run("demo", "shakespeare", "--chars", "1000", "--holdout", "0.02").failsWith(2).says("--holdout");
+        Cli.run("demo", "shakespeare", "--chars", "1000", "--sequence", "1000").failsWith(2).says("--sequence");
         Cli.run("demo", "shakespeare", "--prompt", "\u00e9t\u00e9").failsWith(2).says("--prompt");
         Cli.run("demo", "sentiment", "--epochs", "0").failsWith(2).says("--epochs");
         Cli.run("demo", "sentiment", "--data", "/nonexistent").failsWith(1).says("--data");

@@ -290,7 +290,12 @@ public final class Recurrent implements Layer {
         toTimeMajor(x);
         projectInputs();
         Kernels kernels = KernelProvider.get();
-        kernels.beginReuse(cell.recurrentKernel().value());   // U is fixed for the whole pass: pack it once
+        // U is fixed for the whole pass: pack it once — unless it is used once (one step, as when a stream is
+        // stepped a character at a time), where packing costs more than the product read in place
+        boolean reuse = steps > 1;
+        if (reuse) {
+            kernels.beginReuse(cell.recurrentKernel().value());
+        }
         try {
             for (int s = 0; s < steps; s++) {
                 int t = goBackwards ? steps - 1 - s : s;
@@ -304,7 +309,9 @@ public final class Recurrent implements Layer {
                 }
             }
         } finally {
-            kernels.endReuse(cell.recurrentKernel().value());
+            if (reuse) {
+                kernels.endReuse(cell.recurrentKernel().value());
+            }
         }
         return new RecurrentState(output(), finalOf(hidden), cell.hasCellState() ? finalOf(cellState) : null);
     }
