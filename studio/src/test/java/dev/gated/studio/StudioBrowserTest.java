@@ -145,7 +145,8 @@ class StudioBrowserTest {
         upload(csv);
         waiting(20).until(d -> $("#data-info").getText().contains("144 rows"));
         assertTrue($("#data-info").getText().contains("time column \"Month\""), $("#data-info").getText());
-        assertEquals("Passengers", new Select($("#target-select")).getFirstSelectedOption().getText());
+        assertEquals("target", new Select($("#column-picker select.role[data-column=Passengers]"))
+                .getFirstSelectedOption().getAttribute("value"), "the last numeric column is the target at first");
         waiting(10).until(d -> "true".equals($("#data-chart").getAttribute("data-drawn")));
         assertTrue(all("#preview-table tr").size() > 10, "the preview table shows the first rows");
         shot("02-data");
@@ -288,5 +289,52 @@ class StudioBrowserTest {
         String error = $("#data-error").getText();
         assertTrue(error.contains("line 3") && error.contains("Passengers") && error.contains("12x"), error);
         shot("15-broken-csv");
+    }
+
+    @Test
+    @Order(10)
+    void aTextColumnIsPickedAsAOneHotInput() throws IOException {
+        tab("data");
+        Path csv = files.resolve("seattle-weather.csv");
+        Files.writeString(csv, WeatherCsv.text(400), StandardCharsets.UTF_8);
+        upload(csv);
+        waiting(20).until(d -> $("#data-info").getText().contains("seattle-weather.csv: 400 rows"));
+        assertTrue($("#data-info").getText().contains("1 text column") || $("#data-info").getText().contains("2 text column"),
+                $("#data-info").getText());
+        assertTrue($("#column-picker tr[data-column=weather]").getText().contains("5 values"),
+                $("#column-picker tr[data-column=weather]").getText());
+        assertTrue(!$("#column-picker select.role[data-column=station]").isEnabled(),
+                "an identifier column cannot be an input");
+        new Select($("#column-picker select.role[data-column=temp_max]")).selectByValue("target");
+        new Select($("#column-picker select.role[data-column=weather]")).selectByValue("feature");
+        assertEquals("ignored", new Select($("#column-picker select.role[data-column=wind]"))
+                .getFirstSelectedOption().getAttribute("value"), "the previous target is ignored");
+        shot("16-text-column-picker");
+        tab("prepare");
+        type("#window", "7");
+        $("#prepare-btn").click();
+        waiting(20).until(d -> $("#prepare-info").getText().contains("windows:"));
+        assertTrue($("#prepare-info").getText().contains("(T, F) = (7, 6)"), $("#prepare-info").getText());
+        shot("17-text-column-windows");
+    }
+
+    @Test
+    @Order(11)
+    void aFailedUploadClearsThePreviousFile() throws IOException {
+        tab("data");
+        assertTrue(all("#preview-table tr").size() > 1, "the weather file is on screen");
+        Path bad = files.resolve("typo.csv");
+        Files.writeString(bad, "Month,Passengers\n1949-01,112\n1949-02,12x\n1949-03,132\n", StandardCharsets.UTF_8);
+        upload(bad);
+        waiting(20).until(d -> $("#data-error").isDisplayed());
+        assertEquals(0, all("#preview-table tr").size(), "no preview of the previous file");
+        assertTrue(!$("#picker-box").isDisplayed(), "no column picker of the previous file");
+        assertEquals("false", $("#data-chart").getAttribute("data-drawn"), "no chart of the previous file");
+        tab("prepare");
+        $("#prepare-btn").click();
+        waiting(10).until(d -> $("#prepare-error").isDisplayed());
+        assertTrue($("#prepare-error").getText().contains("Choose a data set first"), $("#prepare-error").getText());
+        assertEquals("", $("#prepare-info").getText(), "nothing of the previous preparation is left");
+        shot("18-failed-upload-cleared");
     }
 }

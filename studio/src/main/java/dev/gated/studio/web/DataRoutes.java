@@ -1,6 +1,7 @@
 package dev.gated.studio.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gated.forecast.DataSpec;
 import dev.gated.forecast.PreparedData;
 import dev.gated.studio.StudioOptions;
 import dev.gated.studio.data.DatasetStore;
@@ -10,6 +11,7 @@ import dev.gated.studio.data.TableView;
 import dev.gated.studio.spec.PrepareSpec;
 import dev.gated.timeseries.TimeSeriesTable;
 import dev.gated.timeseries.csv.CsvFormatException;
+import dev.gated.timeseries.csv.CsvProfile;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -75,8 +77,9 @@ public final class DataRoutes {
      * fitted on the training rows, windows); CSV errors carry line and column.
      */
     public static PreparedData prepare(StoredDataset d, PrepareSpec spec) {
-        TimeSeriesTable t = d.read(spec.time(), spec.missing(), spec.columns());
-        return PreparedData.prepare(t, spec.toDataSpec(), spec.windowing(), null);
+        DataSpec ds = spec.toDataSpec().resolve(d.profile(spec.time()));
+        TimeSeriesTable t = d.read(spec.time(), ds);
+        return PreparedData.prepare(t, ds, spec.windowing(), null);
     }
 
     private void info(Context ctx) {
@@ -90,9 +93,20 @@ public final class DataRoutes {
         ctx.json(m);
     }
 
+    /**
+     * The Data panel's view: a first read types every column (a text column never blocks the file), then the
+     * numeric columns are read with the missing-value policy for the preview chart.
+     */
     private Map<String, Object> view(StoredDataset d, String time, String missing) {
         try {
-            return TableView.of(d, d.read(time, missing));
+            CsvProfile profile = d.profile(time);
+            List<String> numeric = profile.numericColumns();
+            if (numeric.isEmpty()) {
+                throw new ApiException(400, d.name() + " has no column of numbers to forecast: its columns are "
+                        + profile.columns().stream().map(c -> c.name() + " (" + c.kind() + ")").toList()
+                        + "; a forecast needs at least one numeric column");
+            }
+            return TableView.of(d, profile, d.read(time, missing, numeric));
         } catch (CsvFormatException e) {
             ApiException a = new ApiException(400, e.getMessage())
                     .with("line", e.line()).with("column", e.columnName()).with("columnIndex", e.columnIndex())

@@ -1,5 +1,6 @@
 // Gated studio front end: plain JavaScript over the JSON API, charts by ECharts (served from its WebJar).
 'use strict';
+function saveWorkspace() { /* item 10 */ }
 
 const $ = (sel) => document.querySelector(sel);
 const $$ = (sel) => Array.from(document.querySelectorAll(sel));
@@ -84,48 +85,85 @@ async function loadDataset(fetcher) {
   try {
     setDataset(await fetcher());
   } catch (err) {
+    clearDataset();
     showError('#data-error', err);
     if (err.data && err.data.dataset) {
-      state.dataset = { id: err.data.dataset.id, name: err.data.dataset.name, columns: [], broken: true };
-      $('#data-info').textContent = err.data.dataset.name + ' could not be read; fix the file or pick a missing-value policy and re-read.';
+      // the file arrived but could not be read as asked: Re-read works on this file, nothing of the previous one stays
+      state.dataset = { id: err.data.dataset.id, name: err.data.dataset.name, columns: [], profile: [], broken: true };
+      $('#data-info').textContent = err.data.dataset.name + ' could not be read; fix the file or choose how to treat missing values, then Re-read.';
       $('#data-choices').hidden = false;
     }
   }
 }
+// Everything that described the previous file goes: a failed upload must never leave old data to train on.
+function clearDataset() {
+  state.dataset = null; state.prepared = null;
+  $('#data-info').textContent = '';
+  $('#data-choices').hidden = true;
+  $('#picker-box').hidden = true;
+  $('#column-picker tbody').innerHTML = '';
+  $('#preview-table').innerHTML = '';
+  $('#time-select').innerHTML = '';
+  ['#data-chart', '#prepare-chart'].forEach(id => { const c = echarts.getInstanceByDom($(id)); if (c) c.clear(); $(id).dataset.drawn = 'false'; });
+  $('#prepare-info').textContent = '';
+  showError('#prepare-error', null);
+}
 function setDataset(d) {
   state.dataset = d;
+  const text = (d.profile || []).filter(c => c.kind === 'text').length;
   $('#data-info').textContent = d.name + ': ' + d.rows + ' rows, ' + d.columns.length + ' numeric column(s)'
+    + (text ? ', ' + text + ' text column(s)' : '')
     + (d.timeColumn ? ', time column "' + d.timeColumn + '" (' + d.timeFormat + ')' : ', no time column (rows are numbered)');
   $('#data-choices').hidden = false;
   const ts = $('#time-select'); const prev = ts.value;
   ts.innerHTML = '';
   ts.append(el('option', { value: 'auto' }, 'detect'), el('option', { value: 'none' }, 'none (row index)'));
-  const names = (d.timeColumn ? [d.timeColumn] : []).concat(d.columns);
-  names.forEach(n => ts.append(el('option', { value: n }, n)));
+  (d.header || [d.timeColumn].concat(d.columns)).filter(n => n).forEach(n => ts.append(el('option', { value: n }, n)));
   ts.value = d.timeColumn ? d.timeColumn : (prev === 'none' ? 'none' : 'auto');
-  const tg = $('#target-select');
-  tg.innerHTML = '';
-  d.columns.forEach(n => tg.append(el('option', { value: n }, n)));
-  tg.value = d.columns[d.columns.length - 1];
-  renderFeatures();
+  renderPicker(d, d.columns[d.columns.length - 1]);
   renderPreview(d);
   renderDataChart(d);
   state.prepared = null;
 }
-function renderFeatures() {
-  const box = $('#features'); box.innerHTML = '';
-  const target = $('#target-select').value;
-  state.dataset.columns.forEach(n => {
-    const cb = el('input', { type: 'checkbox', value: n, class: 'feature' });
-    cb.checked = n === target;
-    box.append(el('label', {}, cb, n));
+function kindText(c) {
+  if (c.kind === 'number') return 'numbers' + (c.missing ? ' (' + c.missing + ' missing)' : '');
+  if (c.kind === 'time') return 'time';
+  return c.categorical ? 'text: ' + c.distinct + ' value' + (c.distinct === 1 ? '' : 's') + ' (' + c.levels.slice(0, 4).join(', ') + (c.distinct > 4 ? ', …' : '') + ')'
+    : 'text: ' + c.distinct + ' different values — an identifier or free text, not usable as an input';
+}
+function renderPicker(d, target, roles) {
+  const body = $('#column-picker tbody'); body.innerHTML = '';
+  (d.profile || []).filter(c => c.kind !== 'time').forEach(c => {
+    const sel = el('select', { class: 'role', 'data-column': c.name, 'aria-label': 'use of column ' + c.name });
+    if (c.kind === 'number') sel.append(el('option', { value: 'target' }, 'target'));
+    if (c.kind === 'number' || c.categorical) sel.append(el('option', { value: 'feature' }, c.kind === 'text' ? 'input (one-hot)' : 'input'));
+    sel.append(el('option', { value: 'ignored' }, 'ignored'));
+    sel.value = (roles && roles[c.name]) || (c.name === target ? 'target' : 'ignored');
+    sel.disabled = c.kind === 'text' && !c.categorical;
+    sel.onchange = () => {
+      if (sel.value === 'target') $$('#column-picker select.role').forEach(o => { if (o !== sel && o.value === 'target') o.value = 'ignored'; });
+      saveWorkspace();
+    };
+    body.append(el('tr', { 'data-column': c.name, class: 'kind-' + c.kind }, el('td', {}, c.name), el('td', {}, kindText(c)), el('td', {}, sel)));
   });
+  $('#picker-box').hidden = false;
+}
+function roles() {
+  const r = {};
+  $$('#column-picker select.role').forEach(s => { r[s.dataset.column] = s.value; });
+  return r;
+}
+function currentTarget() {
+  const s = $$('#column-picker select.role').find(o => o.value === 'target');
+  return s ? s.dataset.column : '';
 }
 function renderPreview(d) {
   const t = $('#preview-table'); t.innerHTML = '';
-  t.append(el('tr', {}, el('th', {}, d.timeColumn || 'row'), ...d.columns.map(c => el('th', {}, c))));
-  d.preview.forEach(r => t.append(el('tr', {}, ...r.map((v, i) => el('td', {}, i === 0 ? v : fmt(v, 3))))));
-  if (d.rows > d.preview.length) t.append(el('tr', {}, el('td', { colspan: d.columns.length + 1 }, '… ' + (d.rows - d.preview.length) + ' more rows')));
+  const header = d.header || [d.timeColumn || 'row'].concat(d.columns);
+  const cells = d.cells || d.preview;
+  t.append(el('tr', {}, ...header.map(c => el('th', {}, c))));
+  cells.forEach(r => t.append(el('tr', {}, ...r.map(v => el('td', {}, typeof v === 'number' ? fmt(v, 3) : v)))));
+  if (d.rows > cells.length) t.append(el('tr', {}, el('td', { colspan: header.length }, '… ' + (d.rows - cells.length) + ' more rows')));
 }
 function renderDataChart(d) {
   const c = chart('#data-chart');
@@ -151,11 +189,13 @@ async function reread() {
 
 // ---------- Prepare ----------
 function prepareSpec() {
-  if (!state.dataset) throw new Error('Choose a data set first (Data panel).');
-  const target = $('#target-select').value;
-  const features = $$('.feature').filter(c => c.checked).map(c => c.value);
+  if (!state.dataset || state.dataset.broken) throw new Error('Choose a data set first (Data panel).');
+  const target = currentTarget();
+  if (!target) throw new Error('Choose the column to forecast: set one column to "target" in the Data panel.');
+  const r = roles();
+  const features = [target].concat(Object.keys(r).filter(n => r[n] === 'feature'));
   return {
-    dataset: state.dataset.id, target, features: features.length ? features : [target],
+    dataset: state.dataset.id, target, features,
     time: $('#time-select').value, missing: $('#missing-select').value,
     window: +$('#window').value, horizon: +$('#horizon').value, stride: +$('#stride').value,
     scaler: $('#scaler').value, train: +$('#train-frac').value, validation: +$('#val-frac').value,
@@ -489,7 +529,6 @@ async function exportJob() {
 $$('#tabs button').forEach(b => b.onclick = () => showPanel(b.dataset.panel));
 $('#file-input').onchange = e => { if (e.target.files.length) uploadFile(e.target.files[0]); e.target.value = ''; };
 $('#reread-btn').onclick = reread;
-$('#target-select').onchange = renderFeatures;
 $('#prepare-btn').onclick = prepare;
 $('#train-btn').onclick = train;
 $('#results-refresh').onclick = refreshResults;
