@@ -12,8 +12,11 @@ const GATE_INFO = {
 };
 
 // ---------- helpers ----------
+// Every state-changing request carries the session token, which only the studio's own page can read.
+const session = fetch('/api/session').then(r => r.json());
 async function api(method, path, body, raw) {
   const opts = { method, headers: {} };
+  if (method !== 'GET') { const s = await session; opts.headers[s.header] = s.token; }
   if (raw !== undefined) { opts.body = raw; opts.headers['Content-Type'] = 'text/csv'; }
   else if (body !== undefined) { opts.body = JSON.stringify(body); opts.headers['Content-Type'] = 'application/json'; }
   const res = await fetch(path, opts);
