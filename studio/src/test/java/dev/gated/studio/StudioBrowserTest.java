@@ -129,6 +129,17 @@ class StudioBrowserTest {
         e.sendKeys(value);
     }
 
+    /** The text of an element the page redraws often (read in one script call, so it cannot go stale). */
+    String text(String css) {
+        Object t = ((JavascriptExecutor) driver).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : ''", css);
+        return t == null ? "" : t.toString();
+    }
+
+    void clickNow(String css) {
+        ((JavascriptExecutor) driver).executeScript("document.querySelector(arguments[0]).click()", css);
+    }
+
     int attr(String css, String name) {
         String v = $(css).getAttribute(name);
         return v == null ? 0 : Integer.parseInt(v);
@@ -257,14 +268,14 @@ class StudioBrowserTest {
         waiting(10).until(d -> $("#panel-train").isDisplayed());
         try {
             waiting(180).until(d -> all("#jobs-table tbody td.state-done").size()
-                    + all("#jobs-table tbody td.state-failed").size() == 5);
+                    + all("#jobs-table tbody td.state-failed").size() == 3); // the Train panel shows the latest run
         } catch (org.openqa.selenium.TimeoutException e) {
             shot("12-memory-timeout");
             throw new AssertionError("the page shows " + $("#jobs-table").getText() + "\nthe server has "
                     + server.jobs().jobs().stream().map(j -> j.id() + " " + j.state()).toList(), e);
         }
         shot("12-memory-training");
-        assertEquals(5, all("#jobs-table tbody td.state-done").size(), "every memory job finishes: "
+        assertEquals(3, all("#jobs-table tbody td.state-done").size(), "every memory job finishes: "
                 + $("#jobs-table").getText());
         tab("results");
         waiting(20).until(d -> all("#results-table tr[data-model=baseline] td.test-metric").size() == 1
@@ -336,5 +347,44 @@ class StudioBrowserTest {
         assertTrue($("#prepare-error").getText().contains("Choose a data set first"), $("#prepare-error").getText());
         assertEquals("", $("#prepare-info").getText(), "nothing of the previous preparation is left");
         shot("18-failed-upload-cleared");
+    }
+
+    @Test
+    @Order(12)
+    void theTrainPanelShowsTheLatestRunAndACancelledJobKeepsItsBestEpoch() throws IOException {
+        tab("data");
+        $("#sample-airline-passengers").click();
+        waiting(20).until(d -> $("#data-info").getText().contains("144 rows"));
+        tab("models");
+        for (String kind : List.of("rnn", "lstm")) {
+            if ($("#use-" + kind).isSelected()) {
+                $("#use-" + kind).click();
+            }
+        }
+        if (!$("#use-gru").isSelected()) {
+            $("#use-gru").click();
+        }
+        type("#epochs", "5000");
+        $("#train-btn").click();
+        waiting(10).until(d -> $("#panel-train").isDisplayed());
+        waiting(60).until(d -> attr("#loss-chart", "data-points") >= 3);
+        assertEquals(1, all("#jobs-table tbody tr").size(), "only the latest run is listed: " + text("#jobs-table"));
+        assertTrue(text("#jobs-hidden").contains("hidden"), text("#jobs-hidden"));
+        clickNow("#jobs-table tbody .cancel-btn");
+        waiting(30).until(d -> text("#jobs-table tbody td.state-cancelled").contains("cancelled at epoch"));
+        assertTrue(text("#jobs-table tbody td.state-cancelled").contains("kept"),
+                text("#jobs-table tbody td.state-cancelled"));
+        shot("19-cancelled-keeps-best");
+        new Select($("#jobs-filter")).selectByValue("all");
+        waiting(10).until(d -> all("#jobs-table tbody tr").size() > 1);
+        new Select($("#jobs-filter")).selectByValue("current");
+        tab("export");
+        selectJob("#export-job", "cancelled at epoch");
+        ((JavascriptExecutor) driver).executeScript("exportJob()");
+        waiting(20).until(d -> $("#export-command").getText().contains("--model gru"));
+        tab("train");
+        clickNow("#clear-jobs");
+        waiting(20).until(d -> all("#jobs-table tbody tr").isEmpty() && text("#jobs-hidden").isEmpty());
+        shot("20-cleared");
     }
 }

@@ -126,8 +126,11 @@ public final class ForecastRun extends Run {
         meta.put("studio.features", String.join(",", spec.features()));
         meta.put("studio.window", Integer.toString(spec.window()));
         meta.put("studio.horizon", Integer.toString(spec.horizon()));
+        if (job.cancelledAtEpoch() > 0) {
+            meta.put("studio.cancelled_at_epoch", Integer.toString(job.cancelledAtEpoch()));
+        }
         new ForecastModel(model, job.spec().modelKind(), job.spec().hyperParameters(spec), data.series().spec(),
-                data.series().scaler(), datasetName, job.trainSeconds(), model.epochsCompleted()).save(file);
+                data.series().scaler(), datasetName, job.trainSeconds(), job.bestEpoch()).save(file);
     }
 
     @Override

@@ -166,6 +166,25 @@ public final class JobRegistry {
         return m;
     }
 
+    /**
+     * Forgets every run whose jobs have all finished (done, failed or cancelled), with its jobs and models; runs
+     * with a job still queued or running stay. Returns the ids of the jobs removed.
+     */
+    public synchronized List<String> clearFinished() {
+        List<String> removed = new ArrayList<>();
+        for (Run r : runs()) {
+            if (r.jobs().stream().allMatch(j -> j.state().finished())) {
+                runs.remove(r.id());
+                for (Job j : r.jobs()) {
+                    jobs.remove(j.id());
+                    removed.add(j.id());
+                }
+            }
+        }
+        hub.publish("cleared", Map.of("jobs", removed));
+        return removed;
+    }
+
     public void shutdown() {
         for (Job j : jobs.values()) {
             j.cancel(hub);

@@ -262,15 +262,31 @@ async function train() {
 }
 
 // ---------- Train ----------
+const FINISHED = ['done', 'failed', 'cancelled'];
+// The Train panel shows the latest run unless the user asks for every run.
+function shownJobs() {
+  const all = Array.from(state.jobs.values());
+  if ($('#jobs-filter').value === 'all' || !all.length) return all;
+  const latest = all.reduce((a, j) => Math.max(a, +String(j.run).slice(1)), 0);
+  return all.filter(j => +String(j.run).slice(1) === latest);
+}
+function stateText(j) {
+  if (j.state === 'cancelled' && j.cancelled_at_epoch) return 'cancelled at epoch ' + j.cancelled_at_epoch + ' (weights of epoch ' + j.best_epoch + ' kept)';
+  return j.state + (j.error ? ': ' + j.error : '');
+}
 function renderJobs() {
   const body = $('#jobs-table tbody'); body.innerHTML = '';
-  Array.from(state.jobs.values()).forEach(j => {
+  const shown = shownJobs();
+  const hidden = state.jobs.size - shown.length;
+  $('#jobs-hidden').textContent = hidden ? hidden + ' job(s) of earlier runs hidden' : '';
+  $('#clear-jobs').disabled = ![...state.jobs.values()].some(j => FINISHED.includes(j.state));
+  shown.forEach(j => {
     const last = j.history && j.history.length ? j.history[j.history.length - 1] : {};
     const bar = el('span', { class: 'bar' }, el('span', { style: 'width:' + Math.round(100 * (j.progress || 0)) + '%' }));
     const cancel = el('button', { class: 'cancel-btn', 'data-job': j.id }, 'Cancel');
     cancel.disabled = ['done', 'failed', 'cancelled'].includes(j.state);
     cancel.onclick = () => api('POST', '/api/jobs/' + j.id + '/cancel').catch(e => alert(e.message));
-    const stateCell = el('td', { class: 'state-' + j.state, id: 'job-' + j.id + '-state' }, j.state + (j.error ? ': ' + j.error : ''));
+    const stateCell = el('td', { class: 'state-' + j.state, id: 'job-' + j.id + '-state' }, stateText(j));
     body.append(el('tr', { id: 'job-' + j.id },
       el('td', {}, j.id), el('td', {}, j.run), el('td', {}, j.label), stateCell,
       el('td', { id: 'job-' + j.id + '-epochs' }, (j.history ? j.history.length : 0) + ' / ' + j.spec.epochs),
@@ -283,7 +299,7 @@ function drawLossSoon() { if (!lossTimer) lossTimer = setTimeout(() => { lossTim
 function drawLoss() {
   const series = [];
   let points = 0;
-  state.jobs.forEach(j => {
+  shownJobs().forEach(j => {
     const color = COLORS[j.kind] || '#444';
     const h = j.history || [];
     points += h.length;
@@ -323,7 +339,15 @@ function listen() {
     Object.assign(j, s, { history: j.history || [] });
     state.jobs.set(s.id, j);
     drawLossSoon();
-    if (['done', 'failed', 'cancelled'].includes(s.state)) { fillRunSelect(); if ($('#panel-results').classList.contains('active')) refreshResults(); }
+    if (['done', 'failed', 'cancelled'].includes(s.state)) {
+      // a finished job's full history from the server: events lost on the way never leave the curve short
+      loadJobs().catch(() => {});
+      if ($('#panel-results').classList.contains('active')) refreshResults();
+    }
+  });
+  es.addEventListener('cleared', e => {
+    JSON.parse(e.data).jobs.forEach(id => state.jobs.delete(id));
+    renderJobs(); drawLoss(); fillRunSelect();
   });
   es.addEventListener('epoch', e => {
     const p = JSON.parse(e.data);
@@ -362,13 +386,15 @@ function fillRunSelect() {
     fillJobSelects();
   });
 }
-function doneJobs() { return Array.from(state.jobs.values()).filter(j => j.state === 'done'); }
+// jobs with a model: done, or cancelled after an epoch (the best weights so far are kept)
+function doneJobs() { return Array.from(state.jobs.values()).filter(j => j.state === 'done' || (j.state === 'cancelled' && j.has_model)); }
+function jobLabel(j) { return j.id + ' ' + j.label + ' (' + j.run + ')' + (j.state === 'cancelled' ? ' — cancelled at epoch ' + j.cancelled_at_epoch : ''); }
 function fillJobSelects() {
   ['#results-job', '#inside-job', '#export-job'].forEach(id => {
     const s = $(id); const prev = s.value;
     const jobs = id === '#results-job' ? doneJobs().filter(j => j.run === $('#run-select').value) : doneJobs();
     s.innerHTML = '';
-    jobs.forEach(j => s.append(el('option', { value: j.id }, j.id + ' ' + j.label + ' (' + j.run + ')')));
+    jobs.forEach(j => s.append(el('option', { value: j.id }, jobLabel(j))));
     if (prev && jobs.some(j => j.id === prev)) s.value = prev;
   });
 }
@@ -393,7 +419,7 @@ async function refreshResults() {
     r.rows.forEach(row => {
       const v = row.validation || {}, te = row.test || {};
       t.append(el('tr', { class: (row.best ? 'best ' : '') + row.type, 'data-model': row.model },
-        el('td', {}, row.label + (row.type === 'model' && row.state !== 'done' ? ' — ' + row.state : '')),
+        el('td', {}, row.label + (row.type === 'model' && row.state !== 'done' ? ' — ' + (row.note || row.state) : '')),
         el('td', {}, row.params), el('td', {}, row.type === 'model' ? fmt(row.train_seconds, 1) : ''),
         el('td', {}, row.epochs === undefined ? '' : row.epochs),
         el('td', {}, fmt(v.rmse, 3)), el('td', {}, fmt(v.mae, 3)), el('td', {}, fmt(v.mape, 2)),
@@ -535,6 +561,10 @@ $('#reread-btn').onclick = reread;
 $('#prepare-btn').onclick = prepare;
 $('#train-btn').onclick = train;
 $('#results-refresh').onclick = refreshResults;
+$('#jobs-filter').onchange = () => { renderJobs(); drawLoss(); };
+$('#clear-jobs').onclick = () => api('POST', '/api/jobs/clear-finished').then(r => {
+  r.removed.forEach(id => state.jobs.delete(id)); renderJobs(); drawLoss(); fillRunSelect();
+}).catch(err => showError('#models-error', err));
 $('#run-select').onchange = refreshResults;
 $('#results-job').onchange = e => drawForecast(e.target.value);
 $('#inside-btn').onclick = inside;
