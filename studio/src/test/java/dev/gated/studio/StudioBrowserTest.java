@@ -220,6 +220,9 @@ class StudioBrowserTest {
         }
         waiting(60).until(d -> "true".equals($("#grad-chart").getAttribute("data-drawn")));
         assertTrue("true".equals($("#cell-chart").getAttribute("data-drawn")), "the LSTM cell-state traces are drawn");
+        waiting(10).until(d -> text("#grad-caption").startsWith("Measured after training"));
+        assertTrue(text("#grad-caption").contains("LSTM(32)") && text("#grad-caption").contains("from lag 0 to lag 11"),
+                "item 8: the caption is written from the measured norms: " + text("#grad-caption"));
         shot("08-inside-lstm");
         selectJob("#inside-job", "GRU");
         $("#inside-btn").click();
@@ -386,5 +389,25 @@ class StudioBrowserTest {
         clickNow("#clear-jobs");
         waiting(20).until(d -> all("#jobs-table tbody tr").isEmpty() && text("#jobs-hidden").isEmpty());
         shot("20-cleared");
+    }
+
+    @Test
+    @Order(13)
+    void thePageEnforcesLimitsInItsOwnWords() throws IOException {
+        int jobs = server.jobs().jobs().size();
+        tab("models");
+        type("#epochs", "20000");
+        $("#train-btn").click();
+        waiting(10).until(d -> $("#models-error").isDisplayed());
+        assertEquals("Epochs must be a whole number between 1 and 10000, not 20000.", $("#models-error").getText());
+        assertEquals(jobs, server.jobs().jobs().size(), "nothing was sent");
+        type("#epochs", "5");
+        tab("prepare");
+        type("#window", "");
+        $("#prepare-btn").click();
+        waiting(10).until(d -> $("#prepare-error").isDisplayed());
+        assertEquals("Window must be a whole number between 1 and 1000; the box is empty.", $("#prepare-error").getText());
+        shot("21-limits-in-words");
+        type("#window", "12");
     }
 }

@@ -57,6 +57,14 @@ class TextColumnsHttpTest {
         assertEquals(201, run.status(), run.body());
         String job = run.json().get("jobs").get(0).get("id").asText();
         assertEquals("done", http.awaitFinished(job, Duration.ofSeconds(60)).get("state").asText());
+        String seasonal = "";
+        for (JsonNode row : http.get("/api/runs/" + run.json().get("id").asText()).json().get("rows")) {
+            if (row.get("model").asText().equals("seasonal_naive")) {
+                seasonal = row.get("label").asText();
+            }
+        }
+        assertEquals("seasonal naive (period 7, from the time column: a week of daily rows)", seasonal,
+                "item 8: daily rows get a weekly period, and the table says why");
 
         Http.Reply station = http.post("/api/prepare", Map.of("dataset", id, "target", "temp_max",
                 "features", List.of("temp_max", "station")));

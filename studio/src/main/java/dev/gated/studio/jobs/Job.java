@@ -163,7 +163,7 @@ public final class Job {
                     + "; the weights of epoch " + bestEpoch + " are kept" : null, hub);
         } catch (IllegalArgumentException | TrainingDivergedException expected) {
             LOG.info("job {} ({}) failed: {}", id, spec.label(), expected.getMessage());
-            finish(JobState.FAILED, Errors.oneLine(expected.getMessage()), hub);
+            finish(JobState.FAILED, Errors.oneLine(Errors.inPageWords(expected.getMessage())), hub);
         } catch (Throwable t) {
             LOG.warn("job {} ({}) failed", id, spec.label(), t);
             finish(JobState.FAILED, Errors.oneLine(t.getMessage() == null ? t.getClass().getSimpleName()

@@ -34,6 +34,25 @@ function showError(id, err) {
   }
   el.textContent = text; el.hidden = false;
 }
+// The page enforces the limits the server does, and says so in words: "Epochs must be a whole number between 1 and 10000."
+function inputName(input) {
+  const label = input.closest('label');
+  const card = input.closest('.card');
+  const own = label ? Array.from(label.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent.trim()).join(' ').trim() : input.id;
+  const name = own.charAt(0).toUpperCase() + own.slice(1);
+  return card ? card.querySelector('label').textContent.trim() + ' ' + own : name;
+}
+function checkInputs(scope) {
+  $$(scope + ' input[type=number]').forEach(input => {
+    const card = input.closest('.card');
+    if (card && !card.querySelector('input[type=checkbox]').checked) return;
+    if (input.value.trim() === '' || !input.checkValidity()) {
+      const whole = input.step === '' || input.step === '1';
+      throw new Error(inputName(input) + ' must be ' + (whole ? 'a whole number' : 'a number') + ' between '
+        + input.min + ' and ' + input.max + (input.value.trim() === '' ? '; the box is empty.' : ', not ' + input.value + '.'));
+    }
+  });
+}
 function chart(id) {
   const el = typeof id === 'string' ? $(id) : id;
   let c = echarts.getInstanceByDom(el);
@@ -193,6 +212,7 @@ async function reread() {
 // ---------- Prepare ----------
 function prepareSpec() {
   if (!state.dataset || state.dataset.broken) throw new Error('Choose a data set first (Data panel).');
+  checkInputs('#panel-prepare');
   const target = currentTarget();
   if (!target) throw new Error('Choose the column to forecast: set one column to "target" in the Data panel.');
   const r = roles();
@@ -244,6 +264,7 @@ function drawPrepare(p, spec) {
 
 // ---------- Models / runs ----------
 function modelSpecs() {
+  checkInputs('#panel-models');
   const common = { epochs: +$('#epochs').value, batch: +$('#batch').value, lr: +$('#lr').value,
     optimizer: $('#optimizer').value, seed: +$('#seed').value };
   return $$('.card').filter(c => c.querySelector('input[type=checkbox]').checked).map(c => Object.assign({
@@ -520,11 +541,32 @@ async function drawGradients(runId) {
     xAxis: { type: 'value', name: 'lag', min: 0, max: g.steps - 1 }, yAxis: { type: 'log', name: 'norm' }, series
   }, true);
   $('#grad-chart').dataset.drawn = 'true';
+  $('#grad-caption').textContent = gradientCaption(g);
+}
+// The caption says what this chart measured, never what a textbook expects it to show.
+function gradientCaption(g) {
+  const drops = g.series.map(s => {
+    const first = s.trained[0], last = s.trained[s.trained.length - 1];
+    const orders = first > 0 && last > 0 ? Math.log10(first / last) : NaN;
+    return { label: s.label, orders };
+  }).filter(d => Number.isFinite(d.orders));
+  if (!drops.length) return '';
+  const words = drops.map(d => d.label + ': ' + (Math.abs(d.orders) < 0.3 ? 'about level'
+    : (d.orders > 0 ? 'falls ' : 'rises ') + (Math.abs(d.orders) >= 1 ? Math.abs(d.orders).toFixed(1) + ' orders of magnitude' : 'by ×' + Math.pow(10, Math.abs(d.orders)).toFixed(1)))
+    + ' from lag 0 to lag ' + (g.steps - 1));
+  let text = 'Measured after training — ' + words.join('; ') + '.';
+  if (drops.length > 1) {
+    const steepest = drops.reduce((a, b) => b.orders > a.orders ? b : a);
+    if (steepest.orders >= 1) text += ' The steepest fall, ' + steepest.label + '\'s, is where the early steps learn least.';
+    else text += ' No curve falls by an order of magnitude here: at this window length every model still reaches its early steps.';
+  }
+  return text;
 }
 
 // ---------- Memory lab ----------
 async function memoryRun() {
   showError('#memory-error', null);
+  try { checkInputs('#panel-memory'); } catch (err) { showError('#memory-error', err); return; }
   const common = { units: +$('#mem-units').value, epochs: +$('#mem-epochs').value, batch: +$('#mem-batch').value,
     lr: +$('#mem-lr').value };
   const models = $$('.mem-kind').filter(c => c.checked).map(c => Object.assign({ kind: c.value }, common));
