@@ -118,7 +118,11 @@ class StudioBrowserTest {
     }
 
     void upload(Path file) {
-        WebElement input = $("#file-input");
+        upload("#file-input", file);
+    }
+
+    void upload(String css, Path file) {
+        WebElement input = $(css);
         ((JavascriptExecutor) driver).executeScript("arguments[0].style.display='block'", input);
         input.sendKeys(file.toAbsolutePath().toString());
     }
@@ -409,5 +413,52 @@ class StudioBrowserTest {
         assertEquals("Window must be a whole number between 1 and 1000; the box is empty.", $("#prepare-error").getText());
         shot("21-limits-in-words");
         type("#window", "12");
+    }
+
+    String role(String column) {
+        return new Select($("#column-picker select.role[data-column=" + column + "]")).getFirstSelectedOption()
+                .getAttribute("value");
+    }
+
+    @Test
+    @Order(14)
+    void theWorkspaceSurvivesAReloadAndTravelsAsAFile() throws IOException {
+        tab("data");
+        Path csv = files.resolve("seattle-weather.csv");
+        upload(csv);
+        waiting(20).until(d -> $("#data-info").getText().contains("seattle-weather.csv: 400 rows"));
+        new Select($("#column-picker select.role[data-column=temp_max]")).selectByValue("target");
+        new Select($("#column-picker select.role[data-column=weather]")).selectByValue("feature");
+        new Select($("#missing-select")).selectByValue("interpolate");
+        tab("prepare");
+        type("#window", "9");
+        driver.navigate().refresh();
+        waiting(20).until(d -> all("#column-picker select.role[data-column=weather]").size() == 1);
+        assertEquals("feature", role("weather"), "the roles survive a reload");
+        assertEquals("target", role("temp_max"));
+        assertEquals("9", $("#window").getAttribute("value"));
+        assertEquals("interpolate", new Select($("#missing-select")).getFirstSelectedOption().getAttribute("value"));
+        shot("22-workspace-after-reload");
+
+        Object saved = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "saveWorkspaceFile().then(ws => done(JSON.stringify(ws)), e => done('failed: ' + e));");
+        Path file = files.resolve("gated-workspace.json");
+        Files.writeString(file, saved.toString(), StandardCharsets.UTF_8);
+        assertTrue(saved.toString().contains("\"format\":\"gated-studio-workspace\"") && saved.toString().contains(
+                "2012-01-01,"), "the file holds the settings and the data");
+
+        new Select($("#column-picker select.role[data-column=weather]")).selectByValue("ignored");
+        tab("prepare");
+        type("#window", "3");
+        tab("data");
+        upload("#workspace-input", file);
+        waiting(20).until(d -> $("#workspace-info").getText().startsWith("Opened gated-workspace.json"));
+        waiting(20).until(d -> "feature".equals(role("weather")));
+        assertEquals("9", $("#window").getAttribute("value"));
+        tab("prepare");
+        $("#prepare-btn").click();
+        waiting(20).until(d -> $("#prepare-info").getText().contains("(T, F) = (9, 6)"));
+        shot("23-workspace-opened");
     }
 }

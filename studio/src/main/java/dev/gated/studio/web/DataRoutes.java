@@ -30,6 +30,7 @@ import java.util.Map;
  * POST /api/datasets?name=F.csv       raw CSV body → 201 table view | 400 {error, line, column} | 413
  * POST /api/samples/{name}            copies a bundled sample into the work folder → 201 table view
  * GET  /api/datasets/{id}?time=&amp;missing=   re-reads with other choices
+ * GET  /api/datasets/{id}/file        the stored bytes (a saved workspace carries them)
  * POST /api/prepare                   PrepareSpec → split, window counts, example windows
  * </pre>
  */
@@ -55,6 +56,11 @@ public final class DataRoutes {
         app.get("/api/datasets/{id}", ctx -> {
             StoredDataset d = store.get(ctx.pathParam("id"));
             ctx.json(view(d, ctx.queryParam("time"), ctx.queryParam("missing")));
+        });
+        app.get("/api/datasets/{id}/file", ctx -> {
+            StoredDataset d = store.get(ctx.pathParam("id"));
+            ctx.header("Content-Disposition", "attachment; filename=\"" + d.name() + "\"");
+            ctx.contentType("text/csv; charset=utf-8").result(java.nio.file.Files.readAllBytes(d.file()));
         });
         app.post("/api/samples/{name}", ctx -> {
             Map.Entry<String, byte[]> s = Samples.load(ctx.pathParam("name"));

@@ -1,6 +1,5 @@
 // Gated studio front end: plain JavaScript over the JSON API, charts by ECharts (served from its WebJar).
 'use strict';
-function saveWorkspace() { /* item 10 */ }
 
 const $ = (sel) => document.querySelector(sel);
 const $$ = (sel) => Array.from(document.querySelectorAll(sel));
@@ -146,6 +145,8 @@ function setDataset(d) {
   renderPreview(d);
   renderDataChart(d);
   state.prepared = null;
+  $('#workspace-info').textContent = '';
+  saveWorkspace();
 }
 function kindText(c) {
   if (c.kind === 'number') return 'numbers' + (c.missing ? ' (' + c.missing + ' missing)' : '');
@@ -207,6 +208,78 @@ async function reread() {
   if (!state.dataset) return;
   const q = new URLSearchParams({ time: $('#time-select').value, missing: $('#missing-select').value });
   await loadDataset(() => api('GET', '/api/datasets/' + state.dataset.id + '?' + q));
+}
+
+// ---------- Workspace ----------
+// The Data, Prepare and Models choices live in the browser (localStorage), so a reload keeps them; Save writes
+// them with the data itself to one JSON file, and Open reads such a file back on any studio.
+const WS_KEY = 'gated-studio-workspace';
+const WS_FORMAT = 'gated-studio-workspace';
+function workspace() {
+  const inputs = {};
+  $$('#panel-data select, #panel-prepare input, #panel-prepare select, #panel-models input[id], #panel-models select, #panel-memory input[id], #panel-memory select')
+    .forEach(e => { if (e.id) inputs[e.id] = e.type === 'checkbox' ? e.checked : e.value; });
+  const cards = $$('.card').map(c => ({ kind: c.dataset.kind, units: c.querySelector('.units').value,
+    layers: c.querySelector('.layers').value, dropout: c.querySelector('.dropout').value }));
+  const d = state.dataset && !state.dataset.broken ? { id: state.dataset.id, name: state.dataset.name } : null;
+  return { format: WS_FORMAT, version: 1, dataset: d, roles: roles(), inputs, cards };
+}
+function saveWorkspace() {
+  try { localStorage.setItem(WS_KEY, JSON.stringify(workspace())); } catch (e) { /* private mode: nothing kept */ }
+}
+function applyInputs(ws) {
+  Object.entries(ws.inputs || {}).forEach(([id, v]) => {
+    const e = document.getElementById(id);
+    if (!e || id === 'time-select') return;
+    if (e.type === 'checkbox') e.checked = !!v; else e.value = v;
+  });
+  (ws.cards || []).forEach(c => {
+    const card = document.querySelector('.card[data-kind="' + c.kind + '"]');
+    if (!card) return;
+    card.querySelector('.units').value = c.units; card.querySelector('.layers').value = c.layers; card.querySelector('.dropout').value = c.dropout;
+  });
+}
+async function restoreWorkspace(ws) {
+  applyInputs(ws);
+  if (!ws.dataset) return;
+  const q = new URLSearchParams({ time: (ws.inputs || {})['time-select'] || 'auto', missing: (ws.inputs || {})['missing-select'] || 'error' });
+  let d = null;
+  try { d = await api('GET', '/api/datasets/' + ws.dataset.id + '?' + q); } catch (e) { d = null; }
+  if (!d || d.name !== ws.dataset.name) {
+    $('#workspace-info').textContent = ws.dataset.name + ', the file of your last session, is no longer in the studio (was it restarted?): upload it again. Your other choices are kept.';
+    return;
+  }
+  setDataset(d);
+  renderPicker(d, null, ws.roles);
+  saveWorkspace();
+}
+async function saveWorkspaceFile() {
+  const ws = workspace();
+  if (ws.dataset) {
+    const res = await fetch('/api/datasets/' + ws.dataset.id + '/file');
+    ws.data = { name: ws.dataset.name, csv: await res.text() };
+  }
+  const blob = new Blob([JSON.stringify(ws, null, 1)], { type: 'application/json' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: 'gated-workspace.json' });
+  document.body.append(a); a.click(); a.remove();
+  $('#workspace-info').textContent = 'Saved gated-workspace.json' + (ws.data ? ' with ' + ws.data.name : '') + '.';
+  return ws;
+}
+async function openWorkspaceFile(file) {
+  showError('#data-error', null);
+  let ws;
+  try { ws = JSON.parse(await file.text()); } catch (e) { ws = null; }
+  if (!ws || ws.format !== WS_FORMAT) {
+    showError('#data-error', new Error(file.name + ' is not a studio workspace (save one with "Save workspace…").'));
+    return;
+  }
+  if (ws.data && ws.data.csv) {
+    const d = await api('POST', '/api/datasets?' + new URLSearchParams({ name: ws.data.name }), undefined, ws.data.csv)
+      .catch(err => { showError('#data-error', err); return null; });
+    ws.dataset = d ? { id: d.id, name: d.name } : null;
+  }
+  await restoreWorkspace(ws);
+  $('#workspace-info').textContent = 'Opened ' + file.name + (ws.dataset ? ' with ' + ws.dataset.name : '') + '.';
 }
 
 // ---------- Prepare ----------
@@ -615,6 +688,11 @@ $('#export-job').onchange = exportJob;
 $('#export-job').onfocus = exportJob;
 window.addEventListener('resize', () => $$('.chart, .heatmap').forEach(d => { const c = echarts.getInstanceByDom(d); if (c) c.resize(); }));
 document.querySelector('[data-panel=export]').addEventListener('click', () => setTimeout(exportJob, 0));
+document.addEventListener('change', saveWorkspace);
+document.addEventListener('input', saveWorkspace);
+$('#save-workspace').onclick = () => saveWorkspaceFile().catch(err => showError('#data-error', err));
+$('#workspace-input').onchange = e => { if (e.target.files.length) openWorkspaceFile(e.target.files[0]); e.target.value = ''; };
 loadInfo().catch(err => showError('#data-error', err));
+try { const saved = JSON.parse(localStorage.getItem(WS_KEY) || 'null'); if (saved && saved.format === WS_FORMAT) restoreWorkspace(saved); } catch (e) { /* a damaged entry is ignored */ }
 loadJobs().catch(() => {});
 listen();
