@@ -461,4 +461,60 @@ class StudioBrowserTest {
         waiting(20).until(d -> $("#prepare-info").getText().contains("(T, F) = (9, 6)"));
         shot("23-workspace-opened");
     }
+
+    double right(String css) {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector(arguments[0]).getBoundingClientRect().right", css)).doubleValue();
+    }
+
+    @Test
+    @Order(15)
+    void keyboardScreenReadersAndASmallScreen() throws IOException {
+        driver.navigate().refresh();
+        waiting(20).until(d -> all("#column-picker select.role[data-column=weather]").size() == 1);
+        String focused = "";
+        for (int i = 0; i < 20 && !focused.equals("file-input"); i++) {
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            focused = String.valueOf(((JavascriptExecutor) driver).executeScript("return document.activeElement.id"));
+        }
+        assertEquals("file-input", focused, "the upload control takes keyboard focus");
+        shot("24-upload-focused");
+        for (String live : List.of("#data-info", "#prepare-info", "#train-status", "#status-line")) {
+            assertEquals("polite", $(live).getAttribute("aria-live"), live);
+        }
+        for (String error : List.of("#data-error", "#prepare-error", "#models-error", "#memory-error")) {
+            assertEquals("alert", $(error).getAttribute("role"), error + " is announced at once");
+        }
+        assertTrue(text("#data-chart-summary").contains("temp_max from"), text("#data-chart-summary"));
+        assertEquals(text("#data-chart-summary"), $("#data-chart").getAttribute("aria-label"));
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(800, 600));
+        try {
+            tab("models");
+            for (String kind : List.of("rnn", "lstm")) {
+                if ($("#use-" + kind).isSelected()) {
+                    $("#use-" + kind).click();
+                }
+            }
+            type("#epochs", "3");
+            $("#train-btn").click();
+            waiting(10).until(d -> $("#panel-train").isDisplayed());
+            waiting(60).until(d -> text("#train-status").contains("done"));
+            assertTrue(text("#loss-chart-summary").contains("3 epoch(s), loss"), text("#loss-chart-summary"));
+            double width = ((Number) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.clientWidth")).doubleValue();
+            assertTrue(right("#jobs-table th:last-child") <= width, "the jobs table's last column is on screen at 800×600: "
+                    + right("#jobs-table th:last-child") + " > " + width);
+            shot("25-train-800x600");
+            tab("results");
+            waiting(30).until(d -> all("#results-table tr[data-model=gru] td.test-rmse").size() == 1);
+            assertTrue(right("#results-table tr:first-child th:last-child") <= width,
+                    "the results table's last column is on screen at 800×600: "
+                            + right("#results-table tr:first-child th:last-child") + " > " + width);
+            waiting(20).until(d -> text("#forecast-chart-summary").contains("test rows"));
+            shot("26-results-800x600");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        }
+    }
 }

@@ -63,6 +63,20 @@ function chart(id) {
   }
   return c;
 }
+// A chart's content in words: the chart becomes an image with that label, and the words appear under it.
+function summarize(id, text) {
+  const c = $(id);
+  c.setAttribute('role', 'img');
+  c.setAttribute('aria-label', text);
+  let p = document.getElementById(c.id + '-summary');
+  if (!p) { p = el('p', { id: c.id + '-summary', class: 'chart-summary' }); c.after(p); }
+  p.textContent = text;
+}
+function range(values) {
+  const v = values.filter(x => x !== null && x !== undefined && Number.isFinite(+x)).map(Number);
+  if (!v.length) return null;
+  return { min: Math.min(...v), max: Math.max(...v), mean: v.reduce((a, b) => a + b, 0) / v.length, n: v.length };
+}
 function fmt(v, digits) {
   if (v === null || v === undefined || v === 'NaN' || Number.isNaN(v)) return '–';
   const d = digits === undefined ? 4 : digits;
@@ -199,6 +213,9 @@ function renderDataChart(d) {
     series: Object.entries(d.series).map(([name, values]) => ({ name, type: 'line', showSymbol: false, data: values }))
   }, true);
   $('#data-chart').dataset.drawn = 'true';
+  summarize('#data-chart', d.name + ': ' + d.rows + ' rows from ' + d.time[0] + ' to ' + d.time[d.time.length - 1] + '. '
+    + Object.entries(d.series).map(([name, values]) => { const r = range(values);
+      return r ? name + ' from ' + fmt(r.min, 3) + ' to ' + fmt(r.max, 3) + ' (mean ' + fmt(r.mean, 3) + ')' : name + ': no values'; }).join('; ') + '.');
 }
 async function uploadFile(file) {
   const q = new URLSearchParams({ name: file.name, missing: $('#missing-select').value });
@@ -333,6 +350,9 @@ function drawPrepare(p, spec) {
       ...windowSeries]
   }, true);
   $('#prepare-chart').dataset.drawn = 'true';
+  summarize('#prepare-chart', spec.target + ', ' + p.rows + ' rows: train rows ' + p.split.train.join('–') + ', validation rows '
+    + p.split.validation.join('–') + ', test rows ' + p.split.test.join('–') + '; windows of ' + p.window + ' inputs and '
+    + p.horizon + ' target(s): ' + p.windows.train + ' to train on, ' + p.windows.validation + ' to validate, ' + p.windows.test + ' to test.');
 }
 
 // ---------- Models / runs ----------
@@ -411,6 +431,26 @@ function drawLoss() {
     xAxis: { type: 'value', name: 'epoch', minInterval: 1 }, yAxis: { type: 'log', name: 'loss' }, series
   }, true);
   $('#loss-chart').dataset.points = String(points);
+  summarize('#loss-chart', shownJobs().length ? shownJobs().map(j => {
+    const h = j.history || [];
+    if (!h.length) return j.label + ' (' + j.id + '): no epoch yet';
+    const last = h[h.length - 1];
+    const vals = h.filter(p => p.val_loss !== null && p.val_loss !== undefined);
+    const best = vals.length ? vals.reduce((a, b) => b.val_loss < a.val_loss ? b : a) : null;
+    return j.label + ' (' + j.id + '): ' + h.length + ' epoch(s), loss ' + fmt(h[0].loss) + ' → ' + fmt(last.loss)
+      + (best ? ', lowest val_loss ' + fmt(best.val_loss) + ' at epoch ' + best.epoch : '');
+  }).join('; ') + '.' : 'No jobs yet.');
+  announceJobs();
+}
+// One sentence for screen readers when a job starts or ends (not at every epoch).
+const announced = new Map();
+function announceJobs() {
+  state.jobs.forEach(j => {
+    if (announced.get(j.id) === j.state) return;
+    announced.set(j.id, j.state);
+    const m = j.metrics && j.metrics.test ? ', test RMSE ' + fmt(j.metrics.test.rmse, 3) : '';
+    $('#train-status').textContent = j.label + ' (' + j.id + ') ' + stateText(j) + m + '.';
+  });
 }
 async function loadJobs() {
   const jobs = await api('GET', '/api/jobs');
@@ -549,6 +589,11 @@ async function drawForecast(jobId) {
     series: [{ type: 'bar', data: f.residuals.map(r => r.residual), itemStyle: { color: '#7a8699' } }]
   }, true);
   $('#forecast-chart').dataset.drawn = 'true';
+  const res = range(f.residuals.map(r => r.residual));
+  const rmse = res ? Math.sqrt(f.residuals.reduce((a, r) => a + r.residual * r.residual, 0) / f.residuals.length) : NaN;
+  summarize('#forecast-chart', f.label + ' forecasts ' + f.target + ' over ' + f.time.length + ' rows; on the '
+    + (res ? res.n : 0) + ' test rows the error (actual − forecast) runs from ' + fmt(res ? res.min : NaN, 3) + ' to '
+    + fmt(res ? res.max : NaN, 3) + ', root mean square ' + fmt(rmse, 3) + '.');
 }
 
 // ---------- Inside ----------
