@@ -70,7 +70,7 @@ class JobsHttpTest {
         assertEquals(200, http.get("/api/jobs/" + id + "/inside?part=test&window=0").status());
         JsonNode export = http.get("/api/jobs/" + id + "/export").json();
         assertTrue(export.get("command").asText().contains("--epochs " + best + " "), export.get("command").asText());
-        assertTrue(export.get("note").asText().contains("cancelled at epoch " + at), export.toString());
+        assertTrue(export.get("note").asText().contains("Cancelled at epoch " + at), export.toString());
 
         Path file = Files.createTempFile("cancelled", ".gated");
         try {

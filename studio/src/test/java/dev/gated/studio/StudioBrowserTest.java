@@ -247,8 +247,15 @@ class StudioBrowserTest {
         selectJob("#export-job", "GRU");
         ((JavascriptExecutor) driver).executeScript("exportJob()");
         waiting(20).until(d -> $("#export-command").getText().contains("--model gru"));
-        assertTrue($("#export-command").getText().startsWith("./gated train --data airline-passengers.csv"));
-        assertTrue($("#export-java").getText().contains("Recurrent.gru(32)"));
+        assertTrue($("#export-command").getText().startsWith(
+                "./gated train --data studio/src/main/resources/dev/gated/studio/samples/airline-passengers.csv"),
+                $("#export-command").getText());
+        assertTrue($("#export-java").getText().contains("new HyperParameters(32, 1, 12, 1, 1, 40, 16, 0.01, 42L"),
+                $("#export-java").getText());
+        assertTrue($("#export-note").getText().contains("project root"), $("#export-note").getText());
+        $("#copy-command").click();
+        waiting(10).until(d -> $("#copy-status").getText().startsWith("Copied"));
+        assertTrue($("#download-data").getAttribute("href").endsWith("/file"));
         assertTrue($("#download-model").getAttribute("href").endsWith("/model.gated"));
         shot("10-export");
     }

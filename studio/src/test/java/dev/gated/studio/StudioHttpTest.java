@@ -257,10 +257,11 @@ class StudioHttpTest {
         assertTrue(g.get("series").get(0).get("initial").get(0).asDouble() > 0);
 
         JsonNode x = http.get("/api/jobs/" + gru + "/export").json();
-        assertTrue(x.get("command").asText().startsWith("./gated train --data airline-passengers.csv --target Passengers"),
-                x.get("command").asText());
+        assertTrue(x.get("command").asText().startsWith("./gated train --data "
+                + "studio/src/main/resources/dev/gated/studio/samples/airline-passengers.csv --target Passengers"),
+                "the sample by its path from the project root: " + x.get("command").asText());
         assertTrue(x.get("command").asText().contains("--model gru"));
-        assertTrue(x.get("java").asText().contains("Recurrent.gru(8)"));
+        assertTrue(x.get("java").asText().contains("TrainingRun.train(ModelKind.parse(\"gru\")"), x.get("java").asText());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gated.studio.jobs;
 
 import dev.gated.forecast.PreparedData;
+import dev.gated.studio.data.StoredDataset;
 import dev.gated.studio.spec.ModelSpec;
 import dev.gated.studio.spec.PrepareSpec;
 import dev.gated.studio.web.ApiException;
@@ -41,9 +42,9 @@ public final class JobRegistry {
     }
 
     /** Creates a forecasting run and queues one job per model. */
-    public ForecastRun startForecast(String datasetName, PrepareSpec spec, PreparedData data, List<ModelSpec> models) {
+    public ForecastRun startForecast(StoredDataset dataset, PrepareSpec spec, PreparedData data, List<ModelSpec> models) {
         requireModels(models);
-        ForecastRun run = new ForecastRun("r" + runCounter.incrementAndGet(), datasetName, spec, data);
+        ForecastRun run = new ForecastRun("r" + runCounter.incrementAndGet(), dataset, spec, data);
         return submit(run, models);
     }
 

@@ -5,6 +5,7 @@ import dev.gated.data.Dataset;
 import dev.gated.forecast.PreparedData;
 import dev.gated.model.Sequential;
 import dev.gated.studio.data.DatasetStore;
+import dev.gated.studio.data.Samples;
 import dev.gated.studio.data.StoredDataset;
 import dev.gated.studio.data.WorkFolder;
 import dev.gated.studio.export.Snippets;
@@ -82,7 +83,7 @@ public final class JobRoutes {
         RunRequest req = json.readValue(ctx.body(), RunRequest.class);
         StoredDataset d = datasets.get(req.prepare().dataset());
         PreparedData p = DataRoutes.prepare(d, req.prepare());
-        ForecastRun run = jobs.startForecast(d.name(), req.prepare(), p, req.models());
+        ForecastRun run = jobs.startForecast(d, req.prepare(), p, req.models());
         Map<String, Object> m = jobs.runSummary(run);
         m.put("jobs", run.jobs().stream().map(Job::summary).toList());
         ctx.status(201).json(m);
@@ -268,18 +269,21 @@ public final class JobRoutes {
             return;
         }
         ForecastRun run = forecastRun(j);
-        String file = run.datasetName();
+        String file = Samples.commandPath(run.dataset());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("job", j.id());
+        m.put("dataset", run.dataset().id());
+        m.put("dataFile", run.datasetName());
         String timeColumn = run.data().series().table().timeColumnName();
         // a cancelled job kept the weights of its best epoch B: training B epochs reproduces them
         ModelSpec spec = j.cancelledAtEpoch() > 0 ? j.spec().withEpochs(j.bestEpoch()) : j.spec();
         m.put("command", Snippets.command(file, run.spec(), spec, timeColumn));
-        m.put("java", Snippets.java(file, run.spec(), spec));
-        if (j.cancelledAtEpoch() > 0) {
-            m.put("note", "cancelled at epoch " + j.cancelledAtEpoch() + "; these train the " + j.bestEpoch()
-                    + " epoch" + (j.bestEpoch() == 1 ? "" : "s") + " whose weights were kept");
-        }
+        m.put("java", Snippets.java(file, run.spec(), spec, timeColumn));
+        String where = file.equals(run.datasetName()) ? "Run it in the folder that holds " + run.datasetName()
+                + " (download it with Data file)." : "Run it from the Gated project root: the sample is part of the source tree.";
+        m.put("note", (j.cancelledAtEpoch() > 0 ? "Cancelled at epoch " + j.cancelledAtEpoch() + "; these train the "
+                + j.bestEpoch() + " epoch" + (j.bestEpoch() == 1 ? "" : "s") + " whose weights were kept. " : "")
+                + where + " Both print the test RMSE of the Results table.");
         ctx.json(m);
     }
 }

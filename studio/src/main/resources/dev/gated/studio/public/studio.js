@@ -711,7 +711,23 @@ async function exportJob() {
     const x = await api('GET', '/api/jobs/' + id + '/export');
     $('#export-command').textContent = x.command;
     $('#export-java').textContent = x.java;
+    $('#export-note').textContent = x.note || '';
+    $('#download-data').hidden = !x.dataset;
+    if (x.dataset) { $('#download-data').href = '/api/datasets/' + x.dataset + '/file'; $('#download-data').setAttribute('download', x.dataFile); }
   } catch (err) { $('#export-command').textContent = err.message; $('#export-java').textContent = ''; }
+}
+
+async function copyText(button) {
+  const text = $(button.dataset.copy).textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (e) {
+    // no clipboard API (an insecure context, a denied permission): select the text and copy the old way
+    const range = document.createRange(); range.selectNodeContents($(button.dataset.copy));
+    const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+    if (!document.execCommand('copy')) { $('#copy-status').textContent = 'Select the text and copy it with Ctrl+C.'; return; }
+  }
+  $('#copy-status').textContent = 'Copied the ' + (button.id === 'copy-java' ? 'Java program' : 'command') + ' to the clipboard.';
 }
 
 // ---------- wiring ----------
@@ -728,6 +744,7 @@ $('#clear-jobs').onclick = () => api('POST', '/api/jobs/clear-finished').then(r 
 $('#run-select').onchange = refreshResults;
 $('#results-job').onchange = e => drawForecast(e.target.value);
 $('#inside-btn').onclick = inside;
+$$('button.copy').forEach(b => { b.onclick = () => copyText(b); });
 $('#mem-btn').onclick = memoryRun;
 $('#export-job').onchange = exportJob;
 $('#export-job').onfocus = exportJob;
