@@ -339,7 +339,9 @@ class StudioBrowserTest {
         type("#window", "7");
         $("#prepare-btn").click();
         waiting(20).until(d -> $("#prepare-info").getText().contains("windows:"));
-        assertTrue($("#prepare-info").getText().contains("(T, F) = (7, 6)"), $("#prepare-info").getText());
+        assertTrue($("#prepare-info").getText().contains("(T, F) = (7, 6): temp_max, weather=drizzle, weather=fog,"),
+                $("#prepare-info").getText());
+        assertTrue($("#prepare-info").getText().contains("scaler min-max"), "the scaler as the menu names it");
         shot("17-text-column-windows");
     }
 
@@ -360,6 +362,9 @@ class StudioBrowserTest {
         waiting(10).until(d -> $("#prepare-error").isDisplayed());
         assertTrue($("#prepare-error").getText().contains("Choose a data set first"), $("#prepare-error").getText());
         assertEquals("", $("#prepare-info").getText(), "nothing of the previous preparation is left");
+        driver.navigate().refresh();
+        waiting(10).until(d -> !$("#samples").getText().isEmpty());
+        assertEquals(0, all("#preview-table tr").size(), "a reload does not bring the previous file back");
         shot("18-failed-upload-cleared");
     }
 

@@ -73,6 +73,7 @@ public final class DataRoutes {
             PreparedData p = prepare(d, spec);
             Map<String, Object> v = PrepareView.of(p, spec.window(), spec.horizon());
             v.put("target", p.series().rawTarget());
+            v.put("inputs", p.series().spec().inputColumns());
             v.put("time", p.series().table().time().labels());
             ctx.json(v);
         });

@@ -142,6 +142,7 @@ function clearDataset() {
   ['#data-chart', '#prepare-chart'].forEach(id => { const c = echarts.getInstanceByDom($(id)); if (c) c.clear(); $(id).dataset.drawn = 'false'; });
   $('#prepare-info').textContent = '';
   showError('#prepare-error', null);
+  saveWorkspace(); // a reload must not bring the previous file back either
 }
 function setDataset(d) {
   state.dataset = d;
@@ -322,8 +323,9 @@ async function prepare() {
     const p = await api('POST', '/api/prepare', spec);
     state.prepared = p;
     $('#prepare-info').textContent = 'windows: ' + p.windows.train + ' train, ' + p.windows.validation + ' validation, '
-      + p.windows.test + ' test · input shape (T, F) = (' + p.inputShape.join(', ') + ') · scaler ' + p.scaler.kind
-      + ' fitted on rows [' + p.split.train.join(', ') + ')';
+      + p.windows.test + ' test · input shape (T, F) = (' + p.inputShape.join(', ') + ')'
+      + (p.inputs && p.inputs.length > 1 ? ': ' + p.inputs.join(', ') : '')
+      + ' · scaler ' + $('#scaler').selectedOptions[0].textContent + ' fitted on the training rows [' + p.split.train.join(', ') + ')';
     drawPrepare(p, spec);
   } catch (err) { showError('#prepare-error', err); }
 }
