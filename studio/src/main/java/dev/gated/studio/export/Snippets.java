@@ -60,7 +60,11 @@ public final class Snippets {
                 import java.nio.file.Path;
                 import java.util.List;
 
-                /** Trains %s as the studio did: java Train [data.csv [model.gated]] */
+                /**
+                 * Trains %s as the studio did. From the project root, once ./gated has built cli/target/gated.jar:
+                 *   javac -cp cli/target/gated.jar Train.java
+                 *   java --add-modules jdk.incubator.vector -cp cli/target/gated.jar:. Train [data.csv [model.gated]]
+                 */
                 public class Train {
                     public static void main(String[] args) throws Exception {
                         Path data = Path.of(args.length > 0 ? args[0] : %s);
