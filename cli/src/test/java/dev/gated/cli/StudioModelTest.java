@@ -37,7 +37,7 @@ class StudioModelTest {
         Path model = dir.resolve("studio-gru.gated");
         double studioRmse;
         try (StudioServer server = new StudioServer(StudioOptions.defaults().withPort(0).withWorkers(1)).start()) {
-            Studio studio = new Studio(server.port());
+            Studio studio = new Studio(server.port(), server.token());
             JsonNode upload = studio.send("/api/datasets?name=airline-passengers.csv",
                     HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(data)), "text/csv");
             Map<String, Object> prepare = Map.of("dataset", upload.get("id").asText(), "target", "Passengers",
@@ -74,17 +74,23 @@ class StudioModelTest {
     }
 
     /** Just enough of the studio's JSON API. */
-    private record Studio(HttpClient client, String base) {
+    record Studio(HttpClient client, String base, String token) {
 
-        Studio(int port) {
-            this(HttpClient.newHttpClient(), "http://127.0.0.1:" + port);
+        Studio(int port, String token) {
+            this(HttpClient.newHttpClient(), "http://127.0.0.1:" + port, token);
         }
 
         JsonNode send(String path, HttpRequest.BodyPublisher body, String type) throws Exception {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", type).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", type).header(dev.gated.studio.web.Guard.TOKEN_HEADER, token).POST(body)
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(201, r.statusCode(), r.body());
             return JSON.readTree(r.body());
+        }
+
+        JsonNode get(String path) throws Exception {
+            return JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
         }
 
         JsonNode awaitDone(String job) throws Exception {

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * The three baselines every model is compared with, set up for one prepared series:
  * <pre>
  *   naive           ŷ(o+h) = v[o]
- *   seasonal_naive  ŷ(o+h) = v[o + h - p·⌈h/p⌉]     p = the data's period, or detected on the training rows
+ *   seasonal_naive  ŷ(o+h) = v[o + h - p·⌈h/p⌉]     p = the data's period, or detected on the training rows,
+ *                                                    preferring the calendar periods of the time column (7 for days …)
  *   moving_average  ŷ(o+h) = mean(v[o-k+1 .. o])    k = the data's moving-average window, or the model's window T
  * </pre>
  */
@@ -44,7 +45,7 @@ public final class Baselines {
         try {
             out.add(spec.period() > 0 ? new Named("seasonal_naive", new SeasonalNaiveBaseline(spec.period()), false)
                     : new Named("seasonal_naive", SeasonalNaiveBaseline.detected(data.series().rawTarget(),
-                    data.split().train()), true));
+                    data.split().train(), data.series().table().time()), true));
         } catch (IllegalArgumentException e) {
             warn.accept("seasonal_naive left out: " + e.getMessage());
         }

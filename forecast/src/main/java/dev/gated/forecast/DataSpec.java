@@ -3,7 +3,9 @@ package dev.gated.forecast;
 import dev.gated.timeseries.csv.CsvReadOptions;
 import dev.gated.timeseries.csv.MissingValuePolicy;
 import dev.gated.timeseries.scale.ScalerKind;
+import dev.gated.timeseries.csv.CsvProfile;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +24,40 @@ import java.util.Map;
  * @param split      train / validation / test split
  * @param period     seasonal naive period; 0 = detect it on the training rows
  * @param maWindow   moving-average baseline window; 0 = the model's input window
+ * @param categories the features that hold text labels, each with its levels (sorted): each is fed to the
+ *                   network one-hot, as one 0/1 input per level ({@code weather=rain}), not scaled; filled in
+ *                   by {@link #resolve} from a first read of the file, saved in the model file
+ * @param ignored    columns never read, even with {@code --features all}
  */
 public record DataSpec(String target, List<String> features, String timeColumn, MissingValuePolicy missing,
-                       ScalerKind scaler, SplitSpec split, int period, int maWindow) {
+                       ScalerKind scaler, SplitSpec split, int period, int maWindow,
+                       Map<String, List<String>> categories, List<String> ignored) {
+
+    /** {@code --features all}: every column but the time column and the ignored ones. */
+    public static final String ALL = "all";
 
     public DataSpec {
         if (target == null || target.isBlank()) {
             throw new IllegalArgumentException("--target: name the column to forecast, e.g. --target Passengers");
         }
         features = features == null || features.isEmpty() ? List.of(target) : List.copyOf(features);
+        ignored = ignored == null ? List.of() : List.copyOf(ignored);
+        Map<String, List<String>> cats = new LinkedHashMap<>();
+        (categories == null ? Map.<String, List<String>>of() : categories).forEach((k, v) -> cats.put(k, List.copyOf(v)));
+        categories = Collections.unmodifiableMap(cats);
+        if (categories.containsKey(target)) {
+            throw new IllegalArgumentException("--target \"" + target + "\" holds text labels; the target must be a "
+                    + "numeric column (a text column can be an input feature)");
+        }
+        for (String f : features) {
+            if (ignored.contains(f) && !f.equals(ALL)) {
+                throw new IllegalArgumentException("--ignore \"" + f + "\" is also named in --features; a column is "
+                        + "either an input or ignored");
+            }
+        }
+        if (ignored.contains(target)) {
+            throw new IllegalArgumentException("--ignore names the target \"" + target + "\"");
+        }
         if (features.stream().distinct().count() != features.size()) {
             throw new IllegalArgumentException("--features names a column twice: " + features);
         }
@@ -42,6 +69,90 @@ public record DataSpec(String target, List<String> features, String timeColumn, 
             throw new IllegalArgumentException("--period and --ma-window must be >= 1 (or left out), got "
                     + period + " and " + maWindow);
         }
+    }
+
+    /** Without categorical features or ignored columns. */
+    public DataSpec(String target, List<String> features, String timeColumn, MissingValuePolicy missing,
+                    ScalerKind scaler, SplitSpec split, int period, int maWindow) {
+        this(target, features, timeColumn, missing, scaler, split, period, maWindow, Map.of(), List.of());
+    }
+
+    /**
+     * These settings made concrete for a file after a first read that typed its columns: {@code all} becomes
+     * every column but the time column and the ignored ones, and each feature that holds text becomes
+     * categorical with the file's levels.
+     *
+     * @throws IllegalArgumentException naming the column when the target holds text, or a text feature has more
+     *                                  than {@value CsvProfile#MAX_LEVELS} distinct values
+     */
+    public DataSpec resolve(CsvProfile profile) {
+        List<String> f = new ArrayList<>();
+        for (String name : features) {
+            if (name.equals(ALL) && profile.column(ALL) == null) {
+                for (CsvProfile.Column c : profile.columns()) {
+                    if (!c.kind().equals("time") && !ignored.contains(c.name()) && !f.contains(c.name())
+                            && (!c.isText() || c.categorical()) && !c.name().equals(timeColumn)) {
+                        f.add(c.name());
+                    }
+                }
+            } else if (!f.contains(name)) {
+                f.add(name);
+            }
+        }
+        if (!f.contains(target) && features.contains(ALL)) {
+            f.add(0, target);
+        }
+        Map<String, List<String>> cats = new LinkedHashMap<>(categories);
+        CsvProfile.Column t = profile.column(target);
+        if (t != null && t.isText()) {
+            throw new IllegalArgumentException("--target \"" + target + "\" holds text (e.g. \"" + t.example()
+                    + "\"), not numbers; forecast a numeric column: " + String.join(", ", profile.numericColumns()));
+        }
+        for (String name : f) {
+            CsvProfile.Column c = profile.column(name);
+            if (c != null && c.isText() && !cats.containsKey(name)) {
+                if (!c.categorical()) {
+                    throw new IllegalArgumentException("feature " + CsvProfile.describe(c) + " has too many "
+                            + "distinct values to one-hot encode (at most " + CsvProfile.MAX_LEVELS + "); it looks "
+                            + "like an identifier or free text: leave it out or --ignore it");
+                }
+                cats.put(name, c.levels());
+            }
+        }
+        return new DataSpec(target, f, timeColumn, missing, scaler, split, period, maWindow, cats, ignored);
+    }
+
+    /** True when {@code features} is still {@code all} (not yet {@link #resolve resolved} against a file). */
+    public boolean needsResolving() {
+        return features.contains(ALL);
+    }
+
+    /**
+     * The network's inputs as table columns, in order: a numeric feature is one column, a categorical one a
+     * column per level ({@code weather=drizzle}, {@code weather=rain}, …).
+     */
+    public List<String> inputColumns() {
+        List<String> out = new ArrayList<>();
+        for (String f : features) {
+            List<String> levels = categories.get(f);
+            if (levels == null) {
+                out.add(f);
+            } else {
+                levels.forEach(l -> out.add(f + "=" + l));
+            }
+        }
+        return out;
+    }
+
+    /** The numeric columns the scaler is fitted on: the numeric features, then the target if not among them. */
+    public List<String> scaledColumns() {
+        List<String> all = new ArrayList<>();
+        for (String c : columns()) {
+            if (!categories.containsKey(c)) {
+                all.add(c);
+            }
+        }
+        return all;
     }
 
     /** True when the target is the only input: predictions can be fed back for recursive forecasts. */
@@ -60,7 +171,8 @@ public record DataSpec(String target, List<String> features, String timeColumn, 
 
     /** The CSV reader options for these columns. */
     public CsvReadOptions readOptions() {
-        CsvReadOptions o = CsvReadOptions.defaults().withValueColumns(columns()).withMissingValues(missing);
+        CsvReadOptions o = CsvReadOptions.defaults().withValueColumns(columns()).withMissingValues(missing)
+                .withCategorical(categories);
         return timeColumn == null ? o : o.withTimeColumn(timeColumn);
     }
 
@@ -90,6 +202,16 @@ public record DataSpec(String target, List<String> features, String timeColumn, 
         m.put("period", Integer.toString(period));
         m.put("ma_window", Integer.toString(maWindow));
         MetadataKeys.putAll(m, "split.", split.toMap());
+        m.put("categorical", Integer.toString(categories.size()));
+        int i = 0;
+        for (Map.Entry<String, List<String>> e : categories.entrySet()) {
+            m.put("categorical." + i + ".column", e.getKey());
+            m.put("categorical." + i + ".levels", Integer.toString(e.getValue().size()));
+            for (int k = 0; k < e.getValue().size(); k++) {
+                m.put("categorical." + i + ".level." + k, e.getValue().get(k));
+            }
+            i++;
+        }
         return m;
     }
 
@@ -100,15 +222,24 @@ public record DataSpec(String target, List<String> features, String timeColumn, 
             features.add(MetadataKeys.text(m, "feature." + i));
         }
         String time = MetadataKeys.text(m, "time_column");
+        Map<String, List<String>> cats = new LinkedHashMap<>();
+        int c = m.containsKey("categorical") ? MetadataKeys.integer(m, "categorical") : 0; // absent before categories
+        for (int i = 0; i < c; i++) {
+            List<String> levels = new ArrayList<>();
+            for (int k = 0; k < MetadataKeys.integer(m, "categorical." + i + ".levels"); k++) {
+                levels.add(MetadataKeys.text(m, "categorical." + i + ".level." + k));
+            }
+            cats.put(MetadataKeys.text(m, "categorical." + i + ".column"), levels);
+        }
         return new DataSpec(MetadataKeys.text(m, "target"), features, time.isEmpty() ? null : time,
                 MissingValuePolicy.valueOf(MetadataKeys.text(m, "missing")),
                 ScalerKind.valueOf(MetadataKeys.text(m, "scaler")),
                 SplitSpec.fromMap(MetadataKeys.withPrefix(m, "split.")),
-                MetadataKeys.integer(m, "period"), MetadataKeys.integer(m, "ma_window"));
+                MetadataKeys.integer(m, "period"), MetadataKeys.integer(m, "ma_window"), cats, List.of());
     }
 
     /** The same data settings with the time column that was actually used (detected or named). */
     public DataSpec withTimeColumn(String name) {
-        return new DataSpec(target, features, name, missing, scaler, split, period, maWindow);
+        return new DataSpec(target, features, name, missing, scaler, split, period, maWindow, categories, ignored);
     }
 }

@@ -9,6 +9,8 @@ import dev.gated.timeseries.window.InputHistory;
 import dev.gated.timeseries.window.WindowMaker;
 import dev.gated.timeseries.window.WindowSpec;
 import dev.gated.timeseries.window.Windows;
+import dev.gated.timeseries.csv.TimeColumnChoice;
+import dev.gated.timeseries.csv.TimeSeriesCsvReader;
 import java.nio.file.Path;
 
 /**
@@ -49,6 +51,11 @@ public final class PreparedData {
      * instead of a new one when it is not null.
      */
     public static PreparedData prepare(Path file, DataSpec spec, HyperParameters hp, Scaler savedScaler) {
+        if (savedScaler == null) {
+            // a first read types every column: text features become categorical, "all" becomes the columns
+            spec = spec.resolve(TimeSeriesCsvReader.profile(file, spec.timeColumn() == null ? TimeColumnChoice.auto()
+                    : TimeColumnChoice.named(spec.timeColumn())));
+        }
         return prepare(ScaledSeries.read(file, spec), spec, hp.windowing(), savedScaler);
     }
 
@@ -64,8 +71,8 @@ public final class PreparedData {
         String source = table.source();
         int span = window + horizon;
         if (table.rowCount() < span) {
-            throw new IllegalArgumentException(source + " has " + table.rowCount() + " data rows but one window needs "
-                    + "--window + --horizon = " + window + " + " + horizon + " = " + span
+            throw new IllegalArgumentException(source + " has " + table.rowCount() + " data rows but one window "
+                    + "needs window + horizon = " + window + " + " + horizon + " = " + span
                     + " rows; use a shorter window or horizon, or more data");
         }
         ChronologicalSplit split = spec.split().apply(table.rowCount(), source);
@@ -74,7 +81,7 @@ public final class PreparedData {
             rejectConstantColumns(table, spec, split.train());
         }
         Scaler scaler = savedScaler != null ? savedScaler
-                : spec.scaler().fit(table.columns(spec.columns()), spec.columns(), split.train(),
+                : spec.scaler().fit(table.columns(spec.scaledColumns()), spec.scaledColumns(), split.train(),
                 ConstantColumnPolicy.REJECT);
         ScaledSeries series = ScaledSeries.of(table, spec.withTimeColumn(table.timeColumnName()), scaler);
         requireFiniteScaling(series);
@@ -143,7 +150,7 @@ public final class PreparedData {
 
     /** A column that does not vary on the training rows cannot be scaled, and there is nothing to learn from it. */
     private static void rejectConstantColumns(TimeSeriesTable table, DataSpec spec, RowRange train) {
-        for (String name : spec.columns()) {
+        for (String name : spec.scaledColumns()) {
             double[] v = table.column(name);
             boolean constant = true;
             for (int t = train.start() + 1; t < train.end() && constant; t++) {

@@ -11,7 +11,7 @@ import java.util.List;
  * units, and the scaled features and target the model sees.
  *
  * <pre>
- *   features      (F, R)  scaled input columns, in the order of spec.features()
+ *   features      (F, R)  scaled input columns, in the order of spec.inputColumns() (one-hot levels as 0/1)
  *   target        (R)     scaled target
  *   rawTarget     (R)     target in the file's units
  * </pre>
@@ -26,18 +26,20 @@ public final class ScaledSeries {
     private final double[] rawTarget;
 
     private ScaledSeries(TimeSeriesTable table, DataSpec spec, Scaler scaler) {
-        if (!scaler.columnNames().equals(spec.columns())) {
+        if (!scaler.columnNames().equals(spec.scaledColumns())) {
             throw new IllegalArgumentException("the scaler was fitted on " + scaler.columnNames()
-                    + " but the data columns are " + spec.columns());
+                    + " but the data columns are " + spec.scaledColumns());
         }
         this.table = table;
         this.spec = spec;
         this.scaler = scaler;
-        double[][] scaled = scaler.transform(table.columns(spec.columns()));
-        List<String> names = spec.columns();
-        this.features = new double[spec.features().size()][];
+        List<String> names = spec.scaledColumns();
+        double[][] scaled = scaler.transform(table.columns(names));
+        List<String> inputs = spec.inputColumns();
+        this.features = new double[inputs.size()][];
         for (int f = 0; f < features.length; f++) {
-            features[f] = scaled[names.indexOf(spec.features().get(f))];
+            int i = names.indexOf(inputs.get(f));
+            features[f] = i >= 0 ? scaled[i] : table.column(inputs.get(f)); // one-hot columns are not scaled
         }
         this.target = scaled[names.indexOf(spec.target())];
         this.rawTarget = table.column(spec.target());
@@ -45,6 +47,10 @@ public final class ScaledSeries {
 
     /** Reads the columns {@code spec} names from a CSV file (errors name file, line and column). */
     public static TimeSeriesTable read(Path file, DataSpec spec) {
+        if (spec.needsResolving()) {
+            throw new IllegalArgumentException("--features " + DataSpec.ALL + " must be resolved against the file "
+                    + "first (DataSpec.resolve)");
+        }
         return TimeSeriesCsvReader.read(file, spec.readOptions());
     }
 

@@ -8,6 +8,7 @@ import dev.gated.studio.jobs.EventHub;
 import dev.gated.studio.jobs.JobRegistry;
 import dev.gated.studio.web.DataRoutes;
 import dev.gated.studio.web.Errors;
+import dev.gated.studio.web.Guard;
 import dev.gated.studio.web.JobRoutes;
 import dev.gated.studio.web.Vendor;
 import io.javalin.Javalin;
@@ -33,6 +34,7 @@ public final class StudioServer implements AutoCloseable {
     private final EventHub hub;
     private final JobRegistry jobs;
     private final Javalin app;
+    private final Guard guard;
 
     public StudioServer(StudioOptions options) {
         this.options = options;
@@ -52,6 +54,8 @@ public final class StudioServer implements AutoCloseable {
             config.http.maxRequestSize = 1_000_000L; // JSON bodies; uploads are streamed with their own limit
         });
         Errors.install(app);
+        this.guard = new Guard(options, app::port);
+        guard.register(app);
         new DataRoutes(datasets, json, options).register(app);
         new JobRoutes(datasets, jobs, work, json).register(app);
         Vendor.register(app);
@@ -81,6 +85,11 @@ public final class StudioServer implements AutoCloseable {
     public String url() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         return "http://" + host + ":" + port() + "/";
+    }
+
+    /** The session token state-changing requests must carry (header {@link Guard#TOKEN_HEADER}). */
+    public String token() {
+        return guard.token();
     }
 
     public StudioOptions options() {

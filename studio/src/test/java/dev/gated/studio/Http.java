@@ -15,9 +15,11 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
+    final String token;
 
     Http(StudioServer server) {
         this.base = "http://127.0.0.1:" + server.port();
+        this.token = server.token();
     }
 
     /** A response's status and parsed JSON body (null when the body is not JSON). */
@@ -34,12 +36,13 @@ final class Http {
     Reply post(String path, Object body) throws IOException, InterruptedException {
         String text = body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text)));
+                .header(dev.gated.studio.web.Guard.TOKEN_HEADER, token).POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
     Reply upload(String name, byte[] bytes) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/datasets?name=" + java.net.URLEncoder.encode(name,
                 java.nio.charset.StandardCharsets.UTF_8))).header("Content-Type", "text/csv")
+                .header(dev.gated.studio.web.Guard.TOKEN_HEADER, token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 

@@ -20,8 +20,14 @@ public final class DataOptions {
     String target;
 
     @Option(names = "--features", split = ",", paramLabel = "COLUMN",
-            description = "Input columns, comma-separated (default: the target alone).")
+            description = "Input columns, comma-separated (default: the target alone); 'all' = every column but "
+                    + "the time column and --ignore'd ones. A text column (e.g. weather: rain, sun, …) is fed "
+                    + "one-hot, one 0/1 input per value.")
     List<String> features;
+
+    @Option(names = "--ignore", split = ",", paramLabel = "COLUMN",
+            description = "Columns never read, comma-separated (with --features all: every other column is an input).")
+    List<String> ignore;
 
     @Option(names = "--time", paramLabel = "COLUMN",
             description = "The time column (default: the first column if it is named like a date or holds text).")
@@ -76,7 +82,7 @@ public final class DataOptions {
         try {
             return new DataSpec(target, features, time, named("--missing", () -> DataSpec.parseMissing(missing)),
                     named("--scaler", () -> ScalerKind.parse(scaler)), SplitSpec.parse(split, splitRows, valSplit),
-                    period, maWindow);
+                    period, maWindow, java.util.Map.of(), ignore);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

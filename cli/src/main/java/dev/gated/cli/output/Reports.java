@@ -22,7 +22,7 @@ public final class Reports {
     }
 
     /**
-     * JSON: {@code {"file", "rows", "target", "features", "time_column", "scaler", "split", "train", "validation",
+     * JSON: {@code {"file", "rows", "target", "features", "inputs", "time_column", "scaler", "split", "train", "validation",
      * "test"}} where each part is {@code {"rows": [start, end], "windows": N}} or null.
      */
     public static Map<String, Object> data(PreparedData d) {
@@ -33,6 +33,7 @@ public final class Reports {
         m.put("rows", table.rowCount());
         m.put("target", spec.target());
         m.put("features", spec.features());
+        m.put("inputs", spec.inputColumns());
         m.put("time_column", table.timeColumnName());
         m.put("scaler", d.series().scaler().kind());
         m.put("split", spec.split().describe());

@@ -42,6 +42,26 @@ public final class Samples {
         };
     }
 
+    /** Where a bundled sample's file lies in the Gated source tree, from the project root. */
+    public static final String AIRLINE_IN_REPO = "studio/src/main/resources/dev/gated/studio/samples/airline-passengers.csv";
+
+    /**
+     * How an exported command should name a data set's file: the sample's path in the source tree when the data
+     * set is the unchanged airline sample (a command run from the project root then finds it), else its name.
+     */
+    public static String commandPath(StoredDataset d) {
+        if (d.name().equals("airline-passengers.csv")) {
+            try {
+                if (java.util.Arrays.equals(java.nio.file.Files.readAllBytes(d.file()), resource("airline-passengers.csv"))) {
+                    return AIRLINE_IN_REPO;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return d.name();
+    }
+
     /** x = linspace(0, 100, 500); columns "time" (the x value, kept as a text label) and "sine". */
     static String sine() {
         StringBuilder sb = new StringBuilder("time,sine\n");

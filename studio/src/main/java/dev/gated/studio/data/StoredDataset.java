@@ -1,6 +1,8 @@
 package dev.gated.studio.data;
 
+import dev.gated.forecast.DataSpec;
 import dev.gated.timeseries.TimeSeriesTable;
+import dev.gated.timeseries.csv.CsvProfile;
 import dev.gated.timeseries.csv.CsvReadOptions;
 import dev.gated.timeseries.csv.MissingValuePolicy;
 import dev.gated.timeseries.csv.TimeSeriesCsvReader;
@@ -33,13 +35,28 @@ public record StoredDataset(String id, String name, Path file, long size) {
 
     /** Reads only {@code columns} (empty = every column but the time column). */
     public TimeSeriesTable read(String time, String missing, java.util.List<String> columns) {
-        byte[] bytes;
+        return TimeSeriesCsvReader.read(bytes(), name, options(time, missing).withValueColumns(columns));
+    }
+
+    /** Reads the columns of resolved data settings (text features one-hot) with the user's time-column choice. */
+    public TimeSeriesTable read(String time, DataSpec spec) {
+        CsvReadOptions o = spec.readOptions();
+        CsvReadOptions t = options(time, "error");
+        return TimeSeriesCsvReader.read(bytes(), name, new CsvReadOptions(null, t.timeColumn(), o.valueColumns(),
+                o.missingValues(), o.categorical()));
+    }
+
+    /** The first read: every column typed (time, number, text), never failing on text or missing cells. */
+    public CsvProfile profile(String time) {
+        return TimeSeriesCsvReader.profile(bytes(), name, options(time, "error").timeColumn());
+    }
+
+    private byte[] bytes() {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the stored upload " + name + ": " + e.getMessage(), e);
         }
-        return TimeSeriesCsvReader.read(bytes, name, options(time, missing).withValueColumns(columns));
     }
 
     static CsvReadOptions options(String time, String missing) {
@@ -59,8 +76,8 @@ public record StoredDataset(String id, String name, Path file, long size) {
         try {
             return MissingValuePolicy.valueOf(k);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("missing-value policy \"" + s
-                    + "\" is not one of error, interpolate, forward_fill, drop");
+            throw new IllegalArgumentException("missing values: \"" + s
+                    + "\" is not one of the choices (stop with an error, interpolate, forward fill, drop the row)");
         }
     }
 }

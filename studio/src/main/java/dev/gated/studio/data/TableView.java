@@ -1,6 +1,7 @@
 package dev.gated.studio.data;
 
 import dev.gated.timeseries.TimeSeriesTable;
+import dev.gated.timeseries.csv.CsvProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,29 @@ public final class TableView {
     private static final int PREVIEW_ROWS = 12;
 
     private TableView() {
+    }
+
+    /**
+     * With the first read's typing of every column: {@code profile} lists each column's name, kind (time, number,
+     * text), missing cells and (text) levels; {@code header} and {@code cells} preview the file as it is.
+     */
+    public static Map<String, Object> of(StoredDataset d, CsvProfile profile, TimeSeriesTable t) {
+        Map<String, Object> m = of(d, t);
+        List<Map<String, Object>> cols = new ArrayList<>();
+        for (CsvProfile.Column c : profile.columns()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", c.name());
+            e.put("kind", c.kind());
+            e.put("missing", c.missing());
+            e.put("distinct", c.distinct());
+            e.put("levels", c.levels());
+            e.put("categorical", c.categorical());
+            cols.add(e);
+        }
+        m.put("profile", cols);
+        m.put("header", profile.columns().stream().map(CsvProfile.Column::name).toList());
+        m.put("cells", profile.preview());
+        return m;
     }
 
     public static Map<String, Object> of(StoredDataset d, TimeSeriesTable t) {

@@ -44,90 +44,49 @@ public final class Snippets {
         return sb.toString();
     }
 
-    /** A self-contained Java program on the core and timeseries API. */
-    public static String java(String file, PrepareSpec p, ModelSpec m) {
+    /**
+     * A Java program that does exactly what the studio did for one job, on the shared forecasting pipeline that
+     * the studio and {@code gated train} both use: the same data settings (text inputs one-hot), split, scaler
+     * fitted on the training rows, windows (relative or absolute), network, optimizer and seed. It prints the
+     * test RMSE the Results panel shows and saves the model. Arguments: the CSV file, then the model file.
+     *
+     * @param timeColumn the time column the table was read with (null for none)
+     */
+    public static String java(String file, PrepareSpec p, ModelSpec m, String timeColumn) {
         String features = p.features().stream().map(Snippets::javaString).reduce((x, y) -> x + ", " + y).orElse("");
-        String columns = p.columns().stream().map(Snippets::javaString).reduce((x, y) -> x + ", " + y).orElse("");
-        String time = p.time().equalsIgnoreCase("auto") ? ""
-                : p.time().equalsIgnoreCase("none") ? "\n                .withoutTimeColumn()"
-                : "\n                .withTimeColumn(" + javaString(p.time()) + ")";
-        String recurrent = switch (m.kind()) {
-            case "rnn" -> "simpleRnn";
-            case "gru" -> "gru";
-            default -> "lstm";
-        };
-        StringBuilder layers = new StringBuilder();
-        for (int l = 0; l < m.layers(); l++) {
-            layers.append("\n                .add(Recurrent.").append(recurrent).append("(").append(m.units()).append(")")
-                    .append(l < m.layers() - 1 ? ".returnSequences(true))" : ")");
-            if (m.dropout() > 0) {
-                layers.append("\n                .add(new Dropout(").append(num(m.dropout())).append("))");
-            }
-        }
         return """
-                import dev.gated.data.Dataset;
-                import dev.gated.layer.*;
-                import dev.gated.layer.recurrent.Recurrent;
-                import dev.gated.loss.Loss;
-                import dev.gated.model.*;
-                import dev.gated.optim.Optimizer;
-                import dev.gated.tensor.Tensor;
-                import dev.gated.timeseries.TimeSeriesTable;
-                import dev.gated.timeseries.csv.*;
-                import dev.gated.timeseries.scale.*;
-                import dev.gated.timeseries.split.ChronologicalSplit;
-                import dev.gated.timeseries.window.*;
+                import dev.gated.forecast.*;
+                import dev.gated.timeseries.csv.MissingValuePolicy;
+                import dev.gated.timeseries.scale.ScalerKind;
                 import java.nio.file.Path;
                 import java.util.List;
 
-                %s
+                /**
+                 * Trains %s as the studio did. From the project root, once ./gated has built cli/target/gated.jar:
+                 *   javac -cp cli/target/gated.jar Train.java
+                 *   java --add-modules jdk.incubator.vector -cp cli/target/gated.jar:. Train [data.csv [model.gated]]
+                 */
                 public class Train {
                     public static void main(String[] args) throws Exception {
-                        List<String> features = List.of(%s);
-                        List<String> columns = List.of(%s);
-                        TimeSeriesTable table = TimeSeriesCsvReader.read(Path.of(%s), CsvReadOptions.defaults()%s
-                                .withValueColumns(columns)
-                                .withMissingValues(MissingValuePolicy.%s));
-                        ChronologicalSplit split = ChronologicalSplit.byFractions(table.rowCount(), %s, %s);
-                        Scaler scaler = ScalerKind.%s.fit(table.columns(columns), columns, split.train(),
-                                ConstantColumnPolicy.REJECT);
-                        double[][] inputs = new double[features.size()][];
-                        for (int f = 0; f < inputs.length; f++) {
-                            inputs[f] = scaler.transform(features.get(f), table.column(features.get(f)));
-                        }
-                        double[] target = scaler.transform(%s, table.column(%s));
-                        WindowSpec shape = WindowSpec.of(%d, %d);
-                        Windows train = WindowMaker.make(inputs, target, shape.withStride(%d), split.train(),
-                                InputHistory.WITHIN_PART);
-                        Windows test = WindowMaker.make(inputs, target, shape, split.test(), InputHistory.FROM_EARLIER_ROWS);
-
-                        Sequential model = Sequential.input(%d, features.size()).seed(%dL)%s
-                                .add(new Dense(%d))
-                                .compile(Optimizer.parse("%s", %s), Loss.mse());
-                        model.fit(dataset(train), Fit.epochs(%d).batchSize(%d));
-                        System.out.println(model.summary());
-
-                        float[] predicted = model.predict(dataset(test).x()).toFloatArray();
-                        double[] forecast = scaler.inverse(%s, predicted); // original units
-                        System.out.println("first test forecast: " + forecast[0]);
-                        model.save(Path.of("%s.gated"));
-                    }
-
-                    static Dataset dataset(Windows w) {
-                        return new Dataset(Tensor.of(w.x(), w.count(), w.window(), w.features()),
-                                Tensor.of(w.y(), w.count(), w.horizon()));
+                        Path data = Path.of(args.length > 0 ? args[0] : %s);
+                        Path out = Path.of(args.length > 1 ? args[1] : "%s.gated");
+                        DataSpec spec = new DataSpec(%s, List.of(%s), %s,
+                                MissingValuePolicy.%s, ScalerKind.%s, new SplitSpec(%s, %s, null, 0), 0, 0);
+                        // units, layers, window, horizon, stride, epochs, batch, learning rate, seed,
+                        // patience (0 = no early stopping), dropout, clipping (0 = off), relative windows, optimizer
+                        HyperParameters hp = new HyperParameters(%d, %d, %d, %d, %d, %d, %d, %s, %dL, 0, %s, 0, %s, "%s");
+                        PreparedData prepared = PreparedData.prepare(data, spec, hp); // text inputs become one-hot
+                        TrainingRun run = TrainingRun.train(ModelKind.parse("%s"), hp, prepared, List.of());
+                        double rmse = PartForecast.ofModel(run.model(), prepared.test(), prepared.series()).metrics().rmse();
+                        System.out.println("test RMSE " + rmse);
+                        ForecastModel.of(run, prepared, data).save(out);
                     }
                 }
-                """.formatted(p.relative()
-                        ? "// The studio trained on windows relative to their last value (gated train --relative);\n"
-                        + "// this program shows the plain pipeline with absolute windows. The relative form is\n"
-                        + "// dev.gated.forecast.PreparedData with Windowing(..., relative = true).\n" : "",
-                features, columns, javaString(file), time,
-                StudioMissing.constant(p.missing()), num(p.train()), num(p.validation()),
+                """.formatted(m.label(), javaString(file), m.kind(), javaString(p.target()), features,
+                timeColumn == null ? "null" : javaString(timeColumn), StudioMissing.constant(p.missing()),
                 p.scaler().toUpperCase(Locale.ROOT).startsWith("STANDARD") ? "STANDARD" : "MINMAX",
-                javaString(p.target()), javaString(p.target()), p.window(), p.horizon(), p.stride(),
-                p.window(), m.seed(), layers, p.horizon(), m.optimizer(), num(m.lr()), m.epochs(), m.batch(),
-                javaString(p.target()), m.kind());
+                num(p.train()), num(p.validation()), m.units(), m.layers(), p.window(), p.horizon(), p.stride(),
+                m.epochs(), m.batch(), num(m.lr()), m.seed(), num(m.dropout()), p.relative(), m.optimizer(), m.kind());
     }
 
     /** {@code ./gated experiment memory …} for one memory-lab job (issue 5's command). */
@@ -164,12 +123,10 @@ public final class Snippets {
                 m.kind().toUpperCase(Locale.ROOT), m.seed());
     }
 
-    private static String num(double v) {
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        if (s.contains(".") && !s.contains("e")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", ".0");
-        }
-        return s;
+    /** The exact value in the shortest form ({@code 0.01}, {@code 0.6}): what the page sent, not a rounding of it. */
+    static String num(double v) {
+        String s = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return s.contains(".") ? s : s + ".0";
     }
 
     static String shellQuote(String s) {

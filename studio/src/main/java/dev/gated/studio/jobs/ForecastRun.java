@@ -9,6 +9,7 @@ import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.TrainingRun;
 import dev.gated.model.Sequential;
 import dev.gated.model.TrainingListener;
+import dev.gated.studio.data.StoredDataset;
 import dev.gated.studio.spec.ModelSpec;
 import dev.gated.studio.spec.PrepareSpec;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.Map;
 public final class ForecastRun extends Run {
 
     private final String datasetName;
+    private final StoredDataset dataset;
     private final PrepareSpec spec;
     private final PreparedData data;
     private final Dataset train;
@@ -34,9 +36,10 @@ public final class ForecastRun extends Run {
     private final List<String> notes = new ArrayList<>();
     private final List<Map<String, Object>> baselines;
 
-    ForecastRun(String id, String datasetName, PrepareSpec spec, PreparedData data) {
+    ForecastRun(String id, StoredDataset dataset, PrepareSpec spec, PreparedData data) {
         super(id);
-        this.datasetName = datasetName;
+        this.dataset = dataset;
+        this.datasetName = dataset.name();
         this.spec = spec;
         this.data = data;
         this.train = data.train().dataset();
@@ -47,6 +50,11 @@ public final class ForecastRun extends Run {
 
     public PreparedData data() {
         return data;
+    }
+
+    /** The stored file the run was prepared from. */
+    public StoredDataset dataset() {
+        return dataset;
     }
 
     public String datasetName() {
@@ -129,8 +137,11 @@ public final class ForecastRun extends Run {
         meta.put("studio.features", String.join(",", spec.features()));
         meta.put("studio.window", Integer.toString(spec.window()));
         meta.put("studio.horizon", Integer.toString(spec.horizon()));
+        if (job.cancelledAtEpoch() > 0) {
+            meta.put("studio.cancelled_at_epoch", Integer.toString(job.cancelledAtEpoch()));
+        }
         new ForecastModel(model, job.spec().modelKind(), job.spec().hyperParameters(spec), data.series().spec(),
-                data.series().scaler(), datasetName, job.trainSeconds(), model.epochsCompleted()).save(file);
+                data.series().scaler(), datasetName, job.trainSeconds(), job.bestEpoch()).save(file);
     }
 
     @Override

@@ -62,7 +62,7 @@ final class ForecastScores {
         return switch (b.name()) {
             case "naive" -> "last value";
             case "seasonal_naive" -> "period " + ((SeasonalNaiveBaseline) b.baseline()).period()
-                    + (b.detected() ? ", detected" : "");
+                    + (b.detected() ? ", " + ((SeasonalNaiveBaseline) b.baseline()).reason() : "");
             default -> "mean of the last " + window;
         };
     }

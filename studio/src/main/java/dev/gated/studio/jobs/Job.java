@@ -1,11 +1,13 @@
 package dev.gated.studio.jobs;
 
+import dev.gated.layer.Parameter;
 import dev.gated.model.EpochRecord;
 import dev.gated.model.Model;
 import dev.gated.model.Sequential;
 import dev.gated.model.TrainingDivergedException;
 import dev.gated.model.TrainingListener;
 import dev.gated.studio.spec.ModelSpec;
+import dev.gated.tensor.Tensor;
 import dev.gated.studio.web.Errors;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +46,13 @@ public final class Job {
     private volatile Sequential model;
     private volatile Evaluation evaluation;
     private Future<?> future;
+    // the best epoch so far, so a cancelled job keeps a usable model (written by the worker thread only)
+    private Sequential training;
+    private List<Tensor> bestWeights;
+    private double bestScore = Double.POSITIVE_INFINITY;
+    private volatile int bestEpoch;           // 1-based; 0 before the first epoch
+    private volatile int cancelledAtEpoch;    // epochs completed when cancelled; 0 if not cancelled while training
+    private long startNanos;
 
     Job(String id, Run run, ModelSpec spec) {
         this.id = id;
@@ -67,9 +76,22 @@ public final class Job {
         return state;
     }
 
-    /** The trained model; null until the job is done. */
+    /**
+     * The trained model; null until the job is done. A job cancelled after at least one epoch has one too: the
+     * weights of its best epoch so far (lowest val_loss, or loss without validation).
+     */
     public Sequential model() {
         return model;
+    }
+
+    /** 1-based epoch whose weights {@link #model()} holds for a cancelled job; the last epoch otherwise. */
+    public int bestEpoch() {
+        return cancelledAtEpoch > 0 ? bestEpoch : history.size();
+    }
+
+    /** Epochs completed when the job was cancelled while training; 0 when it was not. */
+    public int cancelledAtEpoch() {
+        return cancelledAtEpoch;
     }
 
     public Evaluation evaluation() {
@@ -130,21 +152,42 @@ public final class Job {
             return;
         }
         try {
-            long t0 = System.nanoTime();
+            startNanos = System.nanoTime();
             Sequential m = run.train(spec, new Listener(hub));
-            trainSeconds = (System.nanoTime() - t0) / 1e9;
+            trainSeconds = (System.nanoTime() - startNanos) / 1e9;
             evaluation = run.evaluate(m);
             model = m;
             finish(JobState.DONE, null, hub);
         } catch (Cancelled c) {
-            finish(JobState.CANCELLED, null, hub);
+            keepBestSoFar();
+            finish(JobState.CANCELLED, cancelledAtEpoch > 0 ? "cancelled at epoch " + cancelledAtEpoch
+                    + "; the weights of epoch " + bestEpoch + " are kept" : null, hub);
         } catch (IllegalArgumentException | TrainingDivergedException expected) {
             LOG.info("job {} ({}) failed: {}", id, spec.label(), expected.getMessage());
-            finish(JobState.FAILED, Errors.oneLine(expected.getMessage()), hub);
+            finish(JobState.FAILED, Errors.oneLine(Errors.inPageWords(expected.getMessage())), hub);
         } catch (Throwable t) {
             LOG.warn("job {} ({}) failed", id, spec.label(), t);
             finish(JobState.FAILED, Errors.oneLine(t.getMessage() == null ? t.getClass().getSimpleName()
                     : t.getMessage()), hub);
+        }
+    }
+
+    /** After a cancel: the model with its best epoch's weights, scored, if at least one epoch ended. */
+    private void keepBestSoFar() {
+        if (training == null || bestWeights == null) {
+            return;
+        }
+        try {
+            List<Parameter> params = training.parameters();
+            for (int i = 0; i < params.size(); i++) {
+                params.get(i).value().copyFrom(bestWeights.get(i));
+            }
+            evaluation = run.evaluate(training);
+            cancelledAtEpoch = history.size();
+            trainSeconds = (System.nanoTime() - startNanos) / 1e9;
+            model = training;
+        } catch (RuntimeException e) {
+            LOG.warn("job {}: the weights kept at cancel could not be scored", id, e);
         }
     }
 
@@ -167,6 +210,7 @@ public final class Job {
 
         @Override
         public void onTrainBegin(Model m, int initialEpoch, int epochs, int batches) {
+            training = (Sequential) m;   // the studio trains Sequential forecasting models
             params = m.parameterCount();
             batchesPerEpoch = Math.max(1, batches);
             t0 = System.nanoTime();
@@ -198,6 +242,14 @@ public final class Job {
             point.put("val_loss", r.hasValidation() ? finite(r.validationLoss()) : null);
             point.put("seconds", r.seconds());
             history.add(point);
+            double score = r.hasValidation() && Double.isFinite(r.validationLoss()) ? r.validationLoss() : r.loss();
+            if (Double.isFinite(score) && score < bestScore) {
+                bestScore = score;
+                bestEpoch = r.epoch() + 1;
+                List<Tensor> copy = new ArrayList<>();
+                m.parameters().forEach(p -> copy.add(p.value().copy()));
+                bestWeights = copy;
+            }
             Map<String, Object> e = new LinkedHashMap<>(point);
             e.put("job", id);
             e.put("progress", progress);
@@ -233,6 +285,9 @@ public final class Job {
         m.put("error", error);
         m.put("created", created.toString());
         m.put("metrics", evaluation == null ? null : evaluation.metrics());
+        m.put("has_model", model != null);
+        m.put("best_epoch", model == null ? null : bestEpoch());
+        m.put("cancelled_at_epoch", cancelledAtEpoch > 0 ? cancelledAtEpoch : null);
         return m;
     }
 
@@ -251,6 +306,9 @@ public final class Job {
         row.put("type", "model");
         row.put("job", id);
         row.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
+        if (cancelledAtEpoch > 0) {
+            row.put("note", "cancelled at epoch " + cancelledAtEpoch + ", weights of epoch " + bestEpoch);
+        }
         row.put("params", params);
         row.put("train_seconds", trainSeconds);
         row.put("epochs", history.size());

@@ -1,6 +1,7 @@
 package dev.gated.studio.jobs;
 
 import dev.gated.forecast.PreparedData;
+import dev.gated.studio.data.StoredDataset;
 import dev.gated.studio.spec.ModelSpec;
 import dev.gated.studio.spec.PrepareSpec;
 import dev.gated.studio.web.ApiException;
@@ -41,9 +42,9 @@ public final class JobRegistry {
     }
 
     /** Creates a forecasting run and queues one job per model. */
-    public ForecastRun startForecast(String datasetName, PrepareSpec spec, PreparedData data, List<ModelSpec> models) {
+    public ForecastRun startForecast(StoredDataset dataset, PrepareSpec spec, PreparedData data, List<ModelSpec> models) {
         requireModels(models);
-        ForecastRun run = new ForecastRun("r" + runCounter.incrementAndGet(), datasetName, spec, data);
+        ForecastRun run = new ForecastRun("r" + runCounter.incrementAndGet(), dataset, spec, data);
         return submit(run, models);
     }
 
@@ -164,6 +165,25 @@ public final class JobRegistry {
         m.put("created", r.created().toString());
         m.put("jobs", r.jobs().stream().map(Job::id).toList());
         return m;
+    }
+
+    /**
+     * Forgets every run whose jobs have all finished (done, failed or cancelled), with its jobs and models; runs
+     * with a job still queued or running stay. Returns the ids of the jobs removed.
+     */
+    public synchronized List<String> clearFinished() {
+        List<String> removed = new ArrayList<>();
+        for (Run r : runs()) {
+            if (r.jobs().stream().allMatch(j -> j.state().finished())) {
+                runs.remove(r.id());
+                for (Job j : r.jobs()) {
+                    jobs.remove(j.id());
+                    removed.add(j.id());
+                }
+            }
+        }
+        hub.publish("cleared", Map.of("jobs", removed));
+        return removed;
     }
 
     public void shutdown() {

@@ -42,10 +42,10 @@ public final class MemoryLabRun extends Run {
         super(id);
         this.task = MemoryTask.of(task);
         if (length < 2 || length > 1000) {
-            throw new IllegalArgumentException("length T must be in 2..1000, got " + length);
+            throw new IllegalArgumentException("the lag T must be between 2 and 1000, got " + length);
         }
         if (examples < 32 || examples > 20_000) {
-            throw new IllegalArgumentException("examples must be in 32..20000, got " + examples);
+            throw new IllegalArgumentException("examples must be between 32 and 20000, got " + examples);
         }
         this.length = length;
         this.examples = examples;

@@ -76,7 +76,7 @@ public record ModelSpec(String kind, Integer units, Integer layers, Double dropo
 
     private static void range(String name, int v, int lo, int hi) {
         if (v < lo || v > hi) {
-            throw new IllegalArgumentException(name + " must be in " + lo + ".." + hi + ", got " + v);
+            throw new IllegalArgumentException(name + " must be between " + lo + " and " + hi + ", got " + v);
         }
     }
 

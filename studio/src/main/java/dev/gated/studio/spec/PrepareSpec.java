@@ -68,7 +68,7 @@ public record PrepareSpec(String dataset, String target, List<String> features, 
 
     private static void requireRange(String name, int v, int lo, int hi) {
         if (v < lo || v > hi) {
-            throw new IllegalArgumentException(name + " must be in " + lo + ".." + hi + ", got " + v);
+            throw new IllegalArgumentException(name + " must be between " + lo + " and " + hi + ", got " + v);
         }
     }
 

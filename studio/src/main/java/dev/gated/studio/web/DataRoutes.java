@@ -1,6 +1,7 @@
 package dev.gated.studio.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gated.forecast.DataSpec;
 import dev.gated.forecast.PreparedData;
 import dev.gated.studio.StudioOptions;
 import dev.gated.studio.data.DatasetStore;
@@ -10,6 +11,7 @@ import dev.gated.studio.data.TableView;
 import dev.gated.studio.spec.PrepareSpec;
 import dev.gated.timeseries.TimeSeriesTable;
 import dev.gated.timeseries.csv.CsvFormatException;
+import dev.gated.timeseries.csv.CsvProfile;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import java.util.Map;
  * POST /api/datasets?name=F.csv       raw CSV body → 201 table view | 400 {error, line, column} | 413
  * POST /api/samples/{name}            copies a bundled sample into the work folder → 201 table view
  * GET  /api/datasets/{id}?time=&amp;missing=   re-reads with other choices
+ * GET  /api/datasets/{id}/file        the stored bytes (a saved workspace carries them)
  * POST /api/prepare                   PrepareSpec → split, window counts, example windows
  * </pre>
  */
@@ -54,6 +57,11 @@ public final class DataRoutes {
             StoredDataset d = store.get(ctx.pathParam("id"));
             ctx.json(view(d, ctx.queryParam("time"), ctx.queryParam("missing")));
         });
+        app.get("/api/datasets/{id}/file", ctx -> {
+            StoredDataset d = store.get(ctx.pathParam("id"));
+            ctx.header("Content-Disposition", "attachment; filename=\"" + d.name() + "\"");
+            ctx.contentType("text/csv; charset=utf-8").result(java.nio.file.Files.readAllBytes(d.file()));
+        });
         app.post("/api/samples/{name}", ctx -> {
             Map.Entry<String, byte[]> s = Samples.load(ctx.pathParam("name"));
             StoredDataset d = store.add(s.getKey(), s.getValue());
@@ -65,6 +73,7 @@ public final class DataRoutes {
             PreparedData p = prepare(d, spec);
             Map<String, Object> v = PrepareView.of(p, spec.window(), spec.horizon());
             v.put("target", p.series().rawTarget());
+            v.put("inputs", p.series().spec().inputColumns());
             v.put("time", p.series().table().time().labels());
             ctx.json(v);
         });
@@ -75,8 +84,9 @@ public final class DataRoutes {
      * fitted on the training rows, windows); CSV errors carry line and column.
      */
     public static PreparedData prepare(StoredDataset d, PrepareSpec spec) {
-        TimeSeriesTable t = d.read(spec.time(), spec.missing(), spec.columns());
-        return PreparedData.prepare(t, spec.toDataSpec(), spec.windowing(), null);
+        DataSpec ds = spec.toDataSpec().resolve(d.profile(spec.time()));
+        TimeSeriesTable t = d.read(spec.time(), ds);
+        return PreparedData.prepare(t, ds, spec.windowing(), null);
     }
 
     private void info(Context ctx) {
@@ -90,9 +100,20 @@ public final class DataRoutes {
         ctx.json(m);
     }
 
+    /**
+     * The Data panel's view: a first read types every column (a text column never blocks the file), then the
+     * numeric columns are read with the missing-value policy for the preview chart.
+     */
     private Map<String, Object> view(StoredDataset d, String time, String missing) {
         try {
-            return TableView.of(d, d.read(time, missing));
+            CsvProfile profile = d.profile(time);
+            List<String> numeric = profile.numericColumns();
+            if (numeric.isEmpty()) {
+                throw new ApiException(400, d.name() + " has no column of numbers to forecast: its columns are "
+                        + profile.columns().stream().map(c -> c.name() + " (" + c.kind() + ")").toList()
+                        + "; a forecast needs at least one numeric column");
+            }
+            return TableView.of(d, profile, d.read(time, missing, numeric));
         } catch (CsvFormatException e) {
             ApiException a = new ApiException(400, e.getMessage())
                     .with("line", e.line()).with("column", e.columnName()).with("columnIndex", e.columnIndex())

@@ -29,10 +29,9 @@ public final class Errors {
             ctx.status(e.status()).json(body);
         });
         app.exception(CsvFormatException.class, (e, ctx) -> ctx.status(400).json(csvError(e)));
-        app.exception(JsonProcessingException.class, (e, ctx) -> ctx.status(400)
-                .json(body("the request body is not the JSON expected: " + e.getOriginalMessage())));
+        app.exception(JsonProcessingException.class, (e, ctx) -> ctx.status(400).json(body(jsonProblem(e))));
         app.exception(TrainingDivergedException.class, (e, ctx) -> ctx.status(422).json(body(e.getMessage())));
-        app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(body(e.getMessage())));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(body(inPageWords(e.getMessage()))));
         app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(body(e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> internal(e, ctx));
         app.error(404, ctx -> {
@@ -40,6 +39,49 @@ public final class Errors {
                 ctx.json(body("no such endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
+    }
+
+    /**
+     * A request the page built but the server refused: a setting out of range is reported as the setting's own
+     * message ("epochs must be between 1 and 10000, got 20000"), not as Jackson's account of the record it could
+     * not build; anything else names the field that did not fit.
+     */
+    static String jsonProblem(JsonProcessingException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+                return inPageWords(iae.getMessage());
+            }
+        }
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().get(m.getPath().size() - 1).getFieldName();
+            if (field != null) {
+                return "the setting \"" + field + "\" has a value the studio cannot use (a number was expected?)";
+            }
+        }
+        return "the request is not the JSON the studio expects: " + oneLine(e.getOriginalMessage());
+    }
+
+    private static final String[][] FLAGS = {
+        {"--window + --horizon", "window + horizon"}, {"--target", "target"}, {"--features", "inputs"},
+        {"--ignore it", "ignore it"}, {"--split", "split"}, {"--window", "window"}, {"--horizon", "horizon"},
+        {"--stride", "stride"}, {"--units", "units"}, {"--epochs", "epochs"}, {"--batch", "batch"},
+        {"--lr", "learning rate"}, {"--dropout", "dropout"}, {"--time", "time column"},
+        {"--missing", "missing values"}, {"--scaler", "scaler"}
+    };
+
+    /**
+     * The shared pipeline words its messages for the command line; the page has no flags, so {@code --target}
+     * becomes "target", {@code --features} "inputs", and so on.
+     */
+    public static String inPageWords(String message) {
+        if (message == null) {
+            return null;
+        }
+        String m = message;
+        for (String[] f : FLAGS) {
+            m = m.replace(f[0], f[1]);
+        }
+        return m;
     }
 
     /** The JSON of a CSV error: the message and where it is, so the page can point at the cell. */

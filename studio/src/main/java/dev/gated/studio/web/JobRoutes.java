@@ -5,6 +5,7 @@ import dev.gated.data.Dataset;
 import dev.gated.forecast.PreparedData;
 import dev.gated.model.Sequential;
 import dev.gated.studio.data.DatasetStore;
+import dev.gated.studio.data.Samples;
 import dev.gated.studio.data.StoredDataset;
 import dev.gated.studio.data.WorkFolder;
 import dev.gated.studio.export.Snippets;
@@ -15,6 +16,7 @@ import dev.gated.studio.jobs.JobRegistry;
 import dev.gated.studio.jobs.JobState;
 import dev.gated.studio.jobs.MemoryLabRun;
 import dev.gated.studio.jobs.Run;
+import dev.gated.studio.spec.ModelSpec;
 import dev.gated.timeseries.TimeSeriesTable;
 import dev.gated.timeseries.window.Windows;
 import io.javalin.Javalin;
@@ -38,6 +40,7 @@ import java.util.Map;
  * GET  /api/jobs                      every job with its loss history (a reopened tab redraws from this)
  * GET  /api/jobs/{id}                 one job
  * POST /api/jobs/{id}/cancel          202 | 409 when already finished
+ * POST /api/jobs/clear-finished       forgets the runs whose jobs have all finished → {removed: [job ids]}
  * GET  /api/jobs/{id}/forecast        actual vs forecast per part, residuals (JSON)
  * GET  /api/jobs/{id}/forecast.csv    the same as CSV, with "&lt;target&gt; (forecast)" columns
  * GET  /api/jobs/{id}/model.gated     the model file (forecasts: readable by gated evaluate and gated forecast)
@@ -67,6 +70,7 @@ public final class JobRoutes {
         app.get("/api/runs/{id}/gradients", ctx -> ctx.json(gradients(jobs.run(ctx.pathParam("id")))));
         app.get("/api/jobs", ctx -> ctx.json(jobs.jobs().stream().map(Job::view).toList()));
         app.get("/api/jobs/{id}", ctx -> ctx.json(jobs.job(ctx.pathParam("id")).view()));
+        app.post("/api/jobs/clear-finished", ctx -> ctx.json(Map.of("removed", jobs.clearFinished())));
         app.post("/api/jobs/{id}/cancel", ctx -> ctx.status(202).json(jobs.cancel(ctx.pathParam("id")).summary()));
         app.get("/api/jobs/{id}/forecast", ctx -> ctx.json(forecast(done(ctx))));
         app.get("/api/jobs/{id}/forecast.csv", this::forecastCsv);
@@ -79,7 +83,7 @@ public final class JobRoutes {
         RunRequest req = json.readValue(ctx.body(), RunRequest.class);
         StoredDataset d = datasets.get(req.prepare().dataset());
         PreparedData p = DataRoutes.prepare(d, req.prepare());
-        ForecastRun run = jobs.startForecast(d.name(), req.prepare(), p, req.models());
+        ForecastRun run = jobs.startForecast(d, req.prepare(), p, req.models());
         Map<String, Object> m = jobs.runSummary(run);
         m.put("jobs", run.jobs().stream().map(Job::summary).toList());
         ctx.status(201).json(m);
@@ -94,12 +98,13 @@ public final class JobRoutes {
         ctx.status(201).json(m);
     }
 
-    /** The job, which must be done (409 otherwise). */
+    /** The job, which must have a model: done, or cancelled after an epoch (409 otherwise). */
     private Job done(Context ctx) {
         Job j = jobs.job(ctx.pathParam("id"));
-        if (j.state() != JobState.DONE) {
+        if (j.model() == null) {
             throw new ApiException(409, "job " + j.id() + " is " + j.state().name().toLowerCase(Locale.ROOT)
-                    + "; its model is available once it is done");
+                    + (j.state() == JobState.CANCELLED ? " before its first epoch ended, so it has no model"
+                    : "; its model is available once it is done"));
         }
         return j;
     }
@@ -233,7 +238,7 @@ public final class JobRoutes {
         Dataset batch = run.probeBatch();
         List<Map<String, Object>> series = new ArrayList<>();
         for (Job j : run.jobs()) {
-            if (j.state() != JobState.DONE) {
+            if (j.model() == null) {
                 continue;
             }
             Map<String, Object> s = new LinkedHashMap<>();
@@ -264,12 +269,21 @@ public final class JobRoutes {
             return;
         }
         ForecastRun run = forecastRun(j);
-        String file = run.datasetName();
+        String file = Samples.commandPath(run.dataset());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("job", j.id());
+        m.put("dataset", run.dataset().id());
+        m.put("dataFile", run.datasetName());
         String timeColumn = run.data().series().table().timeColumnName();
-        m.put("command", Snippets.command(file, run.spec(), j.spec(), timeColumn));
-        m.put("java", Snippets.java(file, run.spec(), j.spec()));
+        // a cancelled job kept the weights of its best epoch B: training B epochs reproduces them
+        ModelSpec spec = j.cancelledAtEpoch() > 0 ? j.spec().withEpochs(j.bestEpoch()) : j.spec();
+        m.put("command", Snippets.command(file, run.spec(), spec, timeColumn));
+        m.put("java", Snippets.java(file, run.spec(), spec, timeColumn));
+        String where = file.equals(run.datasetName()) ? "Run it in the folder that holds " + run.datasetName()
+                + " (download it with Data file)." : "Run it from the Gated project root: the sample is part of the source tree.";
+        m.put("note", (j.cancelledAtEpoch() > 0 ? "Cancelled at epoch " + j.cancelledAtEpoch() + "; these train the "
+                + j.bestEpoch() + " epoch" + (j.bestEpoch() == 1 ? "" : "s") + " whose weights were kept. " : "")
+                + where + " Both print the test RMSE of the Results table.");
         ctx.json(m);
     }
 }

@@ -11,8 +11,11 @@ const GATE_INFO = {
 };
 
 // ---------- helpers ----------
+// Every state-changing request carries the session token, which only the studio's own page can read.
+const session = fetch('/api/session').then(r => r.json());
 async function api(method, path, body, raw) {
   const opts = { method, headers: {} };
+  if (method !== 'GET') { const s = await session; opts.headers[s.header] = s.token; }
   if (raw !== undefined) { opts.body = raw; opts.headers['Content-Type'] = 'text/csv'; }
   else if (body !== undefined) { opts.body = JSON.stringify(body); opts.headers['Content-Type'] = 'application/json'; }
   const res = await fetch(path, opts);
@@ -30,6 +33,25 @@ function showError(id, err) {
   }
   el.textContent = text; el.hidden = false;
 }
+// The page enforces the limits the server does, and says so in words: "Epochs must be a whole number between 1 and 10000."
+function inputName(input) {
+  const label = input.closest('label');
+  const card = input.closest('.card');
+  const own = label ? Array.from(label.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent.trim()).join(' ').trim() : input.id;
+  const name = own.charAt(0).toUpperCase() + own.slice(1);
+  return card ? card.querySelector('label').textContent.trim() + ' ' + own : name;
+}
+function checkInputs(scope) {
+  $$(scope + ' input[type=number]').forEach(input => {
+    const card = input.closest('.card');
+    if (card && !card.querySelector('input[type=checkbox]').checked) return;
+    if (input.value.trim() === '' || !input.checkValidity()) {
+      const whole = input.step === '' || input.step === '1';
+      throw new Error(inputName(input) + ' must be ' + (whole ? 'a whole number' : 'a number') + ' between '
+        + input.min + ' and ' + input.max + (input.value.trim() === '' ? '; the box is empty.' : ', not ' + input.value + '.'));
+    }
+  });
+}
 function chart(id) {
   const el = typeof id === 'string' ? $(id) : id;
   let c = echarts.getInstanceByDom(el);
@@ -40,6 +62,20 @@ function chart(id) {
     c.setOption = (option, ...rest) => setOption(Object.assign({ animation: false }, option), ...rest);
   }
   return c;
+}
+// A chart's content in words: the chart becomes an image with that label, and the words appear under it.
+function summarize(id, text) {
+  const c = $(id);
+  c.setAttribute('role', 'img');
+  c.setAttribute('aria-label', text);
+  let p = document.getElementById(c.id + '-summary');
+  if (!p) { p = el('p', { id: c.id + '-summary', class: 'chart-summary' }); c.after(p); }
+  p.textContent = text;
+}
+function range(values) {
+  const v = values.filter(x => x !== null && x !== undefined && Number.isFinite(+x)).map(Number);
+  if (!v.length) return null;
+  return { min: Math.min(...v), max: Math.max(...v), mean: v.reduce((a, b) => a + b, 0) / v.length, n: v.length };
 }
 function fmt(v, digits) {
   if (v === null || v === undefined || v === 'NaN' || Number.isNaN(v)) return '–';
@@ -84,48 +120,88 @@ async function loadDataset(fetcher) {
   try {
     setDataset(await fetcher());
   } catch (err) {
+    clearDataset();
     showError('#data-error', err);
     if (err.data && err.data.dataset) {
-      state.dataset = { id: err.data.dataset.id, name: err.data.dataset.name, columns: [], broken: true };
-      $('#data-info').textContent = err.data.dataset.name + ' could not be read; fix the file or pick a missing-value policy and re-read.';
+      // the file arrived but could not be read as asked: Re-read works on this file, nothing of the previous one stays
+      state.dataset = { id: err.data.dataset.id, name: err.data.dataset.name, columns: [], profile: [], broken: true };
+      $('#data-info').textContent = err.data.dataset.name + ' could not be read; fix the file or choose how to treat missing values, then Re-read.';
       $('#data-choices').hidden = false;
     }
   }
 }
+// Everything that described the previous file goes: a failed upload must never leave old data to train on.
+function clearDataset() {
+  state.dataset = null; state.prepared = null;
+  $('#data-info').textContent = '';
+  $('#data-choices').hidden = true;
+  $('#picker-box').hidden = true;
+  $('#column-picker tbody').innerHTML = '';
+  $('#preview-table').innerHTML = '';
+  $('#time-select').innerHTML = '';
+  ['#data-chart', '#prepare-chart'].forEach(id => { const c = echarts.getInstanceByDom($(id)); if (c) c.clear(); $(id).dataset.drawn = 'false'; });
+  $('#prepare-info').textContent = '';
+  showError('#prepare-error', null);
+  saveWorkspace(); // a reload must not bring the previous file back either
+}
 function setDataset(d) {
   state.dataset = d;
+  const text = (d.profile || []).filter(c => c.kind === 'text').length;
   $('#data-info').textContent = d.name + ': ' + d.rows + ' rows, ' + d.columns.length + ' numeric column(s)'
+    + (text ? ', ' + text + ' text column(s)' : '')
     + (d.timeColumn ? ', time column "' + d.timeColumn + '" (' + d.timeFormat + ')' : ', no time column (rows are numbered)');
   $('#data-choices').hidden = false;
   const ts = $('#time-select'); const prev = ts.value;
   ts.innerHTML = '';
   ts.append(el('option', { value: 'auto' }, 'detect'), el('option', { value: 'none' }, 'none (row index)'));
-  const names = (d.timeColumn ? [d.timeColumn] : []).concat(d.columns);
-  names.forEach(n => ts.append(el('option', { value: n }, n)));
+  (d.header || [d.timeColumn].concat(d.columns)).filter(n => n).forEach(n => ts.append(el('option', { value: n }, n)));
   ts.value = d.timeColumn ? d.timeColumn : (prev === 'none' ? 'none' : 'auto');
-  const tg = $('#target-select');
-  tg.innerHTML = '';
-  d.columns.forEach(n => tg.append(el('option', { value: n }, n)));
-  tg.value = d.columns[d.columns.length - 1];
-  renderFeatures();
+  renderPicker(d, d.columns[d.columns.length - 1]);
   renderPreview(d);
   renderDataChart(d);
   state.prepared = null;
+  $('#workspace-info').textContent = '';
+  saveWorkspace();
 }
-function renderFeatures() {
-  const box = $('#features'); box.innerHTML = '';
-  const target = $('#target-select').value;
-  state.dataset.columns.forEach(n => {
-    const cb = el('input', { type: 'checkbox', value: n, class: 'feature' });
-    cb.checked = n === target;
-    box.append(el('label', {}, cb, n));
+function kindText(c) {
+  if (c.kind === 'number') return 'numbers' + (c.missing ? ' (' + c.missing + ' missing)' : '');
+  if (c.kind === 'time') return 'time';
+  return c.categorical ? 'text: ' + c.distinct + ' value' + (c.distinct === 1 ? '' : 's') + ' (' + c.levels.slice(0, 4).join(', ') + (c.distinct > 4 ? ', …' : '') + ')'
+    : 'text: ' + c.distinct + ' different values — an identifier or free text, not usable as an input';
+}
+function renderPicker(d, target, roles) {
+  const body = $('#column-picker tbody'); body.innerHTML = '';
+  (d.profile || []).filter(c => c.kind !== 'time').forEach(c => {
+    const sel = el('select', { class: 'role', 'data-column': c.name, 'aria-label': 'use of column ' + c.name });
+    if (c.kind === 'number') sel.append(el('option', { value: 'target' }, 'target'));
+    if (c.kind === 'number' || c.categorical) sel.append(el('option', { value: 'feature' }, c.kind === 'text' ? 'input (one-hot)' : 'input'));
+    sel.append(el('option', { value: 'ignored' }, 'ignored'));
+    sel.value = (roles && roles[c.name]) || (c.name === target ? 'target' : 'ignored');
+    sel.disabled = c.kind === 'text' && !c.categorical;
+    sel.onchange = () => {
+      if (sel.value === 'target') $$('#column-picker select.role').forEach(o => { if (o !== sel && o.value === 'target') o.value = 'ignored'; });
+      saveWorkspace();
+    };
+    body.append(el('tr', { 'data-column': c.name, class: 'kind-' + c.kind }, el('td', {}, c.name), el('td', {}, kindText(c)), el('td', {}, sel)));
   });
+  $('#picker-box').hidden = false;
+}
+function roles() {
+  const r = {};
+  $$('#column-picker select.role').forEach(s => { r[s.dataset.column] = s.value; });
+  return r;
+}
+function currentTarget() {
+  const s = $$('#column-picker select.role').find(o => o.value === 'target');
+  return s ? s.dataset.column : '';
 }
 function renderPreview(d) {
   const t = $('#preview-table'); t.innerHTML = '';
-  t.append(el('tr', {}, el('th', {}, d.timeColumn || 'row'), ...d.columns.map(c => el('th', {}, c))));
-  d.preview.forEach(r => t.append(el('tr', {}, ...r.map((v, i) => el('td', {}, i === 0 ? v : fmt(v, 3))))));
-  if (d.rows > d.preview.length) t.append(el('tr', {}, el('td', { colspan: d.columns.length + 1 }, '… ' + (d.rows - d.preview.length) + ' more rows')));
+  const header = d.header || [d.timeColumn || 'row'].concat(d.columns);
+  const cells = d.cells || d.preview;
+  t.append(el('tr', {}, ...header.map(c => el('th', {}, c))));
+  cells.forEach(r => t.append(el('tr', {}, ...r.map(v => el('td', {}, typeof v === 'number' ? fmt(v, 3) : v)))));
+  if (d.rows > cells.length) t.append(el('tr', {}, el('td', { colspan: header.length }, '… ' + (d.rows - cells.length) + ' more rows')));
 }
 function renderDataChart(d) {
   const c = chart('#data-chart');
@@ -138,6 +214,9 @@ function renderDataChart(d) {
     series: Object.entries(d.series).map(([name, values]) => ({ name, type: 'line', showSymbol: false, data: values }))
   }, true);
   $('#data-chart').dataset.drawn = 'true';
+  summarize('#data-chart', d.name + ': ' + d.rows + ' rows from ' + d.time[0] + ' to ' + d.time[d.time.length - 1] + '. '
+    + Object.entries(d.series).map(([name, values]) => { const r = range(values);
+      return r ? name + ' from ' + fmt(r.min, 3) + ' to ' + fmt(r.max, 3) + ' (mean ' + fmt(r.mean, 3) + ')' : name + ': no values'; }).join('; ') + '.');
 }
 async function uploadFile(file) {
   const q = new URLSearchParams({ name: file.name, missing: $('#missing-select').value });
@@ -149,13 +228,88 @@ async function reread() {
   await loadDataset(() => api('GET', '/api/datasets/' + state.dataset.id + '?' + q));
 }
 
+// ---------- Workspace ----------
+// The Data, Prepare and Models choices live in the browser (localStorage), so a reload keeps them; Save writes
+// them with the data itself to one JSON file, and Open reads such a file back on any studio.
+const WS_KEY = 'gated-studio-workspace';
+const WS_FORMAT = 'gated-studio-workspace';
+function workspace() {
+  const inputs = {};
+  $$('#panel-data select, #panel-prepare input, #panel-prepare select, #panel-models input[id], #panel-models select, #panel-memory input[id], #panel-memory select')
+    .forEach(e => { if (e.id) inputs[e.id] = e.type === 'checkbox' ? e.checked : e.value; });
+  const cards = $$('.card').map(c => ({ kind: c.dataset.kind, units: c.querySelector('.units').value,
+    layers: c.querySelector('.layers').value, dropout: c.querySelector('.dropout').value }));
+  const d = state.dataset && !state.dataset.broken ? { id: state.dataset.id, name: state.dataset.name } : null;
+  return { format: WS_FORMAT, version: 1, dataset: d, roles: roles(), inputs, cards };
+}
+function saveWorkspace() {
+  try { localStorage.setItem(WS_KEY, JSON.stringify(workspace())); } catch (e) { /* private mode: nothing kept */ }
+}
+function applyInputs(ws) {
+  Object.entries(ws.inputs || {}).forEach(([id, v]) => {
+    const e = document.getElementById(id);
+    if (!e || id === 'time-select') return;
+    if (e.type === 'checkbox') e.checked = !!v; else e.value = v;
+  });
+  (ws.cards || []).forEach(c => {
+    const card = document.querySelector('.card[data-kind="' + c.kind + '"]');
+    if (!card) return;
+    card.querySelector('.units').value = c.units; card.querySelector('.layers').value = c.layers; card.querySelector('.dropout').value = c.dropout;
+  });
+}
+async function restoreWorkspace(ws) {
+  applyInputs(ws);
+  if (!ws.dataset) return;
+  const q = new URLSearchParams({ time: (ws.inputs || {})['time-select'] || 'auto', missing: (ws.inputs || {})['missing-select'] || 'error' });
+  let d = null;
+  try { d = await api('GET', '/api/datasets/' + ws.dataset.id + '?' + q); } catch (e) { d = null; }
+  if (!d || d.name !== ws.dataset.name) {
+    $('#workspace-info').textContent = ws.dataset.name + ', the file of your last session, is no longer in the studio (was it restarted?): upload it again. Your other choices are kept.';
+    return;
+  }
+  setDataset(d);
+  renderPicker(d, null, ws.roles);
+  saveWorkspace();
+}
+async function saveWorkspaceFile() {
+  const ws = workspace();
+  if (ws.dataset) {
+    const res = await fetch('/api/datasets/' + ws.dataset.id + '/file');
+    ws.data = { name: ws.dataset.name, csv: await res.text() };
+  }
+  const blob = new Blob([JSON.stringify(ws, null, 1)], { type: 'application/json' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: 'gated-workspace.json' });
+  document.body.append(a); a.click(); a.remove();
+  $('#workspace-info').textContent = 'Saved gated-workspace.json' + (ws.data ? ' with ' + ws.data.name : '') + '.';
+  return ws;
+}
+async function openWorkspaceFile(file) {
+  showError('#data-error', null);
+  let ws;
+  try { ws = JSON.parse(await file.text()); } catch (e) { ws = null; }
+  if (!ws || ws.format !== WS_FORMAT) {
+    showError('#data-error', new Error(file.name + ' is not a studio workspace (save one with "Save workspace…").'));
+    return;
+  }
+  if (ws.data && ws.data.csv) {
+    const d = await api('POST', '/api/datasets?' + new URLSearchParams({ name: ws.data.name }), undefined, ws.data.csv)
+      .catch(err => { showError('#data-error', err); return null; });
+    ws.dataset = d ? { id: d.id, name: d.name } : null;
+  }
+  await restoreWorkspace(ws);
+  $('#workspace-info').textContent = 'Opened ' + file.name + (ws.dataset ? ' with ' + ws.dataset.name : '') + '.';
+}
+
 // ---------- Prepare ----------
 function prepareSpec() {
-  if (!state.dataset) throw new Error('Choose a data set first (Data panel).');
-  const target = $('#target-select').value;
-  const features = $$('.feature').filter(c => c.checked).map(c => c.value);
+  if (!state.dataset || state.dataset.broken) throw new Error('Choose a data set first (Data panel).');
+  checkInputs('#panel-prepare');
+  const target = currentTarget();
+  if (!target) throw new Error('Choose the column to forecast: set one column to "target" in the Data panel.');
+  const r = roles();
+  const features = [target].concat(Object.keys(r).filter(n => r[n] === 'feature'));
   return {
-    dataset: state.dataset.id, target, features: features.length ? features : [target],
+    dataset: state.dataset.id, target, features,
     time: $('#time-select').value, missing: $('#missing-select').value,
     window: +$('#window').value, horizon: +$('#horizon').value, stride: +$('#stride').value,
     scaler: $('#scaler').value, train: +$('#train-frac').value, validation: +$('#val-frac').value,
@@ -169,8 +323,9 @@ async function prepare() {
     const p = await api('POST', '/api/prepare', spec);
     state.prepared = p;
     $('#prepare-info').textContent = 'windows: ' + p.windows.train + ' train, ' + p.windows.validation + ' validation, '
-      + p.windows.test + ' test · input shape (T, F) = (' + p.inputShape.join(', ') + ') · scaler ' + p.scaler.kind
-      + ' fitted on rows [' + p.split.train.join(', ') + ')';
+      + p.windows.test + ' test · input shape (T, F) = (' + p.inputShape.join(', ') + ')'
+      + (p.inputs && p.inputs.length > 1 ? ': ' + p.inputs.join(', ') : '')
+      + ' · scaler ' + $('#scaler').selectedOptions[0].textContent + ' fitted on the training rows [' + p.split.train.join(', ') + ')';
     drawPrepare(p, spec);
   } catch (err) { showError('#prepare-error', err); }
 }
@@ -197,10 +352,14 @@ function drawPrepare(p, spec) {
       ...windowSeries]
   }, true);
   $('#prepare-chart').dataset.drawn = 'true';
+  summarize('#prepare-chart', spec.target + ', ' + p.rows + ' rows: train rows ' + p.split.train.join('–') + ', validation rows '
+    + p.split.validation.join('–') + ', test rows ' + p.split.test.join('–') + '; windows of ' + p.window + ' inputs and '
+    + p.horizon + ' target(s): ' + p.windows.train + ' to train on, ' + p.windows.validation + ' to validate, ' + p.windows.test + ' to test.');
 }
 
 // ---------- Models / runs ----------
 function modelSpecs() {
+  checkInputs('#panel-models');
   const common = { epochs: +$('#epochs').value, batch: +$('#batch').value, lr: +$('#lr').value,
     optimizer: $('#optimizer').value, seed: +$('#seed').value };
   return $$('.card').filter(c => c.querySelector('input[type=checkbox]').checked).map(c => Object.assign({
@@ -219,15 +378,31 @@ async function train() {
 }
 
 // ---------- Train ----------
+const FINISHED = ['done', 'failed', 'cancelled'];
+// The Train panel shows the latest run unless the user asks for every run.
+function shownJobs() {
+  const all = Array.from(state.jobs.values());
+  if ($('#jobs-filter').value === 'all' || !all.length) return all;
+  const latest = all.reduce((a, j) => Math.max(a, +String(j.run).slice(1)), 0);
+  return all.filter(j => +String(j.run).slice(1) === latest);
+}
+function stateText(j) {
+  if (j.state === 'cancelled' && j.cancelled_at_epoch) return 'cancelled at epoch ' + j.cancelled_at_epoch + ' (weights of epoch ' + j.best_epoch + ' kept)';
+  return j.state + (j.error ? ': ' + j.error : '');
+}
 function renderJobs() {
   const body = $('#jobs-table tbody'); body.innerHTML = '';
-  Array.from(state.jobs.values()).forEach(j => {
+  const shown = shownJobs();
+  const hidden = state.jobs.size - shown.length;
+  $('#jobs-hidden').textContent = hidden ? hidden + ' job(s) of earlier runs hidden' : '';
+  $('#clear-jobs').disabled = ![...state.jobs.values()].some(j => FINISHED.includes(j.state));
+  shown.forEach(j => {
     const last = j.history && j.history.length ? j.history[j.history.length - 1] : {};
     const bar = el('span', { class: 'bar' }, el('span', { style: 'width:' + Math.round(100 * (j.progress || 0)) + '%' }));
     const cancel = el('button', { class: 'cancel-btn', 'data-job': j.id }, 'Cancel');
     cancel.disabled = ['done', 'failed', 'cancelled'].includes(j.state);
     cancel.onclick = () => api('POST', '/api/jobs/' + j.id + '/cancel').catch(e => alert(e.message));
-    const stateCell = el('td', { class: 'state-' + j.state, id: 'job-' + j.id + '-state' }, j.state + (j.error ? ': ' + j.error : ''));
+    const stateCell = el('td', { class: 'state-' + j.state, id: 'job-' + j.id + '-state' }, stateText(j));
     body.append(el('tr', { id: 'job-' + j.id },
       el('td', {}, j.id), el('td', {}, j.run), el('td', {}, j.label), stateCell,
       el('td', { id: 'job-' + j.id + '-epochs' }, (j.history ? j.history.length : 0) + ' / ' + j.spec.epochs),
@@ -240,7 +415,7 @@ function drawLossSoon() { if (!lossTimer) lossTimer = setTimeout(() => { lossTim
 function drawLoss() {
   const series = [];
   let points = 0;
-  state.jobs.forEach(j => {
+  shownJobs().forEach(j => {
     const color = COLORS[j.kind] || '#444';
     const h = j.history || [];
     points += h.length;
@@ -258,6 +433,26 @@ function drawLoss() {
     xAxis: { type: 'value', name: 'epoch', minInterval: 1 }, yAxis: { type: 'log', name: 'loss' }, series
   }, true);
   $('#loss-chart').dataset.points = String(points);
+  summarize('#loss-chart', shownJobs().length ? shownJobs().map(j => {
+    const h = j.history || [];
+    if (!h.length) return j.label + ' (' + j.id + '): no epoch yet';
+    const last = h[h.length - 1];
+    const vals = h.filter(p => p.val_loss !== null && p.val_loss !== undefined);
+    const best = vals.length ? vals.reduce((a, b) => b.val_loss < a.val_loss ? b : a) : null;
+    return j.label + ' (' + j.id + '): ' + h.length + ' epoch(s), loss ' + fmt(h[0].loss) + ' → ' + fmt(last.loss)
+      + (best ? ', lowest val_loss ' + fmt(best.val_loss) + ' at epoch ' + best.epoch : '');
+  }).join('; ') + '.' : 'No jobs yet.');
+  announceJobs();
+}
+// One sentence for screen readers when a job starts or ends (not at every epoch).
+const announced = new Map();
+function announceJobs() {
+  state.jobs.forEach(j => {
+    if (announced.get(j.id) === j.state) return;
+    announced.set(j.id, j.state);
+    const m = j.metrics && j.metrics.test ? ', test RMSE ' + fmt(j.metrics.test.rmse, 3) : '';
+    $('#train-status').textContent = j.label + ' (' + j.id + ') ' + stateText(j) + m + '.';
+  });
 }
 async function loadJobs() {
   const jobs = await api('GET', '/api/jobs');
@@ -280,7 +475,15 @@ function listen() {
     Object.assign(j, s, { history: j.history || [] });
     state.jobs.set(s.id, j);
     drawLossSoon();
-    if (['done', 'failed', 'cancelled'].includes(s.state)) { fillRunSelect(); if ($('#panel-results').classList.contains('active')) refreshResults(); }
+    if (['done', 'failed', 'cancelled'].includes(s.state)) {
+      // a finished job's full history from the server: events lost on the way never leave the curve short
+      loadJobs().catch(() => {});
+      if ($('#panel-results').classList.contains('active')) refreshResults();
+    }
+  });
+  es.addEventListener('cleared', e => {
+    JSON.parse(e.data).jobs.forEach(id => state.jobs.delete(id));
+    renderJobs(); drawLoss(); fillRunSelect();
   });
   es.addEventListener('epoch', e => {
     const p = JSON.parse(e.data);
@@ -319,13 +522,15 @@ function fillRunSelect() {
     fillJobSelects();
   });
 }
-function doneJobs() { return Array.from(state.jobs.values()).filter(j => j.state === 'done'); }
+// jobs with a model: done, or cancelled after an epoch (the best weights so far are kept)
+function doneJobs() { return Array.from(state.jobs.values()).filter(j => j.state === 'done' || (j.state === 'cancelled' && j.has_model)); }
+function jobLabel(j) { return j.id + ' ' + j.label + ' (' + j.run + ')' + (j.state === 'cancelled' ? ' — cancelled at epoch ' + j.cancelled_at_epoch : ''); }
 function fillJobSelects() {
   ['#results-job', '#inside-job', '#export-job'].forEach(id => {
     const s = $(id); const prev = s.value;
     const jobs = id === '#results-job' ? doneJobs().filter(j => j.run === $('#run-select').value) : doneJobs();
     s.innerHTML = '';
-    jobs.forEach(j => s.append(el('option', { value: j.id }, j.id + ' ' + j.label + ' (' + j.run + ')')));
+    jobs.forEach(j => s.append(el('option', { value: j.id }, jobLabel(j))));
     if (prev && jobs.some(j => j.id === prev)) s.value = prev;
   });
 }
@@ -350,7 +555,7 @@ async function refreshResults() {
     r.rows.forEach(row => {
       const v = row.validation || {}, te = row.test || {};
       t.append(el('tr', { class: (row.best ? 'best ' : '') + row.type, 'data-model': row.model },
-        el('td', {}, row.label + (row.type === 'model' && row.state !== 'done' ? ' — ' + row.state : '')),
+        el('td', {}, row.label + (row.type === 'model' && row.state !== 'done' ? ' — ' + (row.note || row.state) : '')),
         el('td', {}, row.params), el('td', {}, row.type === 'model' ? fmt(row.train_seconds, 1) : ''),
         el('td', {}, row.epochs === undefined ? '' : row.epochs),
         el('td', {}, fmt(v.rmse, 3)), el('td', {}, fmt(v.mae, 3)), el('td', {}, fmt(v.mape, 2)),
@@ -386,6 +591,11 @@ async function drawForecast(jobId) {
     series: [{ type: 'bar', data: f.residuals.map(r => r.residual), itemStyle: { color: '#7a8699' } }]
   }, true);
   $('#forecast-chart').dataset.drawn = 'true';
+  const res = range(f.residuals.map(r => r.residual));
+  const rmse = res ? Math.sqrt(f.residuals.reduce((a, r) => a + r.residual * r.residual, 0) / f.residuals.length) : NaN;
+  summarize('#forecast-chart', f.label + ' forecasts ' + f.target + ' over ' + f.time.length + ' rows; on the '
+    + (res ? res.n : 0) + ' test rows the error (actual − forecast) runs from ' + fmt(res ? res.min : NaN, 3) + ' to '
+    + fmt(res ? res.max : NaN, 3) + ', root mean square ' + fmt(rmse, 3) + '.');
 }
 
 // ---------- Inside ----------
@@ -451,11 +661,32 @@ async function drawGradients(runId) {
     xAxis: { type: 'value', name: 'lag', min: 0, max: g.steps - 1 }, yAxis: { type: 'log', name: 'norm' }, series
   }, true);
   $('#grad-chart').dataset.drawn = 'true';
+  $('#grad-caption').textContent = gradientCaption(g);
+}
+// The caption says what this chart measured, never what a textbook expects it to show.
+function gradientCaption(g) {
+  const drops = g.series.map(s => {
+    const first = s.trained[0], last = s.trained[s.trained.length - 1];
+    const orders = first > 0 && last > 0 ? Math.log10(first / last) : NaN;
+    return { label: s.label, orders };
+  }).filter(d => Number.isFinite(d.orders));
+  if (!drops.length) return '';
+  const words = drops.map(d => d.label + ': ' + (Math.abs(d.orders) < 0.3 ? 'about level'
+    : (d.orders > 0 ? 'falls ' : 'rises ') + (Math.abs(d.orders) >= 1 ? Math.abs(d.orders).toFixed(1) + ' orders of magnitude' : 'by ×' + Math.pow(10, Math.abs(d.orders)).toFixed(1)))
+    + ' from lag 0 to lag ' + (g.steps - 1));
+  let text = 'Measured after training — ' + words.join('; ') + '.';
+  if (drops.length > 1) {
+    const steepest = drops.reduce((a, b) => b.orders > a.orders ? b : a);
+    if (steepest.orders >= 1) text += ' The steepest fall, ' + steepest.label + '\'s, is where the early steps learn least.';
+    else text += ' No curve falls by an order of magnitude here: at this window length every model still reaches its early steps.';
+  }
+  return text;
 }
 
 // ---------- Memory lab ----------
 async function memoryRun() {
   showError('#memory-error', null);
+  try { checkInputs('#panel-memory'); } catch (err) { showError('#memory-error', err); return; }
   const common = { units: +$('#mem-units').value, epochs: +$('#mem-epochs').value, batch: +$('#mem-batch').value,
     lr: +$('#mem-lr').value };
   const models = $$('.mem-kind').filter(c => c.checked).map(c => Object.assign({ kind: c.value }, common));
@@ -482,25 +713,50 @@ async function exportJob() {
     const x = await api('GET', '/api/jobs/' + id + '/export');
     $('#export-command').textContent = x.command;
     $('#export-java').textContent = x.java;
+    $('#export-note').textContent = x.note || '';
+    $('#download-data').hidden = !x.dataset;
+    if (x.dataset) { $('#download-data').href = '/api/datasets/' + x.dataset + '/file'; $('#download-data').setAttribute('download', x.dataFile); }
   } catch (err) { $('#export-command').textContent = err.message; $('#export-java').textContent = ''; }
+}
+
+async function copyText(button) {
+  const text = $(button.dataset.copy).textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (e) {
+    // no clipboard API (an insecure context, a denied permission): select the text and copy the old way
+    const range = document.createRange(); range.selectNodeContents($(button.dataset.copy));
+    const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+    if (!document.execCommand('copy')) { $('#copy-status').textContent = 'Select the text and copy it with Ctrl+C.'; return; }
+  }
+  $('#copy-status').textContent = 'Copied the ' + (button.id === 'copy-java' ? 'Java program' : 'command') + ' to the clipboard.';
 }
 
 // ---------- wiring ----------
 $$('#tabs button').forEach(b => b.onclick = () => showPanel(b.dataset.panel));
 $('#file-input').onchange = e => { if (e.target.files.length) uploadFile(e.target.files[0]); e.target.value = ''; };
 $('#reread-btn').onclick = reread;
-$('#target-select').onchange = renderFeatures;
 $('#prepare-btn').onclick = prepare;
 $('#train-btn').onclick = train;
 $('#results-refresh').onclick = refreshResults;
+$('#jobs-filter').onchange = () => { renderJobs(); drawLoss(); };
+$('#clear-jobs').onclick = () => api('POST', '/api/jobs/clear-finished').then(r => {
+  r.removed.forEach(id => state.jobs.delete(id)); renderJobs(); drawLoss(); fillRunSelect();
+}).catch(err => showError('#models-error', err));
 $('#run-select').onchange = refreshResults;
 $('#results-job').onchange = e => drawForecast(e.target.value);
 $('#inside-btn').onclick = inside;
+$$('button.copy').forEach(b => { b.onclick = () => copyText(b); });
 $('#mem-btn').onclick = memoryRun;
 $('#export-job').onchange = exportJob;
 $('#export-job').onfocus = exportJob;
 window.addEventListener('resize', () => $$('.chart, .heatmap').forEach(d => { const c = echarts.getInstanceByDom(d); if (c) c.resize(); }));
 document.querySelector('[data-panel=export]').addEventListener('click', () => setTimeout(exportJob, 0));
+document.addEventListener('change', saveWorkspace);
+document.addEventListener('input', saveWorkspace);
+$('#save-workspace').onclick = () => saveWorkspaceFile().catch(err => showError('#data-error', err));
+$('#workspace-input').onchange = e => { if (e.target.files.length) openWorkspaceFile(e.target.files[0]); e.target.value = ''; };
 loadInfo().catch(err => showError('#data-error', err));
+try { const saved = JSON.parse(localStorage.getItem(WS_KEY) || 'null'); if (saved && saved.format === WS_FORMAT) restoreWorkspace(saved); } catch (e) { /* a damaged entry is ignored */ }
 loadJobs().catch(() => {});
 listen();

@@ -1,6 +1,8 @@
 package dev.gated.timeseries.baseline;
 
 import dev.gated.timeseries.RowRange;
+import dev.gated.timeseries.TimeAxis;
+import java.util.List;
 
 /**
  * Finds the seasonal period of a series from the autocorrelation of its training rows.
@@ -24,6 +26,21 @@ public final class PeriodDetector {
      * @param fitRows the rows to look at (the training part), at least 5 of them so that [2, m/2] is not empty
      */
     public static SeasonalPeriod detect(double[] series, RowRange fitRows) {
+        return detect(series, fitRows, List.of());
+    }
+
+    /**
+     * Prefers a calendar period the time column implies ({@link CalendarPeriods}: 7 for daily rows, 24 for hourly,
+     * 12 for monthly …): of the candidates that fit in the rows (lag &le; m/2), the one with the highest ACF_d,
+     * even when a lag of no calendar meaning scores higher (on noisy daily weather the raw argmax was lag 105).
+     * Otherwise (no calendar step, or too few rows) the ACF argmax as above.
+     * The result says which rule chose it.
+     */
+    public static SeasonalPeriod detect(double[] series, RowRange fitRows, TimeAxis time) {
+        return detect(series, fitRows, CalendarPeriods.of(time));
+    }
+
+    private static SeasonalPeriod detect(double[] series, RowRange fitRows, List<CalendarPeriods.Candidate> calendar) {
         fitRows.requireWithin(series.length, "the period-detection rows");
         int n = fitRows.length();
         if (n < 5) {
@@ -43,12 +60,24 @@ public final class PeriodDetector {
                     + ": the series changes by the same amount every step (a constant or a straight line); "
                     + "give the period explicitly");
         }
+        CalendarPeriods.Candidate chosen = null;
+        for (CalendarPeriods.Candidate c : calendar) {
+            if (c.lag() <= maxLag && (chosen == null || acf[c.lag()] > acf[chosen.lag()])) {
+                chosen = c;
+            }
+        }
+        if (chosen != null) {
+            return new SeasonalPeriod(chosen.lag(), acf[chosen.lag()], "from the time column: " + chosen.name());
+        }
         int best = 2;
         for (int k = 3; k <= maxLag; k++) {
             if (acf[k] > acf[best]) {
                 best = k;
             }
         }
-        return new SeasonalPeriod(best, acf[best]);
+        String why = calendar.isEmpty() ? "the strongest autocorrelation on the training rows"
+                : "the strongest autocorrelation on the training rows (the time column's "
+                + calendar.stream().map(c -> Integer.toString(c.lag())).toList() + " need more training rows)";
+        return new SeasonalPeriod(best, acf[best], why);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gated.timeseries.baseline;
 
 import dev.gated.timeseries.RowRange;
+import dev.gated.timeseries.TimeAxis;
 
 /**
  * The seasonal naive forecast with period p: each step repeats the value one season earlier, taken from the
@@ -14,6 +15,7 @@ import dev.gated.timeseries.RowRange;
 public final class SeasonalNaiveBaseline implements Baseline {
 
     private final int period;
+    private String reason = "";
 
     /** @param period p &ge; 1 (p = 1 is the naive forecast) */
     public SeasonalNaiveBaseline(int period) {
@@ -26,6 +28,19 @@ public final class SeasonalNaiveBaseline implements Baseline {
     /** Uses the period {@link PeriodDetector#detect detected} on the training rows of {@code series}. */
     public static SeasonalNaiveBaseline detected(double[] series, RowRange trainRows) {
         return new SeasonalNaiveBaseline(PeriodDetector.detect(series, trainRows).lag());
+    }
+
+    /** Uses the period detected on the training rows, preferring the calendar periods of {@code time}. */
+    public static SeasonalNaiveBaseline detected(double[] series, RowRange trainRows, TimeAxis time) {
+        SeasonalPeriod p = PeriodDetector.detect(series, trainRows, time);
+        SeasonalNaiveBaseline b = new SeasonalNaiveBaseline(p.lag());
+        b.reason = p.reason();
+        return b;
+    }
+
+    /** How the period was chosen ("from the time column: a week of daily rows"), or "" when it was given. */
+    public String reason() {
+        return reason;
     }
 
     public int period() {

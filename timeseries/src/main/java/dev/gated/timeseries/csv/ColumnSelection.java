@@ -49,7 +49,7 @@ record ColumnSelection(int timeField, int[] valueFields, boolean defaulted) {
         return new ColumnSelection(time, fields.stream().mapToInt(Integer::intValue).toArray(), defaulted);
     }
 
-    private static int autoTimeField(Header header, CSVRecord firstRow) {
+    static int autoTimeField(Header header, CSVRecord firstRow) {
         if (TimeColumnChoice.looksLikeTimeHeader(header.names().get(0))) {
             return 0;
         }
@@ -62,7 +62,7 @@ record ColumnSelection(int timeField, int[] valueFields, boolean defaulted) {
         return -1;
     }
 
-    private static int find(Header header, String name, String what, String source, char delimiter) {
+    static int find(Header header, String name, String what, String source, char delimiter) {
         int i = header.names().indexOf(name.trim());
         if (i < 0) {
             String near = caseInsensitiveMatch(header, name);

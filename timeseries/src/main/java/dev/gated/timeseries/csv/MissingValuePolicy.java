@@ -26,5 +26,15 @@ public enum MissingValuePolicy {
     /** Carry the last valid value forward; a leading gap takes the first valid value. */
     FORWARD_FILL,
     /** Drop every row that has a missing cell in any selected numeric column. */
-    DROP
+    DROP;
+
+    /** The policy as the user chooses it: "stop with an error", "interpolate", "forward-fill", "drop the row". */
+    public String label() {
+        return switch (this) {
+            case ERROR -> "stop with an error";
+            case INTERPOLATE -> "interpolate";
+            case FORWARD_FILL -> "forward-fill";
+            case DROP -> "drop the row";
+        };
+    }
 }

@@ -78,7 +78,50 @@ public final class TimeSeriesCsvReader {
         }
         List<CSVRecord> rows = records.subList(1, records.size());
         ColumnSelection sel = ColumnSelection.resolve(header, rows.get(0), options, source, delimiter);
-        return RowReader.read(rows, header, sel, options.missingValues(), lines, source);
+        for (String name : options.categorical().keySet()) {
+            int f = header.names().indexOf(name);
+            if (f < 0 || java.util.Arrays.stream(sel.valueFields()).noneMatch(v -> v == f)) {
+                throw CsvFormatException.ofLine(source, header.line(), "categorical column \"" + name
+                        + "\" is not among the value columns read; the columns are "
+                        + TimeSeriesTable.quoted(header.names()));
+            }
+        }
+        return RowReader.read(rows, header, sel, options.missingValues(), options.categorical(), lines, source);
+    }
+
+    /**
+     * A first look at a file that types every column (see {@link CsvProfile}): never fails on text columns or
+     * missing cells, only on what makes the file unreadable (not CSV, no header, ragged rows).
+     */
+    public static CsvProfile profile(byte[] bytes, String source, TimeColumnChoice time) {
+        String text = TextSniffer.decode(bytes, source);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw CsvFormatException.ofFile(source, "the file is empty: expected a header line "
+                    + "(e.g. \"date,value\") followed by at least one data row");
+        }
+        char delimiter = DelimiterDetector.detect(text);
+        LineIndex lines = new LineIndex(text);
+        List<CSVRecord> records = parse(text, source, delimiter, lines);
+        Header header = Header.of(records.get(0), source, lines.lineOf(records.get(0).getCharacterPosition()));
+        if (records.size() == 1) {
+            throw CsvFormatException.ofFile(source, "has a header line but no data rows");
+        }
+        return CsvProfile.of(records.subList(1, records.size()), header, time, lines, source);
+    }
+
+    /** As {@link #profile(byte[], String, TimeColumnChoice)}, from a file. */
+    public static CsvProfile profile(Path file, TimeColumnChoice time) {
+        try {
+            return profile(Files.readAllBytes(file), file.toString(), time);
+        } catch (NoSuchFileException e) {
+            throw CsvFormatException.ofFile(file.toString(), "file not found (working directory: "
+                    + Path.of("").toAbsolutePath() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     private static List<CSVRecord> parse(String text, String source, char delimiter, LineIndex lines) {

@@ -66,7 +66,7 @@ class CsvErrorTest {
         Path f = write("airline.csv", "\"Month\",\"Passengers\"\r\n\"1949-01\",112\r\n\"1949-02\",n/a\r\n");
         CsvFormatException e = fails(f);
         assertEquals(f + " line 3, column \"Passengers\" (2): expected a number but found \"n/a\"; to fill missing "
-                + "values choose a missing-value policy (INTERPOLATE, FORWARD_FILL or DROP)", e.getMessage());
+                + "values choose a missing-value policy (interpolate, forward-fill or drop the row)", e.getMessage());
         assertEquals(3, e.line());
         assertEquals("Passengers", e.columnName());
         assertEquals(2, e.columnIndex());
@@ -76,7 +76,7 @@ class CsvErrorTest {
     void emptyCellAndTyposAndDecimalComma() throws Exception {
         CsvFormatException empty = fails(write("e.csv", "t,a,b\n2020-01,1,2\n2020-02,,3\n"));
         assertTrue(empty.getMessage().endsWith("line 3, column \"a\" (2): expected a number but found an empty "
-                + "cell; to fill missing values choose a missing-value policy (INTERPOLATE, FORWARD_FILL or DROP)"),
+                + "cell; to fill missing values choose a missing-value policy (interpolate, forward-fill or drop the row)"),
                 empty.getMessage());
         // a policy fills gaps, not typos
         CsvFormatException typo = fails(write("typo.csv", "t,a\n2020-01,1\n2020-02,l2\n"),

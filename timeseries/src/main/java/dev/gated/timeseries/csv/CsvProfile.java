@@ -1,0 +1,131 @@
+package dev.gated.timeseries.csv;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * What a first read finds in every column of a CSV file, before the user says what each column is for:
+ * <pre>
+ *   time    the time column (named, or detected as {@link TimeColumnChoice#auto()} does)
+ *   number  at least as many numbers as other cells         → target or input feature (a stray "12x" is then
+ *                                                             an error naming its line, not a text column)
+ *   text    more cells that are neither numbers nor missing → a categorical input (one-hot) or ignored
+ * </pre>
+ *
+ * @param columns one entry per header column, in file order
+ * @param timeColumn the time column's name, or null when there is none
+ * @param rows    data rows
+ * @param preview the first {@value #PREVIEW_ROWS} rows as the file has them (trimmed cells)
+ */
+public record CsvProfile(List<Column> columns, String timeColumn, int rows, List<List<String>> preview) {
+
+    /** Text columns with more distinct values than this are not offered as categorical features. */
+    public static final int MAX_LEVELS = 50;
+    static final int PREVIEW_ROWS = 12;
+
+    /**
+     * One column's type.
+     *
+     * @param name     the header
+     * @param kind     "time", "number" or "text"
+     * @param missing  cells that are empty or a missing placeholder (NA, null, …)
+     * @param distinct distinct non-missing values (text columns; 0 for others)
+     * @param levels   the distinct values, sorted, when there are at most {@link #MAX_LEVELS}; else empty
+     * @param example  the first non-missing cell that is not a number (text columns), else null
+     */
+    public record Column(String name, String kind, int missing, int distinct, List<String> levels, String example) {
+
+        public boolean isText() {
+            return kind.equals("text");
+        }
+
+        public boolean isNumber() {
+            return kind.equals("number");
+        }
+
+        /** True when the column can be one-hot encoded: text with 1..{@link #MAX_LEVELS} levels. */
+        public boolean categorical() {
+            return isText() && distinct >= 1 && distinct <= MAX_LEVELS;
+        }
+    }
+
+    static CsvProfile of(List<CSVRecord> rows, Header header, TimeColumnChoice time, LineIndex lines,
+                         String source) {
+        int timeField = switch (time.mode()) {
+            case NONE -> -1;
+            case NAMED -> ColumnSelection.find(header, time.name(), "time column", source, ',');
+            case AUTO -> ColumnSelection.autoTimeField(header, rows.get(0));
+        };
+        for (CSVRecord r : rows) {
+            if (r.size() != header.size()) {
+                throw CsvFormatException.ofLine(source, lines.lineOf(r.getCharacterPosition()), "expected "
+                        + header.size() + " fields as in the header (" + String.join(", ", header.names())
+                        + ") but found " + r.size() + (r.size() == 1 ? " (wrong delimiter?)" : ""));
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int f = 0; f < header.size(); f++) {
+            String name = header.names().get(f);
+            if (f == timeField) {
+                columns.add(new Column(name, "time", 0, 0, List.of(), null));
+                continue;
+            }
+            int missing = 0;
+            int numbers = 0;
+            String example = null;
+            TreeSet<String> distinct = new TreeSet<>();
+            for (CSVRecord r : rows) {
+                String cell = r.get(f);
+                if (NumericCell.isMissing(cell)) {
+                    missing++;
+                    continue;
+                }
+                if (NumericCell.isNumber(cell)) {
+                    numbers++;
+                } else if (example == null) {
+                    example = cell.trim();
+                }
+                if (distinct.size() <= MAX_LEVELS) {
+                    distinct.add(cell.trim());
+                }
+            }
+            if (example == null || numbers >= rows.size() - missing - numbers) {
+                columns.add(new Column(name, "number", missing, 0, List.of(), null));
+            } else {
+                int d = distinct.size() > MAX_LEVELS ? RowReader.distinctLevels(rows, f).size() : distinct.size();
+                columns.add(new Column(name, "text", missing, d, d <= MAX_LEVELS ? List.copyOf(distinct) : List.of(),
+                        example));
+            }
+        }
+        List<List<String>> preview = new ArrayList<>();
+        for (int t = 0; t < Math.min(PREVIEW_ROWS, rows.size()); t++) {
+            List<String> cells = new ArrayList<>();
+            rows.get(t).forEach(c -> cells.add(c.trim()));
+            preview.add(cells);
+        }
+        return new CsvProfile(List.copyOf(columns), timeField < 0 ? null : header.names().get(timeField),
+                rows.size(), preview);
+    }
+
+    /** The column of that name, or null. */
+    public Column column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Names of the numeric columns, in file order. */
+    public List<String> numericColumns() {
+        return columns.stream().filter(Column::isNumber).map(Column::name).toList();
+    }
+
+    /** A short description of a text column for messages: "weather" (text, 5 values: drizzle, fog, …). */
+    public static String describe(Column c) {
+        String values = c.levels().isEmpty() ? c.distinct() + " distinct values"
+                : c.distinct() + " value" + (c.distinct() == 1 ? "" : "s") + ": "
+                + String.join(", ", c.levels().subList(0, Math.min(4, c.levels().size())))
+                + (c.levels().size() > 4 ? ", …" : "");
+        return "\"" + c.name() + "\" (" + c.kind().toLowerCase(Locale.ROOT) + ", " + values + ")";
+    }
+}
