@@ -1,5 +1,7 @@
 package dev.gated.forecast;
 
+import java.util.List;
+
 import dev.gated.timeseries.RowRange;
 import dev.gated.timeseries.TimeSeriesTable;
 import dev.gated.timeseries.scale.ConstantColumnPolicy;
@@ -114,7 +116,7 @@ public final class PreparedData {
     static final double LARGEST_VALUE = 1e150;
 
     public static void rejectHugeValues(TimeSeriesTable table, DataSpec spec) {
-        for (String name : spec.columns()) {
+        for (String name : spec.scaledColumns()) {   // one-hot columns of a text input hold only 0 and 1
             double[] v = table.column(name);
             for (int t = 0; t < v.length; t++) {
                 if (Math.abs(v[t]) > LARGEST_VALUE) {
@@ -130,8 +132,9 @@ public final class PreparedData {
     /** A saved scaler from a model file can still map values to infinity (or be infinite itself): refuse that. */
     private static void requireFiniteScaling(ScaledSeries series) {
         double[][] features = series.features();
+        List<String> names = series.spec().inputColumns();   // one column per level of a text input
         for (int f = 0; f < features.length; f++) {
-            requireFinite(series, features[f], series.spec().features().get(f));
+            requireFinite(series, features[f], names.get(f));
         }
         requireFinite(series, series.target(), series.spec().target());
     }
