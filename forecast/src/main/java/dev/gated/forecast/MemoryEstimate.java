@@ -59,8 +59,12 @@ public record MemoryEstimate(long modelBytes, long batchBytes, long windowBytes)
                 + ", or give Java more memory (GATED_JAVA_OPTS=-Xmx16g)");
     }
 
-    /** The heap this JVM may still use: its maximum less what is in use now. */
+    /**
+     * The heap this JVM may still use: its maximum less what is in use now. Collects garbage first, so that what
+     * reading the file left behind is not counted as in use (once per check: a fraction of a second).
+     */
     public static long availableHeap() {
+        System.gc();
         Runtime rt = Runtime.getRuntime();
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
