@@ -53,9 +53,9 @@ abstract class BaseCommand implements Callable<Integer> {
      */
     static PreparedData prepareWithin(Path file, DataSpec spec, HyperParameters hp, RecurrentKind kind) {
         int features = spec.columns().size();
-        MemoryEstimate.of(kind, hp, features, 0).requireFits(MemoryEstimate.availableHeap());
+        MemoryEstimate.of(kind, hp, features, 0).requireFitsInHeap();
         TimeSeriesTable table = ScaledSeries.read(file, spec);
-        MemoryEstimate.of(kind, hp, features, table.rowCount()).requireFits(MemoryEstimate.availableHeap());
+        MemoryEstimate.of(kind, hp, features, table.rowCount()).requireFitsInHeap();
         return PreparedData.prepare(table, spec, hp.windowing(), null);
     }
 
