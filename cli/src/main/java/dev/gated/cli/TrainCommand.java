@@ -112,7 +112,7 @@ final class TrainCommand extends BaseCommand {
      * Writes the model and the plot to temporaries and renames them over --out and --plot only when both are
      * written: a plot that fails leaves the previous model in place. Then the checkpoint has served its purpose.
      */
-    private void publish(ModelKind kind, TrainingRun run, PreparedData prepared, TrainingCheckpoint checkpoint)
+    private void publish(RecurrentKind kind, TrainingRun run, PreparedData prepared, TrainingCheckpoint checkpoint)
             throws IOException {
         try (Outputs outputs = new Outputs()) {
             outputs.write("--out", out, ForecastModel.of(run, prepared, data.file())::save);
