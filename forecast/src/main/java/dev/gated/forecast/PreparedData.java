@@ -54,11 +54,20 @@ public final class PreparedData {
      */
     public static PreparedData prepare(Path file, DataSpec spec, HyperParameters hp, Scaler savedScaler) {
         if (savedScaler == null) {
-            // a first read types every column: text features become categorical, "all" becomes the columns
-            spec = spec.resolve(TimeSeriesCsvReader.profile(file, spec.timeColumn() == null ? TimeColumnChoice.auto()
-                    : TimeColumnChoice.named(spec.timeColumn())));
+            spec = resolve(file, spec);
         }
         return prepare(ScaledSeries.read(file, spec), spec, hp.windowing(), savedScaler);
+    }
+
+    /** A first read types every column: text features become categorical, "all" becomes the file's columns. */
+    public static DataSpec resolve(Path file, DataSpec spec) {
+        var profile = TimeSeriesCsvReader.profile(file, spec.timeColumn() == null ? TimeColumnChoice.auto()
+                : TimeColumnChoice.named(spec.timeColumn()));
+        try {
+            return spec.resolve(profile);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
