@@ -65,6 +65,14 @@ public record TrainingOptions(RecurrentKind kind, int units, boolean bidirection
         return new TrainingOptions(kind, units, bidirectional, epochs, batchSize, learningRate, seed, normalisation, value);
     }
 
+    public TrainingOptions withBatchSize(int value) {
+        return new TrainingOptions(kind, units, bidirectional, epochs, value, learningRate, seed, normalisation, dropout);
+    }
+
+    public TrainingOptions withLearningRate(double value) {
+        return new TrainingOptions(kind, units, bidirectional, epochs, batchSize, value, seed, normalisation, dropout);
+    }
+
     public TrainingOptions withSeed(long value) {
         return new TrainingOptions(kind, units, bidirectional, epochs, batchSize, learningRate, value, normalisation, dropout);
     }
