@@ -21,7 +21,7 @@ public record TrainingOptions(RecurrentKind kind, int units, boolean bidirection
                               double dropout) {
 
     public static final TrainingOptions DEFAULTS =
-            new TrainingOptions(RecurrentKind.GRU, 64, false, 30, 32, 0.003, 42, Normalisation.Kind.UTTERANCE, 0.2);
+            new TrainingOptions(RecurrentKind.GRU, 64, false, 30, 32, 0.003, 42, Normalisation.Kind.GLOBAL, 0.2);
 
     public TrainingOptions {
         if (units < 1) {

@@ -93,7 +93,7 @@ class DigitClassifierTest {
 
     @Test
     void aModelThatCannotStreamSaysWhy() {
-        TrainingOptions options = TrainingOptions.DEFAULTS.withUnits(4).withEpochs(1);
+        TrainingOptions options = TrainingOptions.DEFAULTS.withUnits(4).withEpochs(1).withNormalisation(Normalisation.Kind.UTTERANCE);
         FeatureSet tiny = train.filter(r -> r.index() == 5);
         IllegalStateException perUtterance = assertThrows(IllegalStateException.class,
                 () -> DigitClassifier.train(tiny, FeatureSettings.SPEECH_8K, options, e -> { }).stream());

@@ -31,7 +31,7 @@ public final class SpeechOptions {
     @Option(names = "--dropout", defaultValue = "0.2", description = "Input and recurrent dropout (default: ${DEFAULT-VALUE}).")
     public double dropout;
 
-    @Option(names = "--normalise", defaultValue = "utterance", paramLabel = "utterance|global",
+    @Option(names = "--normalise", defaultValue = "global", paramLabel = "utterance|global",
             description = "Feature normalisation: per utterance (offline only) or global training statistics (needed to "
                     + "stream) (default: ${DEFAULT-VALUE}).")
     public String normalise;
