@@ -72,6 +72,16 @@ class SpeechCommandTest {
     }
 
     @Test
+    void leaveOneSpeakerOutGivesOneColumnPerSpeakerAndMeanAndSd() {
+        JsonNode doc = Cli.run("speech", "compare", "--leave-one-speaker-out", "--models", "gru", "--units", "4",
+                "--epochs", "1", "--max-index", "2", "--json").ok().json();
+        assertEquals(2, doc.get("rows").size());
+        JsonNode gru = doc.get("rows").get(1);
+        assertEquals(5, gru.get("by_speaker").size());
+        assertTrue(gru.get("sd").asDouble() >= 0 && gru.get("mean").asDouble() <= 1, gru.toString());
+    }
+
+    @Test
     void badInputIsOneLineThatNamesTheProblem() throws IOException {
         Path fake = Files.writeString(dir.resolve("fake.wav"), "not audio at all");
         Cli.run("speech", "predict", model.toString(), fake.toString()).failsWith(1).says(fake.toString(), "not a WAV file");
