@@ -25,4 +25,13 @@ record SpeechData(FeatureSet train, FeatureSet test) {
         }
         return data;
     }
+
+    /** Only the official test part (index 0–4) of {@code dir}. */
+    static FeatureSet testOnly(Path dir, FeatureSettings settings) throws IOException {
+        List<SpokenDigits.Recording> test = SpokenDigits.list(dir).stream().filter(SpokenDigits.Recording::isTest).toList();
+        if (test.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": no test recordings (index 0-4, as in 3_theo_4.wav)");
+        }
+        return FeatureSet.compute(test, settings);
+    }
 }

@@ -27,7 +27,7 @@ final class SpeechEvaluateCommand extends BaseCommand {
     public Integer call() throws IOException {
         DigitClassifier classifier = DigitClassifier.load(model);
         Path dir = SpeechData.folder(data);
-        FeatureSet test = SpeechData.load(dir, 50, classifier.features()).test();
+        FeatureSet test = SpeechData.testOnly(dir, classifier.features());
         double[][] p = classifier.probabilities(test.frames());
         int[][] confusion = new int[DigitClassifier.CLASSES][DigitClassifier.CLASSES];
         Map<String, int[]> perSpeaker = new TreeMap<>();
