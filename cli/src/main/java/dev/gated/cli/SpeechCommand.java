@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code gated speech}: spoken digits from WAV audio (see docs/speech.md). */
-@Command(name = "speech", mixinStandardHelpOptions = true,
+@Command(name = "speech", aliases = "audio", mixinStandardHelpOptions = true,
         description = "Spoken-digit recognition from WAV audio: MFCC frames into an RNN, LSTM or GRU.",
         subcommands = {SpeechTrainCommand.class, SpeechEvaluateCommand.class, SpeechPredictCommand.class,
                 SpeechCompareCommand.class})
