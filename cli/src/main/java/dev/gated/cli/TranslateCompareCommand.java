@@ -40,6 +40,12 @@ final class TranslateCompareCommand extends BaseCommand {
     @Option(names = "--learning-rate", defaultValue = "0.003", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
+    @Option(names = "--batch-size", defaultValue = "32", description = "Pairs per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--bpe-merges", defaultValue = "1000", description = "BPE merges learned on the training part (default: ${DEFAULT-VALUE}).")
+    int merges;
+
     @Option(names = "--tokens", defaultValue = "char", description = "char or bpe (default: ${DEFAULT-VALUE}).")
     String tokens;
 
@@ -51,7 +57,7 @@ final class TranslateCompareCommand extends BaseCommand {
         }
         Comparison.Budget budget = new Comparison.Budget(data.maxSentences, testSentences, data.maxSource, data.maxTarget, epochs,
                 embedding, units, data.seed);
-        TrainingOptions options = TrainingOptions.defaults().withTokens(tokens).withLearningRate(learningRate);
+        TrainingOptions options = new TrainingOptions(tokens, merges, epochs, batchSize, learningRate, 1.0, data.seed);
         Comparison.Table table = Comparison.run(data.file, data.sourceColumn, data.targetColumn, specs, budget, options,
                 line -> {
                     if (!json) {

@@ -28,13 +28,14 @@ public final class Comparison {
                       List<String> samples) {
     }
 
-    public record Table(String corpus, int train, int test, Budget budget, List<Row> rows, List<Example> examples) {
+    public record Table(String corpus, int train, int test, Budget budget, TrainingOptions options, List<Row> rows, List<Example> examples) {
 
         public String markdown() {
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "%s: %d training sentences, %d test sentences (sources ≤ %d chars, targets ≤ %d), "
-                    + "%d epochs, E = %d, H = %d, seed %d%n%n", corpus, train, test, budget.maxSourceChars(), budget.maxTargetChars(),
-                    budget.epochs(), budget.embedding(), budget.units(), budget.seed()));
+                    + "%s tokens%s, %d epochs, batch %d, Adam %s, E = %d, H = %d, seed %d%n%n", corpus, train, test, budget.maxSourceChars(),
+                    budget.maxTargetChars(), options.tokens(), options.tokens().equals("bpe") ? " (" + options.bpeMerges() + " merges)" : "",
+                    budget.epochs(), options.batchSize(), options.learningRate(), budget.embedding(), budget.units(), budget.seed()));
             out.append("| model | BLEU | chrF | exact | parameters | train min | sent/s greedy | final loss |\n");
             out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Row r : rows) {
@@ -78,7 +79,7 @@ public final class Comparison {
         rows.add(baseline("copy source", Baselines.copy(test), test));
         rows.add(baseline("most frequent", Baselines.mostFrequent(train, test), test));
         rows.add(baseline("retrieval", Baselines.retrieval(train, test), test));
-        return new Table(file.getFileName().toString(), train.size(), test.size(), budget, rows, test.subList(0, Math.min(5, test.size())));
+        return new Table(file.getFileName().toString(), train.size(), test.size(), budget, o, rows, test.subList(0, Math.min(5, test.size())));
     }
 
     private static Row baseline(String name, List<String> out, List<Example> test) {
