@@ -3,6 +3,7 @@ package dev.gated.cli;
 import dev.gated.cli.output.Json;
 import dev.gated.translate.Baselines;
 import dev.gated.translate.CorpusSplit;
+import dev.gated.translate.DecodingSpeed;
 import dev.gated.translate.Example;
 import dev.gated.translate.ParallelCorpus;
 import dev.gated.translate.Scores;
@@ -38,6 +39,10 @@ final class TranslateEvaluateCommand extends BaseCommand {
     @Option(names = "--beam", defaultValue = "1", description = "Beam width; 1 = greedy (default: ${DEFAULT-VALUE}).")
     int beam;
 
+    @Option(names = "--decoders", description = "Also time the decoders on the scored sentences: greedy with the step model, "
+            + "greedy re-running the prefix, beam search of width 5.")
+    boolean decoders;
+
     @Override
     public Integer call() throws IOException {
         if (beam < 1) {
@@ -66,9 +71,14 @@ final class TranslateEvaluateCommand extends BaseCommand {
         if (!wholeFile) {
             rows.put("retrieval", Scores.of(Baselines.retrieval(train, test), test));
         }
+        DecodingSpeed speed = decoders ? DecodingSpeed.measure(t, sources, 5) : null;
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "translate evaluate");
+            if (speed != null) {
+                doc.put("decoders", Map.of("greedy_step", speed.greedyStep(), "greedy_prefix", speed.greedyPrefix(),
+                        "beam_5", speed.beam(), "same_greedy_outputs", speed.sameGreedyOutputs()));
+            }
             doc.put("sentences", test.size());
             doc.put("sentences_per_second", test.size() / seconds);
             Map<String, Object> scores = new LinkedHashMap<>();
@@ -77,6 +87,10 @@ final class TranslateEvaluateCommand extends BaseCommand {
             Json.print(io().out(), doc);
         } else {
             io().out().printf(Locale.ROOT, "%d test sentences, %.0f sentences/s%n", test.size(), test.size() / seconds);
+            if (speed != null) {
+                io().out().printf(Locale.ROOT, "decoders, sentences/s: greedy with the step model %.1f, greedy re-running the prefix %.1f "
+                        + "(same outputs: %s), beam 5 %.1f%n", speed.greedyStep(), speed.greedyPrefix(), speed.sameGreedyOutputs(), speed.beam());
+            }
             io().out().printf(Locale.ROOT, "%-22s %7s %7s %7s%n", "", "BLEU", "chrF", "exact");
             rows.forEach((k, v) -> io().out().printf(Locale.ROOT, "%-22s %7.2f %7.2f %7.3f%n", k, v.bleu(), v.chrF(), v.exactMatch()));
             for (int i = 0; i < Math.min(5, test.size()); i++) {

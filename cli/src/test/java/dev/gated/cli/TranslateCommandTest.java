@@ -45,7 +45,8 @@ class TranslateCommandTest {
         JsonNode beam = Cli.run("translate", "--model", model.toString(), "--text", "go.", "--beam", "3", "--json").ok().json();
         assertEquals(3, beam.get("beam").asInt());
         JsonNode eval = Cli.run("translate", "evaluate", "--model", model.toString(), "--data", pairs().toString(),
-                "--whole-file", "--json").ok().json();
+                "--whole-file", "--decoders", "--json").ok().json();
+        assertTrue(eval.get("decoders").get("same_greedy_outputs").asBoolean(), "step-model and prefix re-running greedy decoders agree");
         assertEquals(9, eval.get("sentences").asInt());
         assertTrue(eval.get("scores").has("copy source") && eval.get("scores").has("gru-dot greedy"));
         assertEquals(0, eval.get("scores").get("copy source").get("exact").asDouble());
