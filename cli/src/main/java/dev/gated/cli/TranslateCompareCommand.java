@@ -49,6 +49,9 @@ final class TranslateCompareCommand extends BaseCommand {
     @Option(names = "--tokens", defaultValue = "char", description = "char or bpe (default: ${DEFAULT-VALUE}).")
     String tokens;
 
+    @Option(names = "--outputs", paramLabel = "DIR", description = "Also write the test sources, references and every row's outputs there, one sentence a line (for sacrebleu).")
+    java.nio.file.Path outputs;
+
     @Override
     public Integer call() throws IOException {
         List<ModelSpec> specs = new ArrayList<>();
@@ -63,7 +66,7 @@ final class TranslateCompareCommand extends BaseCommand {
                     if (!json) {
                         io().err().println(line);
                     }
-                });
+                }, outputs);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "translate compare");

@@ -17,21 +17,28 @@ class TranslateCommandTest {
             + "help!\tà l'aide !\njump.\tsaute.\nstop!\tstop !\nwait!\tattends !\n";
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private Path pairs() throws IOException {
+    private static Path trained;
+
+    private static Path pairs() throws IOException {
         Path p = dir.resolve("pairs.tsv");
         Files.writeString(p, PAIRS);
         return p;
     }
 
-    private Path trainTiny() throws IOException {
+    /** Trained once for the whole class (2 epochs of 7 sentences: the commands are under test, not the model). */
+    private static synchronized Path trainTiny() throws IOException {
+        if (trained != null) {
+            return trained;
+        }
         Path model = dir.resolve("t.gated");
         JsonNode doc = Cli.run("translate", "train", "--data", pairs().toString(), "--model", "gru-dot", "--units", "8",
                 "--embedding", "4", "--epochs", "2", "--test-fraction", "0.2", "--out", model.toString(), "--json").ok().json();
         assertEquals("gru-dot", doc.get("model").asText());
         assertEquals(7, doc.get("train").asInt());   // 10 lines, 9 distinct sources, round(20 % · 9) = 2 held out
         assertTrue(Files.isRegularFile(model));
+        trained = model;
         return model;
     }
 

@@ -108,8 +108,7 @@ public final class Bleu {
     }
 
     private static String[] words(String text, boolean tokenize) {
-        String t = tokenize ? Tokenizer13a.tokenize(text) : text.strip();
-        return t.isEmpty() ? new String[0] : t.split("\\s+");
+        return Tokenizer13a.words(tokenize ? Tokenizer13a.tokenize(text) : text);
     }
 
     /** n-grams of orders 1 … 4 joined by a space, with counts (the order is the number of spaces + 1). */

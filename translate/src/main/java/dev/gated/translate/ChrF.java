@@ -16,7 +16,8 @@ import java.util.Map;
  * chrP = mean over orders with hyp_n &gt; 0 and ref_n &gt; 0 of match_n / hyp_n;  chrR likewise with ref_n
  * chrF_β = 100 · (1 + β²) · chrP · chrR / (β² · chrP + chrR)   (0 when chrP + chrR = 0)
  * </pre>
- * β = 2 weighs recall twice as much as precision. Characters are Unicode code points.
+ * β = 2 weighs recall twice as much as precision. Characters are Unicode code points; "whitespace" is Python's
+ * ({@link Tokenizer13a#isSpace}), so the narrow no-break space of French typography is removed too.
  */
 public final class ChrF {
 
@@ -100,7 +101,7 @@ public final class ChrF {
     }
 
     private static List<Map<String, Integer>> ngrams(String text) {
-        int[] cps = text.codePoints().filter(c -> !Character.isWhitespace(c)).toArray();
+        int[] cps = text.codePoints().filter(c -> !Tokenizer13a.isSpace(c)).toArray();
         List<Map<String, Integer>> out = new java.util.ArrayList<>();
         for (int n = 1; n <= ORDER; n++) {
             Map<String, Integer> counts = new HashMap<>();

@@ -36,6 +36,35 @@ public final class Tokenizer13a {
         s = PERIOD_AFTER.matcher(s).replaceAll("$1 $2 ");
         s = PERIOD_BEFORE.matcher(s).replaceAll(" $1 $2");
         s = DASH.matcher(s).replaceAll("$1 $2 ");
-        return String.join(" ", s.strip().split("\\s+"));
+        return String.join(" ", words(s));
+    }
+
+    /**
+     * Python's {@code str.isspace()}, which sacreBLEU's {@code split()} uses: Java's whitespace plus the no-break
+     * spaces U+00A0, U+2007, U+202F and NEL U+0085. French Tatoeba text puts U+202F before "?" and "!", so the
+     * difference changes scores.
+     */
+    public static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || codePoint == 0xA0 || codePoint == 0x2007 || codePoint == 0x202F || codePoint == 0x85;
+    }
+
+    /** Python's {@code s.split()}: the runs of non-space characters. */
+    public static String[] words(String s) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            if (isSpace(c)) {
+                if (word.length() > 0) {
+                    out.add(word.toString());
+                    word.setLength(0);
+                }
+            } else {
+                word.appendCodePoint(c);
+            }
+        });
+        if (word.length() > 0) {
+            out.add(word.toString());
+        }
+        return out.toArray(new String[0]);
     }
 }

@@ -61,6 +61,16 @@ class BleuTest {
     }
 
     @Test
+    void noBreakSpacesSeparateTokensAsInPython() {
+        // French typography: U+202F before '?', U+00A0 before '!' (2,872 lines of eng-fra.tsv hold U+202F)
+        List<String> hyps = List.of("Où est la gare\u202f?", "Il fait très beau aujourd'hui\u00a0!");
+        List<List<String>> refs = List.of(List.of("Où est la gare ?"), List.of("Il fait beau aujourd'hui !"));
+        assertEquals(63.40466277046863, Bleu.corpus(hyps, refs), 1e-9);
+        assertEquals(88.10824937449468, ChrF.corpus(hyps, refs), 1e-9);
+        assertEquals("la gare ?", Tokenizer13a.tokenize("la gare\u202f?"));
+    }
+
+    @Test
     void mismatchedListsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Bleu.corpus(List.of("a"), List.of()));
         assertEquals("BLEU: 1 hypotheses but 0 reference lists — give one list of references per hypothesis", e.getMessage());
