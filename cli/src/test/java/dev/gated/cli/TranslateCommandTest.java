@@ -1,0 +1,94 @@
+package dev.gated.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gated translate}: train, translate, evaluate on a tiny corpus, and the bad inputs of issue 10, each one line. */
+class TranslateCommandTest {
+
+    static final String PAIRS = "go.\tva !\nhi.\tsalut !\nhi.\tsalut.\nrun!\tcours !\nwho?\tqui ?\nwow!\tça alors !\n"
+            + "help!\tà l'aide !\njump.\tsaute.\nstop!\tstop !\nwait!\tattends !\n";
+
+    @TempDir
+    static Path dir;
+
+    private static Path trained;
+
+    private static Path pairs() throws IOException {
+        Path p = dir.resolve("pairs.tsv");
+        Files.writeString(p, PAIRS);
+        return p;
+    }
+
+    /** Trained once for the whole class (2 epochs of 7 sentences: the commands are under test, not the model). */
+    private static synchronized Path trainTiny() throws IOException {
+        if (trained != null) {
+            return trained;
+        }
+        Path model = dir.resolve("t.gated");
+        JsonNode doc = Cli.run("translate", "train", "--data", pairs().toString(), "--model", "gru-dot", "--units", "8",
+                "--embedding", "4", "--epochs", "2", "--test-fraction", "0.2", "--out", model.toString(), "--json").ok().json();
+        assertEquals("gru-dot", doc.get("model").asText());
+        assertEquals(7, doc.get("train").asInt());   // 10 lines, 9 distinct sources, round(20 % · 9) = 2 held out
+        assertTrue(Files.isRegularFile(model));
+        trained = model;
+        return model;
+    }
+
+    @Test
+    void trainsTranslatesAndEvaluatesWithJson() throws IOException {
+        Path model = trainTiny();
+        JsonNode out = Cli.run("translate", "--model", model.toString(), "--text", "go.", "--text", "hi!", "--json").ok().json();
+        assertEquals(2, out.get("translations").size());
+        assertEquals("go.", out.get("translations").get(0).get("source").asText());
+        assertTrue(out.get("translations").get(0).has("translation"));
+        JsonNode beam = Cli.run("translate", "--model", model.toString(), "--text", "go.", "--beam", "3", "--json").ok().json();
+        assertEquals(3, beam.get("beam").asInt());
+        JsonNode eval = Cli.run("translate", "evaluate", "--model", model.toString(), "--data", pairs().toString(),
+                "--whole-file", "--decoders", "--json").ok().json();
+        assertTrue(eval.get("decoders").get("same_greedy_outputs").asBoolean(), "step-model and prefix re-running greedy decoders agree");
+        assertEquals(9, eval.get("sentences").asInt());
+        assertTrue(eval.get("scores").has("copy source") && eval.get("scores").has("gru-dot greedy"));
+        assertEquals(0, eval.get("scores").get("copy source").get("exact").asDouble());
+    }
+
+    @Test
+    void unknownCharactersWarnAndLongInputIsBounded() throws IOException {
+        Path model = trainTiny();
+        Cli.Result r = Cli.run("translate", "--model", model.toString(), "--text", "Zürich€ " + "x".repeat(500)).ok();
+        assertTrue(r.err().contains("never seen in training"), r.err());
+        assertTrue(r.out().strip().length() <= 400, "bounded output: " + r.out().length());
+    }
+
+    @Test
+    void badInputsAreOneLineErrors() throws IOException {
+        Path oneColumn = dir.resolve("one.tsv");
+        Files.writeString(oneColumn, "go.\tva !\nhello there\n");
+        Cli.run("translate", "train", "--data", oneColumn.toString(), "--out", dir.resolve("x.gated").toString())
+                .failsWith(1).says("one.tsv:2", "is the file tab-separated?");
+        Path model = trainTiny();
+        Cli.run("translate", "--model", model.toString(), "--text", " ").failsWith(1).says("sentence 1 is empty");
+        Cli.run("translate", "train", "--data", pairs().toString(), "--model", "transformer", "--out", "x.gated")
+                .failsWith(1).says("transformer is not implemented");
+        Cli.run("translate").failsWith(2).says("--model");
+        // a translation model given to forecast, and a forecasting model given to translate
+        Cli.run("forecast", "--model", model.toString(), "--data", pairs().toString()).failsWith(1);
+        Path series = dir.resolve("s.csv");
+        StringBuilder sb = new StringBuilder("Month,Sales\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append(String.format("%d-%02d,%.1f%n", 2000 + i / 12, i % 12 + 1, 100 + i + 10 * Math.sin(i)));
+        }
+        Files.writeString(series, sb.toString());
+        Path forecast = dir.resolve("f.gated");
+        Cli.run("train", "--data", series.toString(), "--target", "Sales", "--epochs", "1", "--units", "4", "--window", "4",
+                "--out", forecast.toString()).ok();
+        Cli.run("translate", "--model", forecast.toString(), "--text", "go.").failsWith(1).says("no translation model", "gated forecast");
+    }
+}

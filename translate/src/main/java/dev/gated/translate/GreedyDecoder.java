@@ -1,0 +1,105 @@
+package dev.gated.translate;
+
+import dev.gated.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Greedy decoding with the step model: the encoder runs once, then each step feeds the previous step's most
+ * likely token and the carried state, never the prefix again.
+ *
+ * <pre>
+ * enc, s_0 = encoder(source)                              enc (B, S, H), s = h (B, H) [, c (B, H)]
+ * y_0 = START
+ * for t = 1 … L:  logits_t, s_t = decoderStep(y_{t−1}, enc (mask (B, S)), s_{t−1})     logits (B, 1, V)
+ *                 y_t = argmax logits_t        a row stops at END or at its length limit
+ * L_i = min(maxLength, 2·S_i + 10)   bounded: an unseen long input cannot make decoding run away
+ * </pre>
+ * All sentences of a call decode as one batch (rows that have ended still run, their outputs are ignored).
+ */
+public final class GreedyDecoder {
+
+    private GreedyDecoder() {
+    }
+
+    /** The length limit of one output: twice the source plus ten tokens, and never above {@code maxLength}. */
+    public static int limit(int sourceLength, int maxLength) {
+        return Math.max(1, Math.min(maxLength, 2 * sourceLength + 10));
+    }
+
+    public static List<int[]> decode(Seq2Seq model, List<int[]> sources, int maxLength) {
+        int n = sources.size();
+        if (n == 0) {
+            return List.of();
+        }
+        Tensor[] source = EncodedBatch.sources(sources);
+        List<Tensor> encoded = model.encoder().predict(List.of(source[0]), null);
+        List<Tensor> state = new ArrayList<>(encoded.subList(1, encoded.size()));
+        int[] limits = new int[n];
+        int longest = 0;
+        for (int i = 0; i < n; i++) {
+            limits[i] = limit(sources.get(i).length, maxLength);
+            longest = Math.max(longest, limits[i]);
+        }
+        List<List<Integer>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new ArrayList<>());
+        }
+        boolean[] done = new boolean[n];
+        float[] token = new float[n];
+        Arrays.fill(token, SymbolTokenizer.START);
+        for (int t = 0; t < longest; t++) {
+            List<Tensor> inputs = new ArrayList<>();
+            List<Tensor> masks = new ArrayList<>();
+            inputs.add(Tensor.of(token.clone(), n, 1));
+            masks.add(null);
+            if (model.readsEncoderOutputs()) {
+                inputs.add(encoded.get(0));
+                masks.add(source[1]);
+            }
+            for (Tensor s : state) {
+                inputs.add(s);
+                masks.add(null);
+            }
+            List<Tensor> step = model.decoderStep().predict(inputs, masks);
+            Tensor logits = step.get(0);
+            state = new ArrayList<>(step.subList(1, step.size()));
+            int v = logits.dim(2);
+            boolean all = true;
+            for (int i = 0; i < n; i++) {
+                int best = argmax(logits, i * v, v);
+                token[i] = best;
+                if (!done[i]) {
+                    if (best == SymbolTokenizer.END || out.get(i).size() >= limits[i]) {
+                        done[i] = true;
+                    } else {
+                        out.get(i).add(best);
+                    }
+                }
+                all &= done[i];
+            }
+            if (all) {
+                break;
+            }
+        }
+        List<int[]> result = new ArrayList<>(n);
+        for (List<Integer> ids : out) {
+            result.add(ids.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return result;
+    }
+
+    static int argmax(Tensor logits, int offset, int width) {
+        int best = 0;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < width; k++) {
+            double value = logits.get(offset + k);
+            if (value > bestValue) {
+                bestValue = value;
+                best = k;
+            }
+        }
+        return best;
+    }
+}

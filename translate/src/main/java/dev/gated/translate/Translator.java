@@ -1,0 +1,172 @@
+package dev.gated.translate;
+
+import dev.gated.layer.Parameter;
+import dev.gated.loss.Loss;
+import dev.gated.model.Fit;
+import dev.gated.model.History;
+import dev.gated.model.Model;
+import dev.gated.model.TrainingListener;
+import dev.gated.optim.Adam;
+import dev.gated.optim.GradientClipping;
+import dev.gated.optim.LearningRateSchedule;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained translation model: its source and target tokenizers and the {@link Seq2Seq} graphs. The workflow
+ * the CLI's {@code gated translate} commands call.
+ *
+ * <pre>
+ * train:     tokenizers learned on the training sources / all training references
+ *            one training row per (source, reference) pair; Adam, global-norm clipping, masked sparse CCE from logits
+ * translate: sentences ─ encode ─► GreedyDecoder (or BeamSearchDecoder) ─ decode ─► sentences
+ * save/load: one .gated model file; the architecture and both vocabularies in its metadata
+ * </pre>
+ */
+public final class Translator {
+
+    /** Longest output in tokens, whatever the input (decoding is bounded: {@link GreedyDecoder#limit}). */
+    static final int MAX_OUTPUT = 400;
+
+    private final Seq2Seq model;
+    private final SymbolTokenizer sourceTokens;
+    private final SymbolTokenizer targetTokens;
+    private History history;
+
+    private Translator(Seq2Seq model, SymbolTokenizer sourceTokens, SymbolTokenizer targetTokens) {
+        this.model = model;
+        this.sourceTokens = sourceTokens;
+        this.targetTokens = targetTokens;
+    }
+
+    public static Translator train(List<Example> train, ModelSpec spec, TrainingOptions options, List<TrainingListener> listeners) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training sentences — the data file or the length filter left none");
+        }
+        List<String> sources = train.stream().map(Example::source).toList();
+        List<String> targets = train.stream().flatMap(e -> e.references().stream()).toList();
+        SymbolTokenizer src = options.tokens().equals("bpe") ? BytePairTokenizer.learn(sources, options.bpeMerges()) : CharTokenizer.learn(sources);
+        SymbolTokenizer tgt = options.tokens().equals("bpe") ? BytePairTokenizer.learn(targets, options.bpeMerges()) : CharTokenizer.learn(targets);
+        Seq2Seq seq2seq = new Seq2Seq(spec, src.size(), tgt.size(), options.seed());
+        Translator t = new Translator(seq2seq, src, tgt);
+        t.fit(train, options, listeners);
+        return t;
+    }
+
+    private void fit(List<Example> train, TrainingOptions options, List<TrainingListener> listeners) {
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> ys = new ArrayList<>();
+        for (Example e : train) {
+            int[] x = sourceTokens.encode(e.source());
+            for (String ref : e.references()) {
+                xs.add(x);
+                ys.add(targetTokens.encode(ref));
+            }
+        }
+        EncodedBatch batch = EncodedBatch.of(xs, ys);
+        Model m = model.training();
+        m.compile(new Adam(options.learningRate()), List.of(Loss.sparseCategoricalCrossEntropy(true)),
+                GradientClipping.byGlobalNorm(options.clipNorm()), LearningRateSchedule.constant());
+        Fit fit = Fit.epochs(options.epochs()).batchSize(options.batchSize()).quiet();
+        for (TrainingListener l : listeners) {
+            fit.listener(l);
+        }
+        history = m.fit(List.of(batch.source(), batch.decoderIn()), List.of(batch.decoderOut()), fit);
+        m.metadata().putAll(metadata());
+    }
+
+    private Map<String, String> metadata() {
+        Map<String, String> md = new java.util.LinkedHashMap<>(model.spec().toMetadata());
+        md.put("translate.tokens", sourceTokens.kind());
+        md.put("translate.source_vocabulary", sourceTokens.serialise());
+        md.put("translate.target_vocabulary", targetTokens.serialise());
+        return md;
+    }
+
+    /** Greedy translations of {@code sentences}, decoded as one batch. */
+    public List<String> translate(List<String> sentences) {
+        List<int[]> ids = encodeSources(sentences);
+        List<int[]> out = GreedyDecoder.decode(model, ids, MAX_OUTPUT);
+        return out.stream().map(targetTokens::decode).toList();
+    }
+
+    /** Beam-search translations (width k, length-normalised scores with exponent α). */
+    public List<String> translateBeam(List<String> sentences, int width, double alpha) {
+        List<int[]> ids = encodeSources(sentences);
+        List<String> out = new ArrayList<>();
+        for (int[] x : ids) {
+            out.add(targetTokens.decode(BeamSearchDecoder.decode(model, x, width, alpha, MAX_OUTPUT)));
+        }
+        return out;
+    }
+
+    private List<int[]> encodeSources(List<String> sentences) {
+        List<int[]> ids = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            String s = sentences.get(i);
+            if (s == null || s.isBlank()) {
+                throw new IllegalArgumentException("sentence " + (i + 1) + " is empty — give text to translate");
+            }
+            ids.add(sourceTokens.encode(s.strip()));
+        }
+        return ids;
+    }
+
+    public void save(Path file) throws IOException {
+        model.training().metadata().putAll(metadata());
+        model.training().save(file);
+    }
+
+    /**
+     * Loads a model written by {@link #save}: the saved graph's weights are copied, in order, into a fresh
+     * {@link Seq2Seq} of the same spec, whose inference models share them.
+     */
+    public static Translator load(Path file) throws IOException {
+        Model saved = Model.load(file);
+        Map<String, String> md = saved.metadata();
+        ModelSpec spec = ModelSpec.fromMetadata(md);
+        String kind = md.getOrDefault("translate.tokens", "char");
+        SymbolTokenizer src = SymbolTokenizer.parse(kind, md.get("translate.source_vocabulary"));
+        SymbolTokenizer tgt = SymbolTokenizer.parse(kind, md.get("translate.target_vocabulary"));
+        Seq2Seq fresh = new Seq2Seq(spec, src.size(), tgt.size(), saved.seed());
+        List<Parameter> from = saved.parameters();
+        List<Parameter> to = fresh.training().parameters();
+        if (from.size() != to.size()) {
+            throw new IllegalArgumentException(file + ": the saved graph has " + from.size() + " weight tensors but a "
+                    + spec.name() + " model has " + to.size() + " — the file was not written by Translator.save");
+        }
+        for (int i = 0; i < from.size(); i++) {
+            if (!from.get(i).value().sameShape(to.get(i).value())) {
+                throw new IllegalArgumentException(file + ": weight " + i + " (" + from.get(i).name() + ") has shape "
+                        + from.get(i).value().shapeString() + " but " + spec.name() + " expects " + to.get(i).value().shapeString());
+            }
+            to.get(i).value().copyFrom(from.get(i).value());
+        }
+        fresh.training().metadata().putAll(md);
+        return new Translator(fresh, src, tgt);
+    }
+
+    public Seq2Seq model() {
+        return model;
+    }
+
+    public SymbolTokenizer sourceTokens() {
+        return sourceTokens;
+    }
+
+    public SymbolTokenizer targetTokens() {
+        return targetTokens;
+    }
+
+    /** The training history (null for a loaded model). */
+    public History history() {
+        return history;
+    }
+
+    public long parameterCount() {
+        return model.training().parameterCount();
+    }
+}
