@@ -45,8 +45,54 @@ public final class TextExperiment {
         List<String> testTexts = pick(rows, split.test());
         int[] trainY = pick(y, split.train());
         int[] testY = pick(y, split.test());
-        List<Result> results = new ArrayList<>();
+        List<Result> results = baselines(trainTexts, trainY, testTexts, testY, labels);
+        say(progress, "baselines: majority class and bag-of-words logistic regression done");
 
+        for (TextClassifier.Config config : models) {
+            long start = System.nanoTime();
+            TextClassifier classifier = TextClassifier.train(trainTexts, trainY, labels, config,
+                    (epoch, loss, s) -> say(progress, String.format(java.util.Locale.ROOT,
+                            "%s epoch %d/%d: loss %.4f (%.1f s)", config.describe(), epoch + 1, config.epochs(), loss, s)));
+            classifier.model().metadata().put("text.split", describe(split, testFraction, stratified, seed, rows.size()));
+            double[][] p = classifier.predictProbabilities(testTexts);
+            results.add(new Result(config.describe(), ClassificationMetrics.of(testY, p, labels.size()), seconds(start),
+                    classifier));
+        }
+        return new Report(labels, split, results);
+    }
+
+    /** How a split was made, as saved in a model's metadata ({@code text.split}) and read by {@link #splitOf}. */
+    static String describe(Split split, double testFraction, boolean stratified, long seed, int rows) {
+        return "seed=" + seed + " test_fraction=" + testFraction + " stratified=" + stratified + " rows=" + rows;
+    }
+
+    /**
+     * The split a model was trained with, re-made on {@code rows} when they are the same number of rows with the
+     * same labels (the same data); null when the model has no split or the rows differ.
+     */
+    public static Split splitOf(TextClassifier classifier, List<LabelledTexts.Row> rows) {
+        String saved = classifier.model().metadata().get("text.split");
+        if (saved == null) {
+            return null;
+        }
+        java.util.Map<String, String> kv = new java.util.HashMap<>();
+        for (String part : saved.split(" ")) {
+            int eq = part.indexOf('=');
+            kv.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+        if (Integer.parseInt(kv.get("rows")) != rows.size()
+                || !rows.stream().allMatch(r -> classifier.labels().contains(r.label()))) {
+            return null;
+        }
+        int[] y = classifier.labels().encode(rows.stream().map(LabelledTexts.Row::label).toList());
+        return Split.of(y, classifier.labels().size(), Double.parseDouble(kv.get("test_fraction")),
+                Boolean.parseBoolean(kv.get("stratified")), Long.parseLong(kv.get("seed")));
+    }
+
+    /** The majority class and bag-of-words logistic regression, trained on the training part, scored on the test part. */
+    public static List<Result> baselines(List<String> trainTexts, int[] trainY, List<String> testTexts, int[] testY,
+                                         ClassLabels labels) {
+        List<Result> results = new ArrayList<>();
         long start = System.nanoTime();
         int majority = majority(trainY, labels.size());
         double[][] constant = new double[testY.length][labels.size()];
@@ -67,19 +113,15 @@ public final class TextExperiment {
         double[][] bowP = bow.predictProbabilities(testTexts.stream().map(Tokenizer::tokenize).toList());
         results.add(new Result("bag-of-words logistic regression",
                 ClassificationMetrics.of(testY, bowP, labels.size()), seconds(start), null));
-        say(progress, "baselines: majority class and bag-of-words logistic regression (" + bow.iterations()
-                + " iterations) done");
+        return results;
+    }
 
-        for (TextClassifier.Config config : models) {
-            start = System.nanoTime();
-            TextClassifier classifier = TextClassifier.train(trainTexts, trainY, labels, config,
-                    (epoch, loss, s) -> say(progress, String.format(java.util.Locale.ROOT,
-                            "%s epoch %d/%d: loss %.4f (%.1f s)", config.describe(), epoch + 1, config.epochs(), loss, s)));
-            double[][] p = classifier.predictProbabilities(testTexts);
-            results.add(new Result(config.describe(), ClassificationMetrics.of(testY, p, labels.size()), seconds(start),
-                    classifier));
-        }
-        return new Report(labels, split, results);
+    public static List<String> pickTexts(List<LabelledTexts.Row> rows, int[] indices) {
+        return pick(rows, indices);
+    }
+
+    public static int[] pickLabels(int[] y, int[] indices) {
+        return pick(y, indices);
     }
 
     static int majority(int[] y, int classes) {
