@@ -81,7 +81,8 @@ final class TextEvaluateCommand extends BaseCommand {
                     TextExperiment.pickLabels(y, testRows), classifier.labels()));
         } else {
             testRows = java.util.stream.IntStream.range(0, rows.size()).toArray();
-            scope = "all " + rows.size() + " rows (not the data the model was split on; baselines need a training part)";
+            scope = "all " + rows.size() + " rows (not the rows the model was split on, so rows it trained on may be among them; "
+                    + "the baselines need a training part: evaluate on the training data to see them)";
         }
         long start = System.nanoTime();
         int[] testY = TextExperiment.pickLabels(y, testRows);

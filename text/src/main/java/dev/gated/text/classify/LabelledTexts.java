@@ -60,18 +60,18 @@ public final class LabelledTexts {
         }
         CSVFormat format = formatOf(file);
         List<Row> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        Lines lines = new Lines(content);
+        try (Reader reader = new java.io.StringReader(content);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             int textIndex;
             int labelIndex;
-            long previousEnd = 0;
             if (columns.header()) {
                 if (!records.hasNext()) {
                     throw new IOException(file + ": empty file — expected a header line naming the columns");
                 }
                 CSVRecord header = records.next();
-                previousEnd = parser.getCurrentLineNumber();
                 List<String> names = header.toList().stream().map(String::trim).toList();
                 textIndex = columnIndex(file, names, columns.text(), "--text");
                 labelIndex = columnIndex(file, names, columns.label(), "--label");
@@ -84,11 +84,10 @@ public final class LabelledTexts {
                 try {
                     r = records.next();
                 } catch (RuntimeException e) { // Commons CSV wraps parse errors (e.g. an unclosed quote)
-                    throw new IOException(file + ":" + (previousEnd + 1) + ": cannot parse the record: "
+                    throw new IOException(file + ":" + (parser.getCurrentLineNumber() + 1) + ": cannot parse the record: "
                             + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
                 }
-                long line = previousEnd + 1;
-                previousEnd = parser.getCurrentLineNumber();
+                long line = lines.lineOf(r.getCharacterPosition());
                 if (r.size() == 1 && r.get(0).isBlank()) {
                     continue;
                 }
@@ -115,6 +114,32 @@ public final class LabelledTexts {
             throw new IOException(file + ": no data rows" + (columns.header() ? " below the header" : ""));
         }
         return rows;
+    }
+
+    /** 1-based line numbers of character positions, for positions given in increasing order. */
+    private static final class Lines {
+        private final String content;
+        private int position;
+        private long line = 1;
+
+        Lines(String content) {
+            this.content = content;
+        }
+
+        long lineOf(long characterPosition) {
+            for (; position < characterPosition && position < content.length(); position++) {
+                if (content.charAt(position) == '\n') {
+                    line++;
+                }
+            }
+            // the position Commons CSV gives precedes the empty lines it skipped
+            for (; position < content.length() && (content.charAt(position) == '\n' || content.charAt(position) == '\r'); position++) {
+                if (content.charAt(position) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
     }
 
     static CSVFormat formatOf(Path file) {
