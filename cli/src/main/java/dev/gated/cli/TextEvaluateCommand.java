@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code gated text evaluate}: scores a saved text classifier. On the data it was trained on (same rows) it re-makes
  * the split and scores the test part beside both baselines trained on the training part; on other data it scores
- * every row and says that no baseline can be trained there (the model file holds no training rows).
+ * every row beside the majority class of the training part (saved in the model); the bag-of-words baseline
+ * cannot be trained there, as the model file holds no training rows.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false, description = {
         "Score a saved text classifier on a CSV/TSV file: accuracy, macro-F1, ROC AUC (2 classes), confusion matrix.",
@@ -82,10 +83,16 @@ final class TextEvaluateCommand extends BaseCommand {
         } else {
             testRows = java.util.stream.IntStream.range(0, rows.size()).toArray();
             scope = "all " + rows.size() + " rows (not the rows the model was split on, so rows it trained on may be among them; "
-                    + "the baselines need a training part: evaluate on the training data to see them)";
+                    + "the bag-of-words baseline needs a training part: evaluate on the training data to see it)";
         }
         long start = System.nanoTime();
         int[] testY = TextExperiment.pickLabels(y, testRows);
+        if (split == null) {
+            Result majority = TextExperiment.savedMajority(classifier, testY);
+            if (majority != null) {
+                results.add(majority);
+            }
+        }
         double[][] p = classifier.predictProbabilities(TextExperiment.pickTexts(rows, testRows));
         String name = classifier.model().metadata().getOrDefault("text.model", "model");
         results.add(new Result(name, ClassificationMetrics.of(testY, p, classifier.labels().size()),

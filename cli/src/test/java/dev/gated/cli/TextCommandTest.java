@@ -43,6 +43,15 @@ class TextCommandTest {
                 "evaluate re-makes the split and scores what train scored");
         assertEquals(rows.get(1).get("accuracy").asDouble(), eval.get("results").get(1).get("accuracy").asDouble(), 1e-12);
 
+        Path yelp = SharedData.file("sentiment-labelled-sentences/yelp_labelled.txt");
+        JsonNode other = Cli.run("text", "evaluate", "--model", model.toString(), "--data", yelp.toString(), "--json")
+                .ok().json();
+        assertEquals("all_rows", other.get("scope").asText());
+        assertEquals(1000, other.get("rows").asInt());
+        assertEquals(2, other.get("results").size(), other.toString());
+        assertTrue(other.get("results").get(0).get("model").asText().startsWith("majority class of the training part"));
+        assertEquals(0.5, other.get("results").get(0).get("accuracy").asDouble(), 1e-12);
+
         JsonNode p = Cli.run("text", "predict", "--model", model.toString(), "--text", "Great phone, works perfectly.",
                 "--text", "", "--json").ok().json();
         assertEquals(2, p.get("predictions").size());

@@ -53,7 +53,8 @@ public final class TextExperiment {
             TextClassifier classifier = TextClassifier.train(trainTexts, trainY, labels, config,
                     (epoch, loss, s) -> say(progress, String.format(java.util.Locale.ROOT,
                             "%s epoch %d/%d: loss %.4f (%.1f s)", config.describe(), epoch + 1, config.epochs(), loss, s)));
-            classifier.model().metadata().put("text.split", describe(split, testFraction, stratified, seed, rows.size()));
+            classifier.model().metadata().put("text.split", describe(testFraction, stratified, seed, rows));
+            classifier.model().metadata().put("text.majority", labels.name(majority(trainY, labels.size())));
             double[][] p = classifier.predictProbabilities(testTexts);
             results.add(new Result(config.describe(), ClassificationMetrics.of(testY, p, labels.size()), seconds(start),
                     classifier));
@@ -62,13 +63,27 @@ public final class TextExperiment {
     }
 
     /** How a split was made, as saved in a model's metadata ({@code text.split}) and read by {@link #splitOf}. */
-    static String describe(Split split, double testFraction, boolean stratified, long seed, int rows) {
-        return "seed=" + seed + " test_fraction=" + testFraction + " stratified=" + stratified + " rows=" + rows;
+    static String describe(double testFraction, boolean stratified, long seed, List<LabelledTexts.Row> rows) {
+        return "seed=" + seed + " test_fraction=" + testFraction + " stratified=" + stratified + " rows=" + rows.size()
+                + " sha256=" + digest(rows);
+    }
+
+    /** SHA-256 of the rows' texts and labels in order: whether evaluation data is the training data. */
+    static String digest(List<LabelledTexts.Row> rows) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (LabelledTexts.Row r : rows) {
+                md.update((r.text() + "\u0000" + r.label() + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
-     * The split a model was trained with, re-made on {@code rows} when they are the same number of rows with the
-     * same labels (the same data); null when the model has no split or the rows differ.
+     * The split a model was trained with, re-made on {@code rows} when they are the rows it was split on (same
+     * texts and labels in the same order, by SHA-256); null when the model has no split or the rows differ.
      */
     public static Split splitOf(TextClassifier classifier, List<LabelledTexts.Row> rows) {
         String saved = classifier.model().metadata().get("text.split");
@@ -80,13 +95,29 @@ public final class TextExperiment {
             int eq = part.indexOf('=');
             kv.put(part.substring(0, eq), part.substring(eq + 1));
         }
-        if (Integer.parseInt(kv.get("rows")) != rows.size()
-                || !rows.stream().allMatch(r -> classifier.labels().contains(r.label()))) {
+        if (Integer.parseInt(kv.get("rows")) != rows.size() || !digest(rows).equals(kv.get("sha256"))) {
             return null;
         }
         int[] y = classifier.labels().encode(rows.stream().map(LabelledTexts.Row::label).toList());
         return Split.of(y, classifier.labels().size(), Double.parseDouble(kv.get("test_fraction")),
                 Boolean.parseBoolean(kv.get("stratified")), Long.parseLong(kv.get("seed")));
+    }
+
+    /**
+     * The majority-class baseline for rows outside the training data: the class the model's training part held
+     * most ({@code text.majority} in its metadata), or null for a model saved without it.
+     */
+    public static Result savedMajority(TextClassifier classifier, int[] testY) {
+        String name = classifier.model().metadata().get("text.majority");
+        if (name == null || !classifier.labels().contains(name)) {
+            return null;
+        }
+        double[][] p = new double[testY.length][classifier.labels().size()];
+        for (double[] row : p) {
+            row[classifier.labels().indexOf(name)] = 1;
+        }
+        return new Result("majority class of the training part ('" + name + "')",
+                ClassificationMetrics.of(testY, p, classifier.labels().size()), 0, null);
     }
 
     /** The majority class and bag-of-words logistic regression, trained on the training part, scored on the test part. */
