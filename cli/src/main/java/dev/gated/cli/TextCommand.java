@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 /** {@code gated text}: classify a user's own labelled text (train, evaluate, predict). */
 @Command(name = "text", mixinStandardHelpOptions = true,
         description = "Text classification on your own CSV/TSV file: train RNN/LSTM/GRU beside baselines, evaluate, predict.",
-        subcommands = {TextTrainCommand.class, TextEvaluateCommand.class, TextPredictCommand.class,
+        subcommands = {TextTrainCommand.class, TextEvaluateCommand.class, TextPredictCommand.class, TextInspectCommand.class,
                 CommandLine.HelpCommand.class})
 final class TextCommand extends BaseCommand {
 

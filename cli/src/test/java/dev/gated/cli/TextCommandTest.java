@@ -80,6 +80,18 @@ class TextCommandTest {
         assertTrue(r.out().contains("confusion matrix"), r.out());
         Cli.Result p = Cli.run("text", "predict", "--model", model.toString(), "--text", "snow and ice").ok();
         assertTrue(p.out().startsWith("winter\t"), p.out());
+
+        JsonNode in = Cli.run("text", "inspect", "--model", model.toString(), "--text", "Snow, ice and qqq!", "--label", "winter", "--json")
+                .ok().json();
+        assertEquals("winter", in.get("target").asText());
+        JsonNode steps = in.get("steps");
+        assertEquals(4, steps.size(), in.toString());
+        assertEquals("qqq", steps.get(3).get("word").asText());
+        assertTrue(steps.get(0).get("known").asBoolean() && !steps.get(3).get("known").asBoolean(), in.toString());
+        assertEquals(8, steps.get(0).get("hidden").size());
+        assertTrue(steps.get(3).get("gradient_norm").asDouble() > 0, in.toString());
+        Cli.Result text = Cli.run("text", "inspect", "--model", model.toString(), "--text", "rain", "--label", "wet").ok();
+        assertTrue(text.out().contains("|h_t|") && text.out().contains("rain"), text.out());
     }
 
     @Test

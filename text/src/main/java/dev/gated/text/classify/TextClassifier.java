@@ -238,6 +238,42 @@ public final class TextClassifier {
         return row;
     }
 
+    /** One sentence looked into: its words, their indices, and every step's gates, states and gradient norm. */
+    public record WordTrace(List<String> words, int[] indices, String target, dev.gated.inspect.Inspection inspection) {
+    }
+
+    /**
+     * Runs one text through the model and records, word by word, the recurrent layer's gate activations, hidden
+     * (and cell) states and ‖∂L/∂h_t‖ for the loss against {@code target} (a class name; null: the predicted
+     * class). Bidirectional layers are not traced by the engine's inspector and are refused here.
+     */
+    public WordTrace inspect(String text, String target) {
+        if (!(model instanceof Sequential sequential)) {
+            throw new IllegalStateException("inspect needs a Sequential text model");
+        }
+        if (model.layers().stream().anyMatch(l -> l instanceof Bidirectional)) {
+            throw new IllegalArgumentException("the model is bidirectional: its per-word gates are not traced — "
+                    + "inspect a one-directional model");
+        }
+        List<String> words = Tokenizer.tokenize(text);
+        int[] indices = encode(text);
+        if (words.isEmpty()) {
+            words = List.of(Vocabulary.UNKNOWN_TOKEN);
+        }
+        String label = target != null ? target
+                : labels.name(ClassificationMetrics.argmax(predictProbabilities(List.of(text))[0]));
+        int k = labels.indexOf(label);
+        int kept = Math.min(maxLength, indices.length);
+        int[] last = Arrays.copyOfRange(indices, indices.length - kept, indices.length);
+        float[] x = new float[kept];
+        for (int t = 0; t < kept; t++) {
+            x[t] = last[t];
+        }
+        dev.gated.inspect.Inspection in = dev.gated.inspect.Inspector.inspect(sequential, model.loss(),
+                Tensor.of(x, 1, kept), Tensor.of(new float[] {k}, 1, 1), null);
+        return new WordTrace(words.subList(words.size() - kept, words.size()), last, label, in);
+    }
+
     public Model model() {
         return model;
     }
