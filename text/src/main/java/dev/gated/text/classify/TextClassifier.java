@@ -86,8 +86,8 @@ public final class TextClassifier {
     }
 
     /**
-     * Builds the vocabulary from {@code texts} and trains; {@code onEpoch} hears each finished epoch's mean loss
-     * index (may be null).
+     * Builds the vocabulary from {@code texts} (the training part only) and trains on their class indices {@code y};
+     * {@code onEpoch} (may be null) hears each finished epoch's mean training loss.
      */
     public static TextClassifier train(List<String> texts, int[] y, ClassLabels labels, Config config,
                                        EpochListener onEpoch) {
