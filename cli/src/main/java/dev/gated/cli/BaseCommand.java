@@ -51,11 +51,12 @@ abstract class BaseCommand implements Callable<Integer> {
      * Checks that a {@code kind} network with {@code hp} fits in memory (before reading, then with the real row
      * count), then reads and windows the data: an impossible size fails at once, naming the option to change.
      */
-    static PreparedData prepareWithin(Path file, DataSpec spec, HyperParameters hp, RecurrentKind kind) {
-        int features = spec.columns().size();
-        MemoryEstimate.of(kind, hp, features, 0).requireFits(MemoryEstimate.availableHeap());
+    static PreparedData prepareWithin(Path file, DataSpec requested, HyperParameters hp, RecurrentKind kind) {
+        DataSpec spec = PreparedData.resolve(file, requested);
+        int features = spec.inputColumns().size() + 1;
+        MemoryEstimate.of(kind, hp, features, 0).requireFitsInHeap();
         TimeSeriesTable table = ScaledSeries.read(file, spec);
-        MemoryEstimate.of(kind, hp, features, table.rowCount()).requireFits(MemoryEstimate.availableHeap());
+        MemoryEstimate.of(kind, hp, features, table.rowCount()).requireFitsInHeap();
         return PreparedData.prepare(table, spec, hp.windowing(), null);
     }
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gated", mixinStandardHelpOptions = true, versionProvider = GatedCommand.VersionProvider.class,
         description = "Recurrent neural networks (SimpleRNN, LSTM, GRU) for time-series forecasting from CSV files.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, ForecastCommand.class, CompareCommand.class,
-                SummaryCommand.class, DemoCommand.class, ExperimentCommand.class, StudioCommand.class, TextCommand.class,
+                SummaryCommand.class, DemoCommand.class, ExperimentCommand.class, StudioCommand.class, SpeechCommand.class, TextCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error. Docs: docs/forecasting.md"})
 public final class GatedCommand implements Callable<Integer> {

@@ -84,17 +84,7 @@ final class TrainCommand extends BaseCommand {
         Scoreboard board = new Scoreboard();
         board.addModel(kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
         board.addBaselines(prepared, hp.window(), this::warn);
-        try (Outputs outputs = new Outputs()) {
-            outputs.write("--out", out, ForecastModel.of(run, prepared, data.file())::save);
-            if (plot != null) {
-                outputs.write("--plot", plot, png -> Plots.learningCurves(png, kind.id() + " on "
-                        + data.file().getFileName() + ": learning curves", run.history()));
-            }
-            outputs.publish();
-        }
-        if (checkpoint != null) {
-            Files.deleteIfExists(checkpoint.file()); // the model is saved: nothing left to resume
-        }
+        publish(kind, run, prepared, checkpoint);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "train");
@@ -116,6 +106,25 @@ final class TrainCommand extends BaseCommand {
             say(ResultTable.render(board.rows(), scaled));
         }
         return 0;
+    }
+
+    /**
+     * Writes the model and the plot to temporaries and renames them over --out and --plot only when both are
+     * written: a plot that fails leaves the previous model in place. Then the checkpoint has served its purpose.
+     */
+    private void publish(RecurrentKind kind, TrainingRun run, PreparedData prepared, TrainingCheckpoint checkpoint)
+            throws IOException {
+        try (Outputs outputs = new Outputs()) {
+            outputs.write("--out", out, ForecastModel.of(run, prepared, data.file())::save);
+            if (plot != null) {
+                outputs.write("--plot", plot, png -> Plots.learningCurves(png, kind.id() + " on "
+                        + data.file().getFileName() + ": learning curves", run.history()));
+            }
+            outputs.publish();
+        }
+        if (checkpoint != null) {
+            Files.deleteIfExists(checkpoint.file());
+        }
     }
 
     /** The checkpointing of this run, or null without --checkpoint-every and --resume. */

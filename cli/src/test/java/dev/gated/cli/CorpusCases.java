@@ -293,7 +293,7 @@ final class CorpusCases {
         add("train --window 1000000", 1, fit("train", "--window", "1000000", "--units", "4096"), "needs about",
                 "--window");
         add("train --window 100000 on 60 rows", 1, fit("train", "--batch", "1000000", "--window", "100000"),
-                "60 data rows", "--window");
+                "60 data rows", "window + horizon = 100000");
         add("compare --units 16384", 1, fit("compare", "--units", "16384", "--layers", "64"), "needs about",
                 "--units");
         add("train --lr 1e4: the loss explodes", 1, fit("train", "--lr", "10000", "--epochs", "5"), "diverged",

@@ -42,6 +42,11 @@ import java.util.zip.ZipOutputStream;
 public final class ModelArchive implements Closeable {
 
     /** The entry holding the digest of all other entries. */
+    /** The entries of a model file. */
+    public static final String PROPERTIES = "model.properties";
+    public static final String WEIGHTS = "weights.bin";
+    public static final String OPTIMIZER = "optimizer.bin";
+    public static final String STREAM_STATE = "stream_state.bin";
     public static final String DIGEST = "digest.sha256";
     /** The model.properties key that announces the digest, so that removing the digest entry is noticed. */
     public static final String DIGEST_KEY = "archive.digest";
@@ -173,7 +178,7 @@ public final class ModelArchive implements Closeable {
         byte[] recorded = read(DIGEST);
         if (recorded == null) {
             if (required) {
-                throw new ModelFileException(file, "is corrupted or tampered with: its " + ModelFile.PROPERTIES
+                throw new ModelFileException(file, "is corrupted or tampered with: its " + PROPERTIES
                         + " announces " + DIGEST + " but the entry is missing");
             }
             return;

@@ -9,7 +9,7 @@ import java.util.Properties;
  * words what still goes wrong while reading it: every problem becomes a {@link ModelFileException} naming the
  * file, never a bare {@code EOFException}, {@code NumberFormatException} or {@code OutOfMemoryError}.
  */
-final class ModelFileLimits {
+public final class ModelFileLimits {
 
     /** A model's weights may use at most this share of the heap (gradients, optimizer state and data need the rest). */
     private static final int HEAP_SHARE_OF_WEIGHTS = 4;
@@ -22,7 +22,7 @@ final class ModelFileLimits {
      * {@code weights.bin} declares, and fit the heap, before anything is allocated for them. Declarations that
      * cannot be read are left to the loader's own checks, which name them.
      */
-    static void checkDeclaredWeights(Path file, Properties props, long weightsSize) throws ModelFileException {
+    public static void checkDeclaredWeights(Path file, Properties props, long weightsSize) throws ModelFileException {
         long declared = declaredWeightBytes(props);
         if (declared < 0) {
             return;
@@ -34,7 +34,7 @@ final class ModelFileLimits {
         }
         if (weightsSize >= 0 && weightsSize != declared) {
             throw new ModelFileException(file, "is inconsistent: its parameter shapes need " + declared
-                    + " bytes of weights but " + ModelFile.WEIGHTS + " holds " + weightsSize);
+                    + " bytes of weights but " + ModelArchive.WEIGHTS + " holds " + weightsSize);
         }
         checkLayerSizes(file, props, declared / ("FLOAT64".equals(props.getProperty("precision")) ? 8 : 4));
     }
@@ -96,7 +96,7 @@ final class ModelFileLimits {
     }
 
     /** The message for a failure while interpreting a file that passed the archive checks. */
-    static ModelFileException unreadable(Path file, Throwable e) {
+    public static ModelFileException unreadable(Path file, Throwable e) {
         String problem;
         if (e instanceof OutOfMemoryError) {
             problem = "declares a model larger than this Java heap (" + Runtime.getRuntime().maxMemory()
@@ -104,12 +104,12 @@ final class ModelFileLimits {
         } else if (e instanceof EOFException) {
             problem = "is truncated: it ends in the middle of an entry";
         } else if (e instanceof NumberFormatException) {
-            problem = "is corrupted or was edited: a number in " + ModelFile.PROPERTIES + " is malformed ("
+            problem = "is corrupted or was edited: a number in " + ModelArchive.PROPERTIES + " is malformed ("
                     + e.getMessage() + ")";
         } else if (e instanceof NullPointerException) {
-            problem = "is corrupted or was edited: a setting is missing from " + ModelFile.PROPERTIES;
+            problem = "is corrupted or was edited: a setting is missing from " + ModelArchive.PROPERTIES;
         } else if (e instanceof IndexOutOfBoundsException) {
-            problem = "is corrupted or was edited: a setting in " + ModelFile.PROPERTIES + " has too few fields";
+            problem = "is corrupted or was edited: a setting in " + ModelArchive.PROPERTIES + " has too few fields";
         } else {
             problem = "is corrupted or was edited: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage());

@@ -529,14 +529,14 @@ public abstract sealed class Model permits Sequential, GraphModel {
         return n;
     }
 
-    /** Saves architecture, weights, optimizer state and provenance, atomically; see {@link dev.gated.io.ModelFile}. */
+    /** Saves architecture, weights, optimizer state and provenance, atomically; see {@link ModelFile}. */
     public void save(Path file) throws IOException {
-        dev.gated.io.ModelFile.save(this, file);
+        ModelFile.save(this, file);
     }
 
     /** Loads a model written by {@link #save}: a {@link Sequential} or a {@link GraphModel}. */
     public static Model load(Path file) throws IOException {
-        return dev.gated.io.ModelFile.loadModel(file);
+        return ModelFile.loadModel(file);
     }
 
     /** Asks a running {@code fit} to stop after the current epoch (used by early stopping). */

@@ -126,7 +126,7 @@ public final class Sequential extends Model {
 
     /** Loads a Sequential model written by {@link #save}; a graph model file is refused with a pointer to {@link Model#load}. */
     public static Sequential load(Path file) throws IOException {
-        return dev.gated.io.ModelFile.load(file);
+        return ModelFile.load(file);
     }
 
     @Override

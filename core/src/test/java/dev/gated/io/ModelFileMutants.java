@@ -1,5 +1,6 @@
 package dev.gated.io;
 
+import dev.gated.model.ModelFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.gated.io;
 
+import dev.gated.model.ModelFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -101,12 +101,12 @@ class StreamingTest {
         StreamState state = model.newState(2);
         model.step(state, x.timeSlice(0, 4));
         java.nio.file.Path file = dir.resolve("parked.gated");
-        dev.gated.io.ModelFile.save(model, file, state);
+        ModelFile.save(model, file, state);
         Model loaded = Model.load(file);
-        StreamState resumed = dev.gated.io.ModelFile.readStreamState(file);
+        StreamState resumed = ModelFile.readStreamState(file);
         assertArrayEquals(model.step(state, x.timeSlice(4, 10)).toFloatArray(), loaded.step(resumed, x.timeSlice(4, 10)).toFloatArray());
         model.save(dir.resolve("plain.gated"));
-        assertEquals(null, dev.gated.io.ModelFile.readStreamState(dir.resolve("plain.gated")));
+        assertEquals(null, ModelFile.readStreamState(dir.resolve("plain.gated")));
     }
 
     @Test

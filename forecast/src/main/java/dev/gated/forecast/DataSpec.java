@@ -105,8 +105,12 @@ public record DataSpec(String target, List<String> features, String timeColumn, 
         Map<String, List<String>> cats = new LinkedHashMap<>(categories);
         CsvProfile.Column t = profile.column(target);
         if (t != null && t.isText()) {
+            boolean decimalComma = t.example() != null && t.example().trim().matches("-?\\d+,\\d+");
             throw new IllegalArgumentException("--target \"" + target + "\" holds text (e.g. \"" + t.example()
-                    + "\"), not numbers; forecast a numeric column: " + String.join(", ", profile.numericColumns()));
+                    + "\"), not numbers" + (decimalComma ? " — it looks like a decimal comma: write numbers with a "
+                    + "decimal point (0.5, not 0,5)" : "") + "; " + (profile.numericColumns().isEmpty()
+                    ? "the file has no numeric column to forecast"
+                    : "forecast a numeric column: " + String.join(", ", profile.numericColumns())));
         }
         for (String name : f) {
             CsvProfile.Column c = profile.column(name);

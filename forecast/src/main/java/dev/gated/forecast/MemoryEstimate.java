@@ -60,7 +60,19 @@ public record MemoryEstimate(long modelBytes, long batchBytes, long windowBytes)
                 + ", or give Java more memory (GATED_JAVA_OPTS=-Xmx16g)");
     }
 
-    /** The heap this JVM may still use: its maximum less what is in use now. */
+    /**
+     * Fails when the estimate exceeds the heap this JVM may still use. Garbage counts as in use until collected,
+     * so before refusing, garbage is collected (what reading the file left) and the check repeated.
+     */
+    public void requireFitsInHeap() {
+        if (total() <= availableHeap()) {
+            return;
+        }
+        System.gc();
+        requireFits(availableHeap());
+    }
+
+    /** The heap this JVM may still use: its maximum less what is in use now, garbage included. */
     public static long availableHeap() {
         Runtime rt = Runtime.getRuntime();
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());

@@ -1,5 +1,7 @@
 package dev.gated.forecast;
 
+import java.util.List;
+
 import dev.gated.timeseries.RowRange;
 import dev.gated.timeseries.TimeSeriesTable;
 import dev.gated.timeseries.scale.ConstantColumnPolicy;
@@ -52,11 +54,20 @@ public final class PreparedData {
      */
     public static PreparedData prepare(Path file, DataSpec spec, HyperParameters hp, Scaler savedScaler) {
         if (savedScaler == null) {
-            // a first read types every column: text features become categorical, "all" becomes the columns
-            spec = spec.resolve(TimeSeriesCsvReader.profile(file, spec.timeColumn() == null ? TimeColumnChoice.auto()
-                    : TimeColumnChoice.named(spec.timeColumn())));
+            spec = resolve(file, spec);
         }
         return prepare(ScaledSeries.read(file, spec), spec, hp.windowing(), savedScaler);
+    }
+
+    /** A first read types every column: text features become categorical, "all" becomes the file's columns. */
+    public static DataSpec resolve(Path file, DataSpec spec) {
+        var profile = TimeSeriesCsvReader.profile(file, spec.timeColumn() == null ? TimeColumnChoice.auto()
+                : TimeColumnChoice.named(spec.timeColumn()));
+        try {
+            return spec.resolve(profile);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -114,7 +125,7 @@ public final class PreparedData {
     static final double LARGEST_VALUE = 1e150;
 
     public static void rejectHugeValues(TimeSeriesTable table, DataSpec spec) {
-        for (String name : spec.columns()) {
+        for (String name : spec.scaledColumns()) {   // one-hot columns of a text input hold only 0 and 1
             double[] v = table.column(name);
             for (int t = 0; t < v.length; t++) {
                 if (Math.abs(v[t]) > LARGEST_VALUE) {
@@ -130,8 +141,9 @@ public final class PreparedData {
     /** A saved scaler from a model file can still map values to infinity (or be infinite itself): refuse that. */
     private static void requireFiniteScaling(ScaledSeries series) {
         double[][] features = series.features();
+        List<String> names = series.spec().inputColumns();   // one column per level of a text input
         for (int f = 0; f < features.length; f++) {
-            requireFinite(series, features[f], series.spec().features().get(f));
+            requireFinite(series, features[f], names.get(f));
         }
         requireFinite(series, series.target(), series.spec().target());
     }

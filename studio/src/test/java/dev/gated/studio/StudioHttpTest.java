@@ -1,5 +1,6 @@
 package dev.gated.studio;
 
+import dev.gated.layer.recurrent.RecurrentKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -261,7 +262,7 @@ class StudioHttpTest {
                 + "studio/src/main/resources/dev/gated/studio/samples/airline-passengers.csv --target Passengers"),
                 "the sample by its path from the project root: " + x.get("command").asText());
         assertTrue(x.get("command").asText().contains("--model gru"));
-        assertTrue(x.get("java").asText().contains("TrainingRun.train(ModelKind.parse(\"gru\")"), x.get("java").asText());
+        assertTrue(x.get("java").asText().contains("TrainingRun.train(RecurrentKind.parse(\"gru\")"), x.get("java").asText());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.gated.studio.export;
 
-import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.studio.spec.ModelSpec;
 import dev.gated.studio.spec.PrepareSpec;
 import java.util.ArrayList;
@@ -56,6 +55,7 @@ public final class Snippets {
         String features = p.features().stream().map(Snippets::javaString).reduce((x, y) -> x + ", " + y).orElse("");
         return """
                 import dev.gated.forecast.*;
+                import dev.gated.layer.recurrent.RecurrentKind;
                 import dev.gated.timeseries.csv.MissingValuePolicy;
                 import dev.gated.timeseries.scale.ScalerKind;
                 import java.nio.file.Path;
@@ -76,7 +76,7 @@ public final class Snippets {
                         // patience (0 = no early stopping), dropout, clipping (0 = off), relative windows, optimizer
                         HyperParameters hp = new HyperParameters(%d, %d, %d, %d, %d, %d, %d, %s, %dL, 0, %s, 0, %s, "%s");
                         PreparedData prepared = PreparedData.prepare(data, spec, hp); // text inputs become one-hot
-                        TrainingRun run = TrainingRun.train(ModelKind.parse("%s"), hp, prepared, List.of());
+                        TrainingRun run = TrainingRun.train(RecurrentKind.parse("%s"), hp, prepared, List.of());
                         double rmse = PartForecast.ofModel(run.model(), prepared.test(), prepared.series()).metrics().rmse();
                         System.out.println("test RMSE " + rmse);
                         ForecastModel.of(run, prepared, data).save(out);
@@ -102,6 +102,7 @@ public final class Snippets {
     public static String memoryJava(dev.gated.studio.jobs.MemoryLabRun run, ModelSpec m) {
         return """
                 import dev.gated.experiments.*;
+                import dev.gated.layer.recurrent.RecurrentKind;
                 import dev.gated.model.*;
 
                 public class Memory {

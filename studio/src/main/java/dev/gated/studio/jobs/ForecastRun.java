@@ -95,7 +95,7 @@ public final class ForecastRun extends Run {
     public Sequential train(ModelSpec m, TrainingListener listener) {
         // refuse at once, with the figures, what cannot fit in memory (as gated train does)
         dev.gated.forecast.MemoryEstimate.of(m.modelKind(), m.hyperParameters(spec), data.features(),
-                data.series().rows()).requireFits(dev.gated.forecast.MemoryEstimate.availableHeap());
+                data.series().rows()).requireFitsInHeap();
         return TrainingRun.train(m.modelKind(), m.hyperParameters(spec), data, List.of(listener)).model();
     }
 

@@ -1,15 +1,14 @@
-package dev.gated.io;
+package dev.gated.model;
 
 import dev.gated.Version;
+import dev.gated.io.LayerFactory;
+import dev.gated.io.ModelArchive;
+import dev.gated.io.ModelFileException;
+import dev.gated.io.ModelFileLimits;
 import dev.gated.layer.Layer;
 import dev.gated.layer.Parameter;
 import dev.gated.loss.Loss;
 import dev.gated.layer.Node;
-import dev.gated.model.EpochRecord;
-import dev.gated.model.GraphModel;
-import dev.gated.model.Model;
-import dev.gated.model.Sequential;
-import dev.gated.model.StreamState;
 import dev.gated.tensor.Shape;
 import dev.gated.optim.GradientClipping;
 import dev.gated.optim.LearningRateSchedule;
@@ -61,10 +60,10 @@ public final class ModelFile {
 
     /** The format version this build writes and the newest it reads. */
     public static final int FORMAT_VERSION = 2;
-    static final String PROPERTIES = "model.properties";
-    static final String WEIGHTS = "weights.bin";
-    static final String OPTIMIZER = "optimizer.bin";
-    static final String STREAM_STATE = "stream_state.bin";
+    public static final String PROPERTIES = ModelArchive.PROPERTIES;
+    public static final String WEIGHTS = ModelArchive.WEIGHTS;
+    public static final String OPTIMIZER = ModelArchive.OPTIMIZER;
+    public static final String STREAM_STATE = ModelArchive.STREAM_STATE;
 
     private ModelFile() {
     }
@@ -171,7 +170,7 @@ public final class ModelFile {
                 p.put("loss." + i, model.losses().get(i).name());
             }
             if (!model.metrics().isEmpty()) {
-                p.put("metrics", String.join(",", model.metrics().stream().map(dev.gated.model.Metric::name).toList()));
+                p.put("metrics", String.join(",", model.metrics().stream().map(Metric::name).toList()));
             }
             p.put("clipping", model.clipping().kind().name());
             p.put("clipping.threshold", Double.toString(model.clipping().threshold()));
@@ -483,7 +482,7 @@ public final class ModelFile {
         }
         String metrics = props.getProperty("metrics");
         if (metrics != null && !metrics.isBlank()) {
-            model.metrics(java.util.Arrays.stream(metrics.split(",")).map(dev.gated.model.Metric::parse).toArray(dev.gated.model.Metric[]::new));
+            model.metrics(java.util.Arrays.stream(metrics.split(",")).map(Metric::parse).toArray(Metric[]::new));
         }
         model.restoreEpochsCompleted(Integer.parseInt(props.getProperty("epochs_completed", "0")), initialRate);
         int stateTensors = Integer.parseInt(props.getProperty("optimizer.state_tensors", "0"));

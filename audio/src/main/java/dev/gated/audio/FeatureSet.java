@@ -1,0 +1,53 @@
+package dev.gated.audio;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Labelled utterances as un-normalised feature frames: {@code frames.get(i)} (T_i, F) with class
+ * {@code labels[i]}, from {@code recordings.get(i)}.
+ */
+public record FeatureSet(List<SpokenDigits.Recording> recordings, List<double[][]> frames, int[] labels) {
+
+    /** Reads and featurises every recording (resampled to the settings' rate). */
+    public static FeatureSet compute(List<SpokenDigits.Recording> recordings, FeatureSettings settings) throws IOException {
+        MfccExtractor extractor = new MfccExtractor(settings);
+        List<double[][]> frames = new ArrayList<>(recordings.size());
+        int[] labels = new int[recordings.size()];
+        for (int i = 0; i < recordings.size(); i++) {
+            frames.add(extractor.features(WavReader.read(recordings.get(i).file())));
+            labels[i] = recordings.get(i).digit();
+        }
+        return new FeatureSet(List.copyOf(recordings), frames, labels);
+    }
+
+    public int size() {
+        return frames.size();
+    }
+
+    /** The utterances whose recording passes {@code keep}. */
+    public FeatureSet filter(Predicate<SpokenDigits.Recording> keep) {
+        List<SpokenDigits.Recording> r = new ArrayList<>();
+        List<double[][]> f = new ArrayList<>();
+        List<Integer> l = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            if (keep.test(recordings.get(i))) {
+                r.add(recordings.get(i));
+                f.add(frames.get(i));
+                l.add(labels[i]);
+            }
+        }
+        return new FeatureSet(r, f, l.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Total frames over all utterances. */
+    public long totalFrames() {
+        long n = 0;
+        for (double[][] u : frames) {
+            n += u.length;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gated.cli;
+
+import dev.gated.audio.FeatureSet;
+import dev.gated.audio.FeatureSettings;
+import dev.gated.audio.SpokenDigits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** FSDD's official split as feature sets, for the speech commands. */
+record SpeechData(FeatureSet train, FeatureSet test) {
+
+    static Path folder(Path data) {
+        return data != null ? data : DemoSentimentCommand.sharedData("fsdd/recordings");
+    }
+
+    /** Recordings with index &lt; maxIndex of {@code dir}: index 0–4 test, the rest training. */
+    static SpeechData load(Path dir, int maxIndex, FeatureSettings settings) throws IOException {
+        List<SpokenDigits.Recording> used = SpokenDigits.list(dir).stream().filter(r -> r.index() < maxIndex).toList();
+        FeatureSet all = FeatureSet.compute(used, settings);
+        SpeechData data = new SpeechData(all.filter(r -> !r.isTest()), all.filter(SpokenDigits.Recording::isTest));
+        if (data.train.size() == 0 || data.test.size() == 0) {
+            throw new IllegalArgumentException(dir + ": " + data.train.size() + " training and " + data.test.size()
+                    + " test recordings — the split needs indices 0-4 (test) and 5 or more (training); raise --max-index");
+        }
+        return data;
+    }
+
+    /** Only the official test part (index 0–4) of {@code dir}. */
+    static FeatureSet testOnly(Path dir, FeatureSettings settings) throws IOException {
+        List<SpokenDigits.Recording> test = SpokenDigits.list(dir).stream().filter(SpokenDigits.Recording::isTest).toList();
+        if (test.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": no test recordings (index 0-4, as in 3_theo_4.wav)");
+        }
+        return FeatureSet.compute(test, settings);
+    }
+}

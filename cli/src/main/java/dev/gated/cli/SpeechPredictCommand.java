@@ -1,0 +1,97 @@
+package dev.gated.cli;
+
+import dev.gated.audio.AudioClip;
+import dev.gated.audio.DigitClassifier;
+import dev.gated.audio.StreamingRecognizer;
+import dev.gated.audio.WavReader;
+import dev.gated.cli.output.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gated speech predict MODEL FILE.wav…}: the spoken digit of each file. With {@code --stream} the audio is
+ * fed in chunks through the model's streaming state, printing the belief after each chunk, the latency per
+ * chunk and the real-time factor (processing time / audio time).
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, description = "Say which digit each WAV file holds.")
+final class SpeechPredictCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model saved by 'gated speech train'.")
+    Path model;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE.wav", description = "Recordings (any rate, mono or stereo).")
+    List<Path> files;
+
+    @Option(names = "--stream", description = "Feed the audio in chunks as it would arrive (needs a unidirectional "
+            + "model trained with --normalise global).")
+    boolean stream;
+
+    @Option(names = "--chunk-ms", defaultValue = "100", description = "Chunk length with --stream (default: ${DEFAULT-VALUE}).")
+    int chunkMs;
+
+    @Override
+    public Integer call() throws IOException {
+        if (chunkMs < 1) {
+            throw usage("--chunk-ms must be >= 1, got " + chunkMs);
+        }
+        DigitClassifier classifier = DigitClassifier.load(model);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Path file : files) {
+            AudioClip clip = WavReader.read(file);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("file", file.toString());
+            r.put("seconds", clip.seconds());
+            double[] p = stream ? streamed(classifier, clip, r) : classifier.probabilities(clip);
+            int digit = DigitClassifier.argmax(p);
+            r.put("digit", digit);
+            r.put("probability", p[digit]);
+            r.put("probabilities", p);
+            results.add(r);
+            if (!json) {
+                io().out().printf(Locale.ROOT, "%s: %d (p=%.3f)%s%n", file, digit, p[digit], stream
+                        ? String.format(Locale.ROOT, "; streamed in %s chunks of %d ms: latency %.2f ms per chunk, real-time factor %.4f",
+                        r.get("chunks"), chunkMs, (Double) r.get("ms_per_chunk"), (Double) r.get("real_time_factor")) : "");
+            }
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("command", "speech predict");
+            doc.put("model", model.toString());
+            doc.put("stream", stream);
+            doc.put("results", results);
+            Json.print(io().out(), doc);
+        }
+        return 0;
+    }
+
+    private double[] streamed(DigitClassifier classifier, AudioClip clip, Map<String, Object> r) {
+        AudioClip audio = clip.at(classifier.features().sampleRate());
+        StreamingRecognizer recognizer = classifier.stream();
+        int chunk = Math.max(1, audio.sampleRate() * chunkMs / 1000);
+        float[] x = audio.samples();
+        List<Integer> beliefs = new ArrayList<>();
+        long start = System.nanoTime();
+        int chunks = 0;
+        for (int from = 0; from < x.length; from += chunk) {
+            double[] p = recognizer.accept(Arrays.copyOfRange(x, from, Math.min(x.length, from + chunk)));
+            beliefs.add(p == null ? -1 : DigitClassifier.argmax(p));
+            chunks++;
+        }
+        double[] last = recognizer.finish();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        r.put("chunks", chunks);
+        r.put("digit_after_each_chunk", beliefs);
+        r.put("ms_per_chunk", seconds * 1000 / chunks);
+        r.put("real_time_factor", seconds / audio.seconds());
+        return last;
+    }
+}

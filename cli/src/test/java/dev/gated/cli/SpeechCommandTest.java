@@ -1,0 +1,95 @@
+package dev.gated.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** gated speech train / evaluate / predict / compare with tiny settings (a handful of recordings, 1–2 epochs). */
+class SpeechCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path model;
+    static Path wav;
+
+    @BeforeAll
+    static void trainTinyModel() {
+        model = dir.resolve("digits.gated");
+        wav = SharedData.file("fsdd/recordings/3_theo_0.wav");
+        JsonNode doc = Cli.run("speech", "train", "--model", "gru", "--units", "8", "--epochs", "2", "--max-index", "8",
+                "--normalise", "global", "--out", model.toString(), "--json").ok().json();
+        assertEquals(150, doc.get("train").asInt());
+        assertEquals(250, doc.get("test").asInt());
+        assertEquals(2, doc.get("loss").size());
+        double accuracy = doc.get("accuracy").asDouble();
+        assertTrue(accuracy >= 0 && accuracy <= 1, doc.toString());
+        assertTrue(Files.isRegularFile(model));
+    }
+
+    @Test
+    void evaluateReportsAccuracyPerSpeakerAndConfusion() {
+        JsonNode doc = Cli.run("speech", "evaluate", "--model", model.toString(), "--json").ok().json();
+        assertEquals(250, doc.get("test").asInt());
+        assertEquals(5, doc.get("per_speaker").size());
+        int total = 0;
+        for (JsonNode row : doc.get("confusion")) {
+            for (JsonNode v : row) {
+                total += v.asInt();
+            }
+        }
+        assertEquals(250, total);
+        Cli.Result text = Cli.run("speech", "evaluate", "--model", model.toString()).ok();
+        assertTrue(text.out().contains("test accuracy: ") && text.out().contains("confusion"), text.out());
+    }
+
+    @Test
+    void predictGivesTheSameDigitOfflineAndStreamed() {
+        JsonNode offline = Cli.run("speech", "predict", model.toString(), wav.toString(), "--json").ok().json();
+        JsonNode streamed = Cli.run("speech", "predict", model.toString(), wav.toString(), "--stream", "--json").ok().json();
+        JsonNode a = offline.get("results").get(0);
+        JsonNode b = streamed.get("results").get(0);
+        assertEquals(a.get("digit").asInt(), b.get("digit").asInt());
+        assertEquals(a.get("probability").asDouble(), b.get("probability").asDouble(), 1e-5);
+        assertTrue(b.get("chunks").asInt() >= 1 && b.get("real_time_factor").asDouble() > 0, b.toString());
+        Cli.Result text = Cli.run("speech", "predict", model.toString(), wav.toString()).ok();
+        assertTrue(text.out().startsWith(wav + ": "), text.out());
+    }
+
+    @Test
+    void compareTabulatesTheBaselineBesideEachModel() {
+        JsonNode doc = Cli.run("speech", "compare", "--models", "gru", "--units", "4", "--epochs", "1", "--max-index", "7",
+                "--json").ok().json();
+        assertEquals(2, doc.get("rows").size());
+        assertTrue(doc.get("rows").get(0).get("model").asText().startsWith("baseline"), doc.toString());
+    }
+
+    @Test
+    void leaveOneSpeakerOutGivesOneColumnPerSpeakerAndMeanAndSd() {
+        JsonNode doc = Cli.run("speech", "compare", "--leave-one-speaker-out", "--models", "gru", "--units", "4",
+                "--epochs", "1", "--max-index", "2", "--json").ok().json();
+        assertEquals(2, doc.get("rows").size());
+        JsonNode gru = doc.get("rows").get(1);
+        assertEquals(5, gru.get("by_speaker").size());
+        assertTrue(gru.get("sd").asDouble() >= 0 && gru.get("mean").asDouble() <= 1, gru.toString());
+    }
+
+    @Test
+    void badInputIsOneLineThatNamesTheProblem() throws IOException {
+        Path fake = Files.writeString(dir.resolve("fake.wav"), "not audio at all");
+        Cli.run("speech", "predict", model.toString(), fake.toString()).failsWith(1).says(fake.toString(), "not a WAV file");
+        Cli.run("speech", "train", "--model", "transformer", "--out", "x.gated").failsWith(2).says("transformer");
+        Cli.run("speech", "train", "--normalise", "nightly", "--out", "x.gated").failsWith(2).says("nightly");
+        Cli.run("speech", "predict", model.toString(), wav.toString(), "--chunk-ms", "0").failsWith(2).says("--chunk-ms");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Cli.run("speech", "train", "--data", empty.toString(), "--out", "x.gated").failsWith(1).says("no .wav files");
+        Cli.run("speech", "train", "--data", dir.toString(), "--out", "x.gated").failsWith(1).says("fake.wav", "{digit}_{speaker}_{index}.wav");
+    }
+}
