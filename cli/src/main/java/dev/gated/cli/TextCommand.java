@@ -20,7 +20,7 @@ final class TextCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        throw usage("missing command: text train, text evaluate or text predict; see 'gated text --help'");
+        throw usage("missing command: text train, evaluate, predict or inspect");
     }
 
     /** The results table: one line per baseline or model, * on the best accuracy. */

@@ -104,5 +104,6 @@ class TextCommandTest {
                 "--out", dir.resolve("m.gated").toString()).failsWith(2).says("--out saves one model");
         Cli.run("text", "train", "--data", csv.toString(), "--text", "text", "--label", "label", "--model", "cnn")
                 .failsWith(2).says("rnn, lstm or gru");
+        Cli.run("text").failsWith(2).says("missing command: text train, evaluate, predict or inspect");
     }
 }
