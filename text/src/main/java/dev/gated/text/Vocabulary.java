@@ -67,6 +67,28 @@ public final class Vocabulary {
         return build(tokenizedTexts, Integer.MAX_VALUE, 1);
     }
 
+    /**
+     * A vocabulary from its entries in index order (as {@link #words()} returns them, e.g. read back from a model
+     * file's metadata): entry 0 must be {@code <pad>}, entry 1 {@code <unk>}, the rest distinct words.
+     */
+    public static Vocabulary of(List<String> words) {
+        if (words.size() < 2 || !words.get(0).equals(PADDING_TOKEN) || !words.get(1).equals(UNKNOWN_TOKEN)) {
+            throw new IllegalArgumentException("a vocabulary's entries must start with " + PADDING_TOKEN + " and "
+                    + UNKNOWN_TOKEN + " but start with " + words.subList(0, Math.min(2, words.size())));
+        }
+        Vocabulary v = new Vocabulary(words);
+        if (v.index.size() != words.size() - 2) {
+            throw new IllegalArgumentException("a vocabulary's words must be distinct, but " + (words.size() - 2
+                    - v.index.size()) + " repeat");
+        }
+        return v;
+    }
+
+    /** Every entry in index order, padding and unknown included. */
+    public List<String> words() {
+        return words;
+    }
+
     /** Entries including padding and unknown: the {@code vocabularySize} for an Embedding. */
     public int size() {
         return words.size();

@@ -49,4 +49,16 @@ class VocabularyTest {
         assertThrows(IllegalArgumentException.class, () -> Vocabulary.build(TEXTS, 10, 0));
         assertThrows(IllegalArgumentException.class, () -> Vocabulary.build(TEXTS).word(6));
     }
+
+    @Test
+    void wordsRoundTripThroughOf() {
+        Vocabulary v = Vocabulary.build(TEXTS);
+        Vocabulary back = Vocabulary.of(v.words());
+        assertEquals(v.words(), back.words());
+        for (String w : v.words().subList(2, v.size())) {
+            assertEquals(v.indexOf(w), back.indexOf(w));
+        }
+        assertThrows(IllegalArgumentException.class, () -> Vocabulary.of(List.of("a", "b")));
+        assertThrows(IllegalArgumentException.class, () -> Vocabulary.of(List.of("<pad>", "<unk>", "x", "x")));
+    }
 }
