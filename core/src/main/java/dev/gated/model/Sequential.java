@@ -90,7 +90,7 @@ public final class Sequential extends Model {
         int[] shape = inputShape;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            if (layer instanceof dev.gated.layer.recurrent.Recurrent r && r.returnsState()) {
+            if (layer.outputCount(1) > 1) {
                 throw new IllegalArgumentException("layer " + (i + 1) + " (" + layer.type() + "): returnState gives several "
                         + "outputs, which a Sequential model cannot pass on — build a graph model with Model.of(...)");
             }

@@ -50,6 +50,41 @@ class GraphGradientTest {
     }
 
     @Test
+    void bidirectionalEncoderStatesStartADecoder() {
+        for (String kind : List.of("lstm", "gru")) {
+            Node source = Node.input("source", Shape.anyLength(2));
+            Node target = Node.input("target", Shape.anyLength(3));
+            Node[] encoded = new dev.gated.layer.recurrent.Bidirectional(recurrent(kind, 3).returnState(true)).onAll(source);
+            boolean lstm = kind.equals("lstm");
+            assertEquals(lstm ? 5 : 3, encoded.length, "y, h_fwd[, c_fwd], h_bwd[, c_bwd]");
+            Node h = new Dense(4).on(new Concatenate().on(encoded[1], encoded[lstm ? 3 : 2]));
+            Node decoded = lstm
+                    ? recurrent(kind, 4).returnSequences(true).on(target, h, new Dense(4).on(new Concatenate().on(encoded[2], encoded[4])))
+                    : recurrent(kind, 4).returnSequences(true).on(target, h);
+            Model model = Model.of(List.of(source, target), List.of(new Dense(2).on(decoded), encoded[0]))
+                    .precision(Precision.FLOAT64).seed(21).build();
+            jitter(model, 22);
+            List<Tensor> inputs = List.of(uniform(23, 2, 5, 2), uniform(24, 2, 3, 3));
+            check(model, "bidirectional " + kind + " encoder states → decoder, with the encoder output as a 2nd output",
+                    inputs, 25).assertPassed();
+            try {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("bidirectional-state", ".gated");
+                model.save(file);
+                Model loaded = Model.load(file);
+                java.nio.file.Files.delete(file);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(model.predict(inputs, null).get(0).toDoubleArray(),
+                        loaded.predict(inputs, null).get(0).toDoubleArray(), "saved and loaded with its state outputs");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.gated.model.Sequential.input(4, 2)
+                        .add(new dev.gated.layer.recurrent.Bidirectional(Recurrent.lstm(2).returnState(true))).build());
+        assertTrue(e.getMessage().contains("Model.of"), e.getMessage());
+    }
+
+    @Test
     void sharedLayerGetsGradientFromBothCallsAndMergesSplitIt() {
         Node a = Node.input("a", Shape.anyLength(3));
         Node b = Node.input("b", Shape.anyLength(3));

@@ -94,8 +94,11 @@ public final class Bidirectional implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Tensor mask, Mode mode) {
-        Tensor a = forward.forward(x, mask, mode);
-        Tensor b = backward.forward(x, mask, mode);
+        return merged(forward.forward(x, mask, mode), backward.forward(x, mask, mode));
+    }
+
+    /** The two directions' outputs merged as {@link #merge} says. */
+    private Tensor merged(Tensor a, Tensor b) {
         int rows = a.size() / units;
         int[] shape = a.shape();
         if (merge == Merge.CONCAT) {
@@ -117,6 +120,12 @@ public final class Bidirectional implements Layer {
 
     @Override
     public Tensor backward(Tensor dOutput) {
+        Tensor[] split = split(dOutput);
+        return sum(forward.backward(split[0]), backward.backward(split[1]));
+    }
+
+    /** ∂L/∂y split into the two directions' output gradients. */
+    private Tensor[] split(Tensor dOutput) {
         int[] shape = dOutput.shape();
         shape[shape.length - 1] = units;
         Tensor da = Tensor.zeros(dOutput.precision(), shape);
@@ -134,12 +143,67 @@ public final class Bidirectional implements Layer {
                 db.set(i, scale * dOutput.get(i));
             }
         }
-        Tensor dxA = forward.backward(da);
-        Tensor dxB = backward.backward(db);
+        return new Tensor[] {da, db};
+    }
+
+    private static Tensor sum(Tensor dxA, Tensor dxB) {
         for (int i = 0; i < dxA.size(); i++) {
             dxA.add(i, dxB.get(i));
         }
         return dxA;
+    }
+
+    /**
+     * With {@code returnState} on the wrapped layer, a graph call gives (y, h_fwd[, c_fwd], h_bwd[, c_bwd]) —
+     * Keras's order — so that a bidirectional encoder's final states can start a decoder (after a Concatenate
+     * or a Dense that maps 2H to the decoder's units).
+     */
+    @Override
+    public int outputCount(int inputCount) {
+        return forward.returnsState() ? 1 + 2 * forward.stateCount() : 1;
+    }
+
+    @Override
+    public List<int[]> buildAll(List<int[]> inputShapes, BuildContext context) {
+        requireInputs(inputShapes.size(), 1);
+        int[] out = build(inputShapes.get(0), context);
+        List<int[]> shapes = new ArrayList<>();
+        shapes.add(out);
+        for (int k = 1; k < outputCount(1); k++) {
+            shapes.add(new int[] {units});
+        }
+        return shapes;
+    }
+
+    @Override
+    public Tensor[] forwardAll(Tensor[] inputs, Tensor[] masks, Mode mode) {
+        if (!forward.returnsState()) {
+            return new Tensor[] {forward(inputs[0], masks[0], mode)};
+        }
+        RecurrentState a = forward.call(inputs[0], masks[0], null, null, mode);
+        RecurrentState b = backward.call(inputs[0], masks[0], null, null, mode);
+        Tensor y = merged(a.output(), b.output());
+        return a.finalCell() == null ? new Tensor[] {y, a.finalHidden(), b.finalHidden()}
+                : new Tensor[] {y, a.finalHidden(), a.finalCell(), b.finalHidden(), b.finalCell()};
+    }
+
+    @Override
+    public Tensor[] backwardAll(Tensor[] dOutputs) {
+        if (!forward.returnsState()) {
+            return new Tensor[] {backward(dOutputs[0])};
+        }
+        Tensor[] split = split(dOutputs[0]);
+        int n = forward.stateCount();
+        Tensor dxA = forward.backward(split[0], dOutputs[1], n == 2 ? dOutputs[2] : null);
+        Tensor dxB = backward.backward(split[1], dOutputs[1 + n], n == 2 ? dOutputs[2 + n] : null);
+        return new Tensor[] {sum(dxA, dxB)};
+    }
+
+    @Override
+    public Tensor[] outputMasks(Tensor[] inputMasks) {
+        Tensor[] masks = new Tensor[outputCount(1)];
+        masks[0] = outputMask(inputMasks[0]);
+        return masks;
     }
 
     @Override
