@@ -1,5 +1,6 @@
 package dev.gated.cli;
 
+import dev.gated.timeseries.testdata.WeatherCsv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

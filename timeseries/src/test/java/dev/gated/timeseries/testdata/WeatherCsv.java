@@ -1,4 +1,4 @@
-package dev.gated.cli;
+package dev.gated.timeseries.testdata;
 
 import java.util.Locale;
 import java.util.Random;
@@ -8,13 +8,14 @@ import java.util.Random;
  * wind, weather): synthetic, made here from a seed, so no file has to be shipped. An annual temperature cycle,
  * rain on about a third of the days, and a text column {@code weather} (drizzle, fog, rain, snow, sun) derived
  * from rain and temperature; a {@code station} text column holds one value per row (an identifier).
+ * Shared by the tests of the modules above (forecast, studio, cli) through this module's test-jar.
  */
-final class WeatherCsv {
+public final class WeatherCsv {
 
     private WeatherCsv() {
     }
 
-    static String text(int days) {
+    public static String text(int days) {
         Random r = new Random(2012);
         StringBuilder sb = new StringBuilder("date,precipitation,temp_max,temp_min,wind,weather,station\n");
         java.time.LocalDate d = java.time.LocalDate.of(2012, 1, 1);
