@@ -121,9 +121,10 @@ final class Graph {
 
     /**
      * Backpropagates {@code dOutputs} (one per model output; null for an output without loss) through the
-     * last forward pass, adding to every parameter's gradient.
+     * last forward pass, adding to every parameter's gradient. Returns ∂L/∂input per model input (null for an
+     * input that is not differentiable, such as token indices, or that no gradient reaches).
      */
-    void backward(Tensor[] dOutputs) {
+    Tensor[] backward(Tensor[] dOutputs) {
         Tensor[] grads = new Tensor[nodeCount];
         boolean[] owned = new boolean[nodeCount];
         for (int k = 0; k < outputNodes.length; k++) {
@@ -148,6 +149,7 @@ final class Graph {
                 }
             }
         }
+        return gather(grads, inputNodes);
     }
 
     private static boolean anyGradient(Tensor[] grads, int[] nodes) {

@@ -347,6 +347,7 @@ public abstract sealed class Model permits Sequential, GraphModel {
     }
 
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    private volatile StreamState stateTemplate;
 
     // ---- streaming ----
 
@@ -416,7 +417,10 @@ public abstract sealed class Model permits Sequential, GraphModel {
 
     /** Throws IllegalArgumentException unless {@code state} was made for this model's recurrent layers. */
     public void checkState(StreamState state) {
-        StreamState expected = newState(state.batch());
+        StreamState expected = stateTemplate;
+        if (expected == null) {
+            expected = stateTemplate = newState(1);   // the structure only: layers, sizes, precision
+        }
         if (!expected.sameStructure(state)) {
             throw new IllegalArgumentException("step: this stream state belongs to another model (its recurrent layers or "
                     + "sizes differ from this model's) — create one with model.newState(batch)");
@@ -488,22 +492,23 @@ public abstract sealed class Model permits Sequential, GraphModel {
 
     /**
      * Backpropagates ∂L/∂output (one per model output, null for an output without loss) through the last
-     * {@link #forward}, adding ∂L/∂w to every {@link Parameter#grad()}; gradients accumulate until zeroed.
+     * {@link #forward}, adding ∂L/∂w to every {@link Parameter#grad()} (gradients accumulate until zeroed), and
+     * returns ∂L/∂input per model input — null for token indices and for inputs no gradient reaches.
      */
-    public void backward(List<Tensor> outputGradients) {
+    public List<Tensor> backward(List<Tensor> outputGradients) {
         if (outputGradients.size() != graph().outputCount()) {
             throw new IllegalArgumentException("backward: the model has " + graph.outputCount() + " outputs but "
                     + outputGradients.size() + " gradients were given (null for an output without loss)");
         }
-        backward(outputGradients.toArray(new Tensor[0]));
+        return java.util.Arrays.asList(backward(outputGradients.toArray(new Tensor[0])));
     }
 
     Graph.Outputs forward(Tensor[] inputs, Tensor[] masks, Mode mode, StreamState state) {
         return graph().forward(inputs, masks, mode, state);
     }
 
-    void backward(Tensor[] dOutputs) {
-        graph.backward(dOutputs);
+    Tensor[] backward(Tensor[] dOutputs) {
+        return graph.backward(dOutputs);
     }
 
     /** All trainable weights, layer by layer, each once (shared layers too), in a fixed order. */

@@ -134,8 +134,11 @@ class GraphGradientTest {
             rs.add(Tensors.uniform(new SplittableRandom(rSeed + k), -1, 1, pass.outputs().get(k).shape()));
         }
         zeroGrad(model);
-        model.backward(rs);
+        List<Tensor> dInputs = model.backward(rs);
         List<GradientCheck.Wrt> wrt = new ArrayList<>(GradientCheck.Wrt.parameters("model", model.parameters()));
+        for (int k = 0; k < inputs.size(); k++) {
+            wrt.add(GradientCheck.Wrt.of("input " + k, inputs.get(k), dInputs.get(k)));
+        }
         return CHECK.run(label, () -> {
             List<Tensor> outs = model.forward(inputs, null, Mode.INFERENCE, null).outputs();
             double loss = 0;
