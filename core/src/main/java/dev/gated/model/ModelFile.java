@@ -295,7 +295,7 @@ public final class ModelFile {
         if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
             boolean text = n > 0 && head[0] >= 9 && head[0] < 127;
             throw new ModelFileException(file, "is not a Gated model file"
-                    + (text ? ": it looks like a text file (a CSV?); model files are written by `gated train --out` or Sequential save"
+                    + (text ? ": it looks like a text file (a CSV?); model files are written by `gated train --out` or model.save(path)"
                     : n == 0 ? ": it is empty" : ": it has no model-file header"));
         }
     }

@@ -43,7 +43,9 @@ public final class ParallelCorpus {
                     + " must be different and ≥ 0 (0 is the first column)");
         }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": no such file — give a tab-separated file of sentence pairs");
+            throw new IllegalArgumentException(file + (Files.exists(file)
+                    ? ": not a regular file (a folder or a device) — give a tab-separated file of sentence pairs"
+                    : ": no such file — give a tab-separated file of sentence pairs"));
         }
         Map<String, List<String>> grouped = new LinkedHashMap<>();
         int needed = Math.max(sourceColumn, targetColumn) + 1;
