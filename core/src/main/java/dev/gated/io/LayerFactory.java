@@ -9,6 +9,8 @@ import dev.gated.layer.Dropout;
 import dev.gated.layer.Embedding;
 import dev.gated.layer.Layer;
 import dev.gated.layer.LayerNormalization;
+import dev.gated.layer.MultiHeadAttention;
+import dev.gated.layer.PositionalEncoding;
 import dev.gated.layer.RepeatVector;
 import dev.gated.layer.TimeDistributed;
 import dev.gated.layer.recurrent.Bidirectional;
@@ -66,6 +68,11 @@ public final class LayerFactory {
             case "concatenate" -> new Concatenate();
             case "add" -> new Add();
             case "attention" -> Attention.fromConfig(config);
+            case "multi_head_attention" -> MultiHeadAttention.of(integer(config, "heads"), integer(config, "key_dim"),
+                            integer(config, "value_dim"), integer(config, "output_dim"))
+                    .causal(Boolean.parseBoolean(text(config, "causal")))
+                    .returnAttentionScores(Boolean.parseBoolean(config.getOrDefault("return_attention_scores", "false")));
+            case "positional_encoding" -> new PositionalEncoding();
             case "layer_normalization" -> new LayerNormalization(Double.parseDouble(text(config, "epsilon")));
             case "repeat_vector" -> new RepeatVector(integer(config, "n"));
             case "time_distributed" -> timeDistributed(config);
@@ -73,8 +80,8 @@ public final class LayerFactory {
                     Bidirectional.Merge.valueOf(text(config, "merge").toUpperCase(Locale.ROOT)));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type
                     + "\" (a layer written outside Gated? register it with LayerFactory.register): expected dense, dropout, "
-                    + "embedding, lstm, gru, simple_rnn, bidirectional, concatenate, add, attention, layer_normalization, "
-                    + "repeat_vector or time_distributed");
+                    + "embedding, lstm, gru, simple_rnn, bidirectional, concatenate, add, attention, multi_head_attention, "
+                    + "positional_encoding, layer_normalization, repeat_vector or time_distributed");
         };
     }
 
