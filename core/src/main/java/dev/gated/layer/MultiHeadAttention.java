@@ -61,6 +61,8 @@ public final class MultiHeadAttention implements Layer {
     private int batch;
     private int tq;
     private int tv;
+    private int kvStride;           // steps between rows b and b+1 in k, v and the value mask (tv, or a cache's capacity)
+    private int queryOffset;        // position of query step 0 among the value steps (0, or the steps cached before)
     private boolean keyGiven;
     private Precision precision;
     private double[] q;             // Q (B, Tq, h·d)
@@ -222,12 +224,19 @@ public final class MultiHeadAttention implements Layer {
         batch = query.dim(0);
         tq = query.dim(1);
         tv = value.dim(1);
+        kvStride = tv;
+        queryOffset = 0;
         precision = query.precision();
         q = queryProjection.forward(query, null, mode).toDoubleArray();
         k = keyProjection.forward(key, null, mode).toDoubleArray();
         v = valueProjection.forward(value, null, mode).toDoubleArray();
         queryMask = mask(masks[0], "query", tq);
         double[] valueMask = mask(masks.length > 1 ? masks[1] : null, "value", tv);
+        return attend(valueMask, mode);
+    }
+
+    /** A and C for the cached q, k, v, then O = C·Wo + bo (and A when asked). */
+    private Tensor[] attend(double[] valueMask, Mode mode) {
         weights = new double[batch * heads * tq * tv];
         double[] context = new double[batch * tq * heads * valueDim];
         double[] row = new double[tv];
@@ -250,11 +259,11 @@ public final class MultiHeadAttention implements Layer {
         double scale = 1 / Math.sqrt(keyDim);
         int rowAt = ((b * heads + n) * tq + i) * tv;
         int qAt = (b * tq + i) * heads * keyDim + n * keyDim;
-        int allowed = causal ? Math.min(tv, i + 1) : tv;
+        int allowed = causal ? Math.min(tv, queryOffset + i + 1) : tv;
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < allowed; j++) {
-            if (valueMask == null || valueMask[b * tv + j] != 0) {
-                int kAt = (b * tv + j) * heads * keyDim + n * keyDim;
+            if (valueMask == null || valueMask[b * kvStride + j] != 0) {
+                int kAt = (b * kvStride + j) * heads * keyDim + n * keyDim;
                 double sum = 0;
                 for (int c = 0; c < keyDim; c++) {
                     sum += q[qAt + c] * k[kAt + c];
@@ -268,7 +277,7 @@ public final class MultiHeadAttention implements Layer {
         }
         double total = 0;
         for (int j = 0; j < allowed; j++) {
-            if (valueMask == null || valueMask[b * tv + j] != 0) {
+            if (valueMask == null || valueMask[b * kvStride + j] != 0) {
                 weights[rowAt + j] = Math.exp(scores[j] - max);
                 total += weights[rowAt + j];
             }
@@ -280,11 +289,42 @@ public final class MultiHeadAttention implements Layer {
             if (a == 0) {
                 continue;
             }
-            int vAt = (b * tv + j) * heads * valueDim + n * valueDim;
+            int vAt = (b * kvStride + j) * heads * valueDim + n * valueDim;
             for (int e = 0; e < valueDim; e++) {
                 context[cAt + e] += qm * a * v[vAt + e];
             }
         }
+    }
+
+    /**
+     * Streaming self-attention (inference): {@code x} (B, k, D) holds the next k steps of a stream; their keys and
+     * values are appended to {@code cache}, and each new step attends to every cached step up to itself. Calling
+     * this chunk by chunk gives what {@link #forwardAll} gives on the whole sequence (to float rounding). Only for
+     * causal layers: a step that may see the future cannot be computed before the future arrives.
+     */
+    public Tensor[] forwardCached(Tensor x, Tensor mask, AttentionCache cache) {
+        if (!causal) {
+            throw new IllegalStateException("multi-head self-attention without causal(true) lets every step see the whole "
+                    + "sequence, future included, so it cannot be stepped as a stream arrives");
+        }
+        if (x.rank() != 3 || cache.batch() != x.dim(0)) {
+            throw new IllegalArgumentException("multi-head attention: a stream chunk must be (" + cache.batch()
+                    + ", steps, features) but has shape " + x.shapeString());
+        }
+        batch = x.dim(0);
+        tq = x.dim(1);
+        precision = x.precision();
+        keyGiven = false;
+        q = queryProjection.forward(x, null, Mode.INFERENCE).toDoubleArray();
+        queryMask = mask(mask, "query", tq);
+        cache.append(keyProjection.forward(x, null, Mode.INFERENCE).toDoubleArray(),
+                valueProjection.forward(x, null, Mode.INFERENCE).toDoubleArray(), queryMask, tq);
+        k = cache.keys();
+        v = cache.values();
+        tv = cache.steps();
+        kvStride = cache.capacity();
+        queryOffset = tv - tq;
+        return attend(cache.valid(), Mode.INFERENCE);
     }
 
     @Override
@@ -322,12 +362,12 @@ public final class MultiHeadAttention implements Layer {
         int cAt = (b * tq + i) * heads * valueDim + n * valueDim;
         int qAt = (b * tq + i) * heads * keyDim + n * keyDim;
         double qm = queryMask == null ? 1 : queryMask[b * tq + i];
-        int allowed = causal ? Math.min(tv, i + 1) : tv;
+        int allowed = causal ? Math.min(tv, queryOffset + i + 1) : tv;
         double dot = 0;
         for (int j = 0; j < allowed; j++) {
             double a = weights[rowAt + j];
             double dA = dWeights == null ? 0 : dWeights[rowAt + j];
-            int vAt = (b * tv + j) * heads * valueDim + n * valueDim;
+            int vAt = (b * kvStride + j) * heads * valueDim + n * valueDim;
             for (int e = 0; e < valueDim; e++) {
                 double g = qm * dContext[cAt + e];
                 dA += g * v[vAt + e];
@@ -341,7 +381,7 @@ public final class MultiHeadAttention implements Layer {
             if (dS == 0) {
                 continue;
             }
-            int kAt = (b * tv + j) * heads * keyDim + n * keyDim;
+            int kAt = (b * kvStride + j) * heads * keyDim + n * keyDim;
             for (int c = 0; c < keyDim; c++) {
                 dq[qAt + c] += dS * k[kAt + c];
                 dk[kAt + c] += dS * q[qAt + c];

@@ -55,13 +55,18 @@ public final class PositionalEncoding implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Tensor mask, Mode mode) {
+        return forwardFrom(x, 0);
+    }
+
+    /** The signal of positions {@code first} … first + T − 1 added: the next chunk of a stream that has seen {@code first} steps. */
+    public Tensor forwardFrom(Tensor x, int first) {
         Checks.inputShape("PositionalEncoding", new int[] {Shape.ANY, width}, x.shape());
         int batch = x.dim(0);
         int steps = x.dim(1);
         Tensor y = x.copy();
         for (int t = 0; t < steps; t++) {
             for (int d = 0; d < width; d++) {
-                double p = signal(t, d, width);
+                double p = signal(first + t, d, width);
                 for (int b = 0; b < batch; b++) {
                     y.add((b * steps + t) * width + d, p);
                 }

@@ -87,9 +87,9 @@ final class Graph {
             Mode opMode = mode.training() ? Mode.training(mode.seed() * 31 + i) : mode;
             Tensor[] in = gather(values, op.in());
             Tensor[] inMasks = gather(masks, op.in());
-            Tensor[] out = state != null && carriesState(op, i, state)
-                    ? forwardWithState((Recurrent) op.layer(), in[0], inMasks[0], i, state, opMode)
-                    : op.layer().forwardAll(in, inMasks, opMode);
+            Tensor[] out = state == null ? op.layer().forwardAll(in, inMasks, opMode)
+                    : carriesState(op, i, state) ? forwardWithState((Recurrent) op.layer(), in[0], inMasks[0], i, state, opMode)
+                    : forwardStreaming(op, i, in, inMasks, opMode, state);
             Tensor[] outMasks = op.layer().outputMasks(inMasks);
             for (int j = 0; j < op.out().length; j++) {
                 values[op.out()[j]] = out[j];
@@ -105,6 +105,25 @@ final class Graph {
                     + "so it cannot carry state from one chunk to the next: stream or train in chunks a model without it");
         }
         return op.layer() instanceof Recurrent && op.in().length == 1 && state.hasSlot(index);
+    }
+
+    /** Attention and positions in a stream: the key/value cache and the step counter carried by the state. */
+    private static Tensor[] forwardStreaming(Op op, int index, Tensor[] in, Tensor[] inMasks, Mode mode, StreamState state) {
+        dev.gated.layer.AttentionCache cache = state.cache(index);
+        int position = state.position(index);
+        if ((cache != null || position >= 0) && mode.training()) {
+            throw new IllegalStateException("layer " + (op.layerIndex() + 1) + " (" + op.layer().type() + ") keeps a stream "
+                    + "state for inference only; train attention models on whole sequences, without a stream state");
+        }
+        if (cache != null) {
+            return ((dev.gated.layer.MultiHeadAttention) op.layer()).forwardCached(in[0], inMasks[0], cache);
+        }
+        if (position >= 0) {
+            Tensor out = ((dev.gated.layer.PositionalEncoding) op.layer()).forwardFrom(in[0], position);
+            state.advancePosition(index, in[0].dim(1));
+            return new Tensor[] {out};
+        }
+        return op.layer().forwardAll(in, inMasks, mode);
     }
 
     private static Tensor[] forwardWithState(Recurrent layer, Tensor x, Tensor mask, int index, StreamState state,

@@ -353,8 +353,9 @@ public abstract sealed class Model permits Sequential, GraphModel {
 
     /**
      * A fresh stream state for {@code batch} independent streams: zeros for every recurrent layer, as at the
-     * start of a sequence. Fails for models that cannot be stepped: a Bidirectional layer reads the future, and
-     * multi-head attention and positional encodings see the whole sequence at once (no key/value cache yet).
+     * start of a sequence; for a causal Transformer, empty key/value caches ({@link dev.gated.layer.AttentionCache}) and
+     * positions at 0. Fails for models that cannot be stepped: a Bidirectional layer or a self-attention that is not
+     * causal reads the future. Cross-attention (to a memory given whole with every chunk) keeps no cache.
      */
     public StreamState newState(int batch) {
         dev.gated.layer.Checks.positive("stream batch", batch);
@@ -362,16 +363,29 @@ public abstract sealed class Model permits Sequential, GraphModel {
         List<Integer> slots = new ArrayList<>();
         List<Integer> units = new ArrayList<>();
         List<Boolean> cells = new ArrayList<>();
+        List<Integer> attentionOps = new ArrayList<>();
+        List<Integer> keyWidths = new ArrayList<>();
+        List<Integer> valueWidths = new ArrayList<>();
+        List<Integer> positionOps = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
             Layer layer = ops.get(i).layer();
             if (layer instanceof dev.gated.layer.recurrent.Bidirectional) {
                 throw new IllegalStateException("layer " + (ops.get(i).layerIndex() + 1) + " (bidirectional) reads each sequence "
                         + "from both ends, so the model cannot be stepped as a stream arrives");
             }
-            if (layer instanceof dev.gated.layer.MultiHeadAttention || layer instanceof dev.gated.layer.PositionalEncoding) {
-                throw new IllegalStateException("layer " + (ops.get(i).layerIndex() + 1) + " (" + layer.type() + ") looks at "
-                        + "every step of the sequence it is given, and Gated keeps no attention cache between steps, so the "
-                        + "model cannot be stepped as a stream arrives — run predict on the whole prefix instead");
+            if (layer instanceof dev.gated.layer.MultiHeadAttention m && ops.get(i).in().length == 2
+                    && ops.get(i).in()[0] == ops.get(i).in()[1]) {
+                if (!m.isCausal()) {
+                    throw new IllegalStateException("layer " + (ops.get(i).layerIndex() + 1) + " (multi-head self-attention "
+                            + "without causal(true)) lets every step see the whole sequence, future included, so the model "
+                            + "cannot be stepped as a stream arrives");
+                }
+                attentionOps.add(i);
+                keyWidths.add(m.heads() * m.keyDim());
+                valueWidths.add(m.heads() * m.valueDim());
+            }
+            if (layer instanceof dev.gated.layer.PositionalEncoding) {
+                positionOps.add(i);
             }
             if (layer instanceof Recurrent r && ops.get(i).in().length == 1) {
                 slots.add(i);
@@ -383,8 +397,12 @@ public abstract sealed class Model permits Sequential, GraphModel {
         for (int i = 0; i < hasCell.length; i++) {
             hasCell[i] = cells.get(i);
         }
-        return new StreamState(batch, precision, slots.stream().mapToInt(Integer::intValue).toArray(),
-                units.stream().mapToInt(Integer::intValue).toArray(), hasCell);
+        return new StreamState(batch, precision, ints(slots), ints(units), hasCell,
+                ints(attentionOps), ints(keyWidths), ints(valueWidths), ints(positionOps));
+    }
+
+    private static int[] ints(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

@@ -136,14 +136,56 @@ class TransformerTest {
         assertNotEquals(a.get((12 - 1) * VOCABULARY), b.get((12 - 1) * VOCABULARY), "the last step must see its own input");
     }
 
+    /** A causal Transformer stepped through its key/value caches gives what one call on the whole sequence gives. */
+    @Test
+    void stepsThroughKeyValueCachesAsOneCall() {
+        Node tokens = Node.input("tokens", Shape.ANY);
+        Node h = new PositionalEncoding().on(new Embedding(VOCABULARY, 8, false).on(tokens));
+        h = TransformerBlock.of(2, 8).feedForward(12).causal(true).on(h);
+        h = TransformerBlock.of(2, 8).feedForward(12).causal(true).on(h);
+        Model model = Model.of(tokens, new Dense(VOCABULARY).on(new LayerNormalization().on(h)))
+                .precision(dev.gated.tensor.Precision.FLOAT64).seed(8).build();
+        Tensor x = lagData(3, 11, 9)[0];
+        double[] whole = model.predict(x).toDoubleArray();
+        StreamState state = model.newState(3);
+        int[] chunks = {1, 3, 2, 1, 4};
+        int from = 0;
+        StreamState parked = null;
+        for (int chunk : chunks) {
+            Tensor y = model.step(state, x.timeSlice(from, from + chunk));
+            // a return-sequences model gives every step of the chunk
+            for (int b = 0; b < 3; b++) {
+                for (int t = 0; t < chunk; t++) {
+                    for (int c = 0; c < VOCABULARY; c++) {
+                        assertEquals(whole[(b * 11 + from + t) * VOCABULARY + c], y.get((b * chunk + t) * VOCABULARY + c), 1e-12,
+                                "row " + b + " step " + (from + t) + " stepped in chunks of " + java.util.Arrays.toString(chunks));
+                    }
+                }
+            }
+            from += chunk;
+            if (from == 4) {
+                parked = StreamState.fromBytes(state.copy().toBytes());
+            }
+        }
+        assertEquals(11, state.attentionSteps());
+        Tensor resumed = model.step(parked, x.timeSlice(4, 11));
+        assertEquals(whole[(2 * 11 + 10) * VOCABULARY], resumed.get((2 * 7 + 6) * VOCABULARY), 1e-12,
+                "a state parked as bytes after 4 steps resumes where it stopped");
+        state.reset();
+        assertEquals(whole[0], model.step(state, x.timeSlice(0, 1)).get(0), 1e-12, "reset starts a new sequence");
+        assertThrows(IllegalStateException.class, () -> state.reset(1));
+    }
+
     @Test
     void wrongWiringTeaches() {
         Node x = Node.input("x", Shape.anyLength(4));
         MultiHeadAttention mha = MultiHeadAttention.of(2, 2);
         IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> Model.of(x, mha.on(x)).build());
         assertTrue(one.getMessage().contains("mha.on(x, x)"), one.getMessage());
-        IllegalStateException stream = assertThrows(IllegalStateException.class, () -> languageModel(5).newState(1));
-        assertTrue(stream.getMessage().contains("run predict on the whole prefix"), stream.getMessage());
+        Node y = Node.input("y", Shape.anyLength(4));
+        Model bidirectional = Model.of(y, new Dense(2).on(TransformerBlock.of(2, 4).on(y))).build();
+        IllegalStateException stream = assertThrows(IllegalStateException.class, () -> bidirectional.newState(1));
+        assertTrue(stream.getMessage().contains("without causal(true)"), stream.getMessage());
         IllegalArgumentException width = assertThrows(IllegalArgumentException.class, () -> TransformerBlock.of(3, 16));
         assertTrue(width.getMessage().contains("multiple of the 3 heads"), width.getMessage());
     }
