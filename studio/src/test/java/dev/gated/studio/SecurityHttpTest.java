@@ -36,15 +36,8 @@ class SecurityHttpTest {
         server.close();
     }
 
-    /** A raw HTTP/1.1 exchange, so the Host header is exactly what an attacker's page would make the browser send. */
     static String raw(String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return http.raw(request);
     }
 
     static String runBody() {
