@@ -48,6 +48,17 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
+    /** An upload to the Text tab's route. */
+    Reply uploadText(String name, byte[] bytes) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/text/datasets?name=" + java.net.URLEncoder.encode(name,
+                java.nio.charset.StandardCharsets.UTF_8))).header("Content-Type", "text/plain")
+                .header(dev.gated.studio.web.Guard.TOKEN_HEADER, token).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    Reply uploadText(String name, String text) throws IOException, InterruptedException {
+        return uploadText(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode node = null;

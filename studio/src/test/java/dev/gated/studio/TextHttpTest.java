@@ -49,13 +49,11 @@ class TextHttpTest {
     }
 
     static Http.Reply upload(String name, byte[] bytes) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(http.base + "/api/text/datasets?name="
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8))).header("Content-Type", "text/plain")
-                .header(Guard.TOKEN_HEADER, http.token).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        return http.uploadText(name, bytes);
     }
 
     static Http.Reply upload(String name, String text) throws Exception {
-        return upload(name, text.getBytes(StandardCharsets.UTF_8));
+        return http.uploadText(name, text);
     }
 
     static Map<String, Object> tiny(String dataset, List<String> models) {

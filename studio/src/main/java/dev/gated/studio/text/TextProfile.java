@@ -60,6 +60,10 @@ public final class TextProfile {
         if (records.isEmpty()) {
             throw new ApiException(400, name + " has no rows: the file is empty or holds only blank lines");
         }
+        if (records.size() == 1) {
+            throw new ApiException(400, name + " has one line only (" + abbreviate(String.join(" | ", records.get(0)))
+                    + "): a header with no rows below it, or a single example; a classifier needs many labelled texts");
+        }
         int width = records.stream().mapToInt(List::size).max().orElse(0);
         if (width < 2) {
             throw new ApiException(400, name + " has one column only, but a labelled text file needs a column of "
@@ -236,6 +240,10 @@ public final class TextProfile {
                     + String.format(Locale.ROOT, "%.1f", c.meanWords()) + " words each") + ")");
         }
         return String.join(", ", parts);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 59) + "…";
     }
 
     static boolean isNumber(String s) {
