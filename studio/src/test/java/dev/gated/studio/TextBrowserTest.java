@@ -138,6 +138,17 @@ class TextBrowserTest extends BrowserTestBase {
 
     @Test
     @Order(6)
+    void aReloadKeepsTheFileTheColumnsAndTheResults() throws IOException {
+        driver.navigate().refresh();
+        tab("text");
+        waiting(20).until(d -> text("#text-classes").contains("200 texts in 2 classes"));
+        assertEquals("2", $("#label-column").getAttribute("value"));
+        waiting(20).until(d -> all("#text-results tr.model").size() == 3 && all("#text-results tr.baseline").size() == 2);
+        assertTrue(text("#text-caption").startsWith("Of the 40 test texts"), text("#text-caption"));
+    }
+
+    @Test
+    @Order(7)
     void aTextJobCanBeCancelled() throws IOException {
         for (String kind : List.of("lstm", "gru")) {
             $(".text-kind[value=" + kind + "]").click();

@@ -210,7 +210,7 @@ public final class Job {
 
         @Override
         public void onTrainBegin(Model m, int initialEpoch, int epochs, int batches) {
-            training = (Sequential) m;   // the studio trains Sequential forecasting models
+            training = (Sequential) m;   // the studio's forecasting, memory and text networks are all Sequential
             params = m.parameterCount();
             batchesPerEpoch = Math.max(1, batches);
             t0 = System.nanoTime();

@@ -486,7 +486,7 @@ function listen() {
   });
   es.addEventListener('cleared', e => {
     JSON.parse(e.data).jobs.forEach(id => state.jobs.delete(id));
-    renderJobs(); drawLoss(); fillRunSelect();
+    renderJobs(); drawLoss(); fillRunSelect(); jobsChanged();
   });
   es.addEventListener('epoch', e => {
     const p = JSON.parse(e.data);
@@ -748,7 +748,7 @@ $('#train-btn').onclick = train;
 $('#results-refresh').onclick = refreshResults;
 $('#jobs-filter').onchange = () => { renderJobs(); drawLoss(); };
 $('#clear-jobs').onclick = () => api('POST', '/api/jobs/clear-finished').then(r => {
-  r.removed.forEach(id => state.jobs.delete(id)); renderJobs(); drawLoss(); fillRunSelect();
+  r.removed.forEach(id => state.jobs.delete(id)); renderJobs(); drawLoss(); fillRunSelect(); jobsChanged();
 }).catch(err => showError('#models-error', err));
 $('#run-select').onchange = refreshResults;
 $('#results-job').onchange = e => drawForecast(e.target.value);

@@ -2,18 +2,37 @@
 // Runs after studio.js and uses its helpers ($, api, el, fmt, chart, summarize, showError, checkInputs, heatmap, state).
 'use strict';
 
-const text = { dataset: null, selection: null, run: null, finished: new Set() };
+const textTab = { dataset: null, selection: null, run: null, finished: new Set() };
+// A reload keeps the Text tab's file and columns (the jobs are on the server anyway).
+const TEXT_KEY = 'gated-studio-text';
+function textRemember() {
+  try {
+    localStorage.setItem(TEXT_KEY, JSON.stringify(textTab.dataset ? { id: textTab.dataset.id, name: textTab.dataset.name,
+      header: $('#text-header').checked, text: $('#text-column').value, label: $('#label-column').value } : null));
+  } catch (e) { /* private mode: nothing kept */ }
+}
+async function textRestore() {
+  let saved = null;
+  try { saved = JSON.parse(localStorage.getItem(TEXT_KEY) || 'null'); } catch (e) { saved = null; }
+  if (!saved || !saved.id) return;
+  try {
+    const d = await api('GET', '/api/text/datasets/' + saved.id + '?header=' + saved.header);
+    if (d.name === saved.name) { await textShow(d, saved); return; }
+  } catch (e) { /* gone with a restarted studio */ }
+  $('#text-info').textContent = saved.name + ', the text file of your last session, is no longer in the studio (was it restarted?): upload it again.';
+}
 
 // ---------- Data ----------
 // Everything that described the previous file goes when another is chosen or an upload fails.
 function textClear() {
-  text.dataset = null; text.selection = null;
+  textTab.dataset = null; textTab.selection = null;
   $('#text-info').textContent = '';
   $('#text-classes').textContent = '';
   $('#text-choices').hidden = true;
   $('#text-column').innerHTML = ''; $('#label-column').innerHTML = '';
   $('#text-preview').innerHTML = ''; $('#text-preview-box').hidden = true;
   showError('#text-run-error', null);
+  textRemember();
 }
 async function textUpload(file) {
   showError('#text-error', null);
@@ -28,7 +47,7 @@ function columnText(c) {
 }
 // keep: the column numbers chosen before a re-read, when they still exist
 function textShow(d, keep) {
-  text.dataset = d;
+  textTab.dataset = d;
   $('#text-info').textContent = d.name + ': ' + d.rows + ' rows, ' + d.columns.length + ' columns, ' + d.format + ', '
     + (d.header ? 'the first line names the columns' : 'no header line (the columns are numbered)') + '.';
   $('#text-header').checked = d.header;
@@ -49,24 +68,25 @@ function textShow(d, keep) {
   return textCheckColumns();
 }
 async function textReread() {
-  if (!text.dataset) return;
+  if (!textTab.dataset) return;
   showError('#text-error', null);
   const keep = { text: $('#text-column').value, label: $('#label-column').value };
   try {
-    await textShow(await api('GET', '/api/text/datasets/' + text.dataset.id + '?header=' + $('#text-header').checked), keep);
+    await textShow(await api('GET', '/api/text/datasets/' + textTab.dataset.id + '?header=' + $('#text-header').checked), keep);
   } catch (err) { textClear(); showError('#text-error', err); }
 }
 // The chosen columns read as training will read them: the classes and their counts, or what is wrong with the choice.
 async function textCheckColumns() {
-  text.selection = null;
+  textTab.selection = null;
+  textRemember();
   $('#text-classes').textContent = '';
   showError('#text-error', null);
   const tc = $('#text-column').value, lc = $('#label-column').value;
   if (!tc || !lc) { $('#text-classes').textContent = 'Choose the text column and the label column.'; return; }
   try {
     const q = new URLSearchParams({ header: $('#text-header').checked, text: tc, label: lc });
-    const s = await api('GET', '/api/text/datasets/' + text.dataset.id + '/columns?' + q);
-    text.selection = s;
+    const s = await api('GET', '/api/text/datasets/' + textTab.dataset.id + '/columns?' + q);
+    textTab.selection = s;
     const classes = Object.entries(s.classes);
     $('#text-classes').textContent = s.rows + ' texts in ' + classes.length + ' classes: '
       + classes.map(([k, n]) => '"' + k + '" ' + n).join(', ') + '.'
@@ -78,29 +98,35 @@ async function textCheckColumns() {
 async function textCompare() {
   showError('#text-run-error', null);
   try {
-    if (!text.dataset) throw new Error('Upload a file of labelled texts first (1 · Data).');
-    if (!text.selection) throw new Error('Choose a text column and a label column that make a classification task (1 · Data).');
+    if (!textTab.dataset) throw new Error('Upload a file of labelled texts first (1 · Data).');
+    if (!textTab.selection) throw new Error('Choose a text column and a label column that make a classification task (1 · Data).');
     checkInputs('#text-models');
     const models = $$('.text-kind').filter(c => c.checked).map(c => c.value);
     if (!models.length) throw new Error('Tick at least one of RNN, LSTM, GRU.');
     const run = await api('POST', '/api/text/runs', {
-      dataset: text.dataset.id, header: $('#text-header').checked, text: +$('#text-column').value, label: +$('#label-column').value,
+      dataset: textTab.dataset.id, header: $('#text-header').checked, text: +$('#text-column').value, label: +$('#label-column').value,
       models, units: +$('#text-units').value, embedding: +$('#text-embedding').value, epochs: +$('#text-epochs').value,
       batch: +$('#text-batch').value, lr: +$('#text-lr').value, maxLength: +$('#text-maxlen').value,
       testFraction: +$('#text-test').value, seed: +$('#text-seed').value, bidirectional: $('#text-bidirectional').checked });
     run.jobs.forEach(j => { j.history = []; state.jobs.set(j.id, j); });
-    text.run = run.id;
-    $('#text-status').textContent = 'Started ' + run.jobs.map(j => j.label).join(', ') + ' on ' + text.dataset.name + '.';
+    textTab.run = run.id;
+    $('#text-status').textContent = 'Started ' + run.jobs.map(j => j.label).join(', ') + ' on ' + textTab.dataset.name + '.';
     textJobsChanged();
     textResults();
   } catch (err) { showError('#text-run-error', err); }
 }
 function textJobs() {
   const all = [...state.jobs.values()].filter(j => j.runType === 'text');
-  if (!text.run && all.length) text.run = all.reduce((a, j) => +String(j.run).slice(1) > +String(a).slice(1) ? j.run : a, all[0].run);
-  return all.filter(j => j.run === text.run);
+  if (!textTab.run && all.length) textTab.run = all.reduce((a, j) => +String(j.run).slice(1) > +String(a).slice(1) ? j.run : a, all[0].run);
+  return all.filter(j => j.run === textTab.run);
 }
 function textJobsChanged() {
+  if (textTab.run && ![...state.jobs.values()].some(j => j.run === textTab.run)) {
+    // its run was cleared (Clear finished runs): nothing of it stays on screen
+    textTab.run = null;
+    $('#text-results').innerHTML = ''; $('#text-caption').textContent = '';
+    $('#text-command').textContent = ''; $('#text-export-note').textContent = '';
+  }
   const jobs = textJobs();
   const body = $('#text-jobs tbody'); body.innerHTML = '';
   jobs.forEach(j => {
@@ -117,9 +143,9 @@ function textJobsChanged() {
   textLoss(jobs);
   // a job that has just finished changes the results, the models to inspect and to export
   textFillSelects();
-  const ended = jobs.filter(j => FINISHED.includes(j.state) && !text.finished.has(j.id));
+  const ended = jobs.filter(j => FINISHED.includes(j.state) && !textTab.finished.has(j.id));
   if (ended.length) {
-    ended.forEach(j => { text.finished.add(j.id); $('#text-status').textContent = j.label + ' (' + j.id + ') ' + stateText(j) + '.'; });
+    ended.forEach(j => { textTab.finished.add(j.id); $('#text-status').textContent = j.label + ' (' + j.id + ') ' + stateText(j) + '.'; });
     textResults();
     textExport();
   }
@@ -157,9 +183,9 @@ function confusionTable(m, classes) {
   return t;
 }
 async function textResults() {
-  if (!text.run) return;
+  if (!textTab.run) return;
   try {
-    const r = await api('GET', '/api/text/runs/' + text.run);
+    const r = await api('GET', '/api/text/runs/' + textTab.run);
     const t = $('#text-results'); t.innerHTML = '';
     t.append(el('tr', {}, ...['Model', 'Accuracy', 'Macro-F1', 'ROC AUC', 'Confusion (rows: true class)', 'Params', 'Train s', 'Epochs', '']
       .map(h => el('th', {}, h))));
@@ -235,3 +261,4 @@ document.querySelector('[data-panel=text]').addEventListener('click', () => setT
   $$('#panel-text .chart, #panel-text .heatmap').forEach(d => { const c = echarts.getInstanceByDom(d); if (c) c.resize(); });
 }, 0));
 jobListeners.push(textJobsChanged);
+textRestore();
