@@ -137,6 +137,15 @@ class TextHttpTest {
         assertEquals(400, same.status());
         assertTrue(same.error().contains("must be different columns"), same.error());
 
+        StringBuilder free = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            free.append("review number ").append(i).append(" is here\tnote ").append(i).append('\n');
+        }
+        String freeId = upload("free.tsv", free.toString()).json().get("id").asText();
+        Http.Reply many = http.get("/api/text/datasets/" + freeId + "/columns?header=false&text=1&label=2");
+        assertEquals(400, many.status());
+        assertTrue(many.error().contains("has 120 different values in 120 rows: that looks like free text"), many.error());
+
         Http.Reply limit = http.post("/api/text/runs", withValue(tiny(gap, List.of("gru")), "epochs", 5000));
         assertEquals(400, limit.status());
         assertEquals("epochs must be between 1 and 200, got 5000", limit.error());
