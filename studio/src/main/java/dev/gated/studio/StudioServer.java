@@ -10,6 +10,8 @@ import dev.gated.studio.web.DataRoutes;
 import dev.gated.studio.web.Errors;
 import dev.gated.studio.web.Guard;
 import dev.gated.studio.web.JobRoutes;
+import dev.gated.studio.web.TextRoutes;
+import dev.gated.studio.text.TextDatasets;
 import dev.gated.studio.web.Vendor;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -58,6 +60,7 @@ public final class StudioServer implements AutoCloseable {
         guard.register(app);
         new DataRoutes(datasets, json, options).register(app);
         new JobRoutes(datasets, jobs, work, json).register(app);
+        new TextRoutes(new TextDatasets(work), jobs, json, options).register(app);
         Vendor.register(app);
         app.sse("/api/events", client -> {
             client.keepAlive();

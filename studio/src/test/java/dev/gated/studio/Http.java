@@ -16,8 +16,10 @@ final class Http {
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
     final String token;
+    final int port;
 
     Http(StudioServer server) {
+        this.port = server.port();
         this.base = "http://127.0.0.1:" + server.port();
         this.token = server.token();
     }
@@ -46,6 +48,17 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
+    /** An upload to the Text tab's route. */
+    Reply uploadText(String name, byte[] bytes) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/text/datasets?name=" + java.net.URLEncoder.encode(name,
+                java.nio.charset.StandardCharsets.UTF_8))).header("Content-Type", "text/plain")
+                .header(dev.gated.studio.web.Guard.TOKEN_HEADER, token).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    Reply uploadText(String name, String text) throws IOException, InterruptedException {
+        return uploadText(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode node = null;
@@ -55,6 +68,15 @@ final class Http {
             // CSV, model files, pages
         }
         return new Reply(r.statusCode(), node, r.body());
+    }
+
+    /** A raw HTTP/1.1 exchange, so the Host header is exactly what an attacker's page would make the browser send. */
+    String raw(String request) throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {

@@ -124,6 +124,26 @@ public final class Snippets {
                 m.kind().toUpperCase(Locale.ROOT), m.seed());
     }
 
+    /**
+     * {@code ./gated text train …} for one job of the Text tab: the stored file by its absolute path, the same columns,
+     * split (stratified, test fraction, seed), vocabulary limits and network, so it prints the job's test accuracy.
+     */
+    public static String textCommand(dev.gated.studio.text.TextRun run, ModelSpec m) {
+        dev.gated.studio.text.TextRun.Settings s = run.settings();
+        List<String> a = new ArrayList<>();
+        a.add("./gated text train --data " + shellQuote(run.dataset().file().toString())
+                + (run.columns().header() ? "" : " --no-header"));
+        a.add("--text " + shellQuote(run.textColumn()) + " --label " + shellQuote(run.labelColumn()));
+        a.add("--model " + m.kind() + (s.bidirectional() ? " --bidirectional" : "") + " --units " + m.units()
+                + " --embedding " + s.embedding());
+        a.add("--epochs " + m.epochs() + " --batch " + m.batch() + " --learning-rate " + num(m.lr()) + " --seed " + s.seed());
+        a.add("--max-length " + s.maxLength() + " --min-count " + dev.gated.studio.text.TextRun.Settings.MIN_COUNT
+                + " --max-words " + dev.gated.studio.text.TextRun.Settings.MAX_WORDS + " --test-fraction "
+                + num(s.testFraction()));
+        a.add("--out " + m.kind() + "-text.gated");
+        return String.join(" \\\n    ", a);
+    }
+
     /** The exact value in the shortest form ({@code 0.01}, {@code 0.6}): what the page sent, not a rounding of it. */
     static String num(double v) {
         String s = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();

@@ -163,10 +163,10 @@ public final class Job {
             finish(JobState.CANCELLED, cancelledAtEpoch > 0 ? "cancelled at epoch " + cancelledAtEpoch
                     + "; the weights of epoch " + bestEpoch + " are kept" : null, hub);
         } catch (IllegalArgumentException | TrainingDivergedException expected) {
-            LOG.info("job {} ({}) failed: {}", id, spec.label(), expected.getMessage());
+            LOG.info("job {} ({}) failed: {}", id, run.label(spec), expected.getMessage());
             finish(JobState.FAILED, Errors.oneLine(Errors.inPageWords(expected.getMessage())), hub);
         } catch (Throwable t) {
-            LOG.warn("job {} ({}) failed", id, spec.label(), t);
+            LOG.warn("job {} ({}) failed", id, run.label(spec), t);
             finish(JobState.FAILED, Errors.oneLine(t.getMessage() == null ? t.getClass().getSimpleName()
                     : t.getMessage()), hub);
         }
@@ -210,7 +210,7 @@ public final class Job {
 
         @Override
         public void onTrainBegin(Model m, int initialEpoch, int epochs, int batches) {
-            training = (Sequential) m;   // the studio trains Sequential forecasting models
+            training = (Sequential) m;   // the studio's forecasting, memory and text networks are all Sequential
             params = m.parameterCount();
             batchesPerEpoch = Math.max(1, batches);
             t0 = System.nanoTime();
@@ -273,7 +273,8 @@ public final class Job {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("run", run.id());
-        m.put("label", spec.label());
+        m.put("runType", run.type());
+        m.put("label", run.label(spec));
         m.put("kind", spec.kind());
         m.put("spec", spec);
         m.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
@@ -302,7 +303,7 @@ public final class Job {
     Map<String, Object> row() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("model", spec.kind());
-        row.put("label", spec.label());
+        row.put("label", run.label(spec));
         row.put("type", "model");
         row.put("job", id);
         row.put("state", state.name().toLowerCase(java.util.Locale.ROOT));

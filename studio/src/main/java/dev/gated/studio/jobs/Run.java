@@ -40,7 +40,12 @@ public abstract class Run {
         jobs.add(job);
     }
 
-    /** "forecast" or "memory". */
+    /** How a job of this run is called in lists and tables ("LSTM(32)"; a text run says "bidirectional LSTM(32)"). */
+    public String label(ModelSpec spec) {
+        return spec.label();
+    }
+
+    /** "forecast", "memory" or "text". */
     public abstract String type();
 
     /** A one-line description for lists: data set, target, window. */

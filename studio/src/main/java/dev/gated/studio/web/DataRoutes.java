@@ -123,7 +123,16 @@ public final class DataRoutes {
     }
 
     private void upload(Context ctx) throws IOException {
-        long limit = options.maxUploadBytes();
+        byte[] bytes = body(ctx, options.maxUploadBytes());
+        if (bytes.length == 0) {
+            throw ApiException.badRequest("the upload is empty: choose a CSV file with a header line and rows of values");
+        }
+        StoredDataset d = store.add(ctx.queryParam("name"), bytes);
+        ctx.status(201).json(view(d, ctx.queryParam("time"), ctx.queryParam("missing")));
+    }
+
+    /** An upload's bytes, at most {@code limit} of them: a larger body is read away and refused with 413. */
+    static byte[] body(Context ctx, long limit) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         InputStream in = ctx.req().getInputStream();
         if (declared > limit) {
@@ -135,11 +144,7 @@ public final class DataRoutes {
             long total = bytes.length + drain(in);
             throw tooLarge(total, limit);
         }
-        if (bytes.length == 0) {
-            throw ApiException.badRequest("the upload is empty: choose a CSV file with a header line and rows of values");
-        }
-        StoredDataset d = store.add(ctx.queryParam("name"), bytes);
-        ctx.status(201).json(view(d, ctx.queryParam("time"), ctx.queryParam("missing")));
+        return bytes;
     }
 
     private static long drain(InputStream in) throws IOException {

@@ -260,6 +260,10 @@ public final class JobRoutes {
 
     private void export(Context ctx) {
         Job j = jobs.job(ctx.pathParam("id"));
+        if (j.run() instanceof dev.gated.studio.text.TextRun) {
+            ctx.json(TextRoutes.export(j));
+            return;
+        }
         if (j.run() instanceof MemoryLabRun mem) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("job", j.id());

@@ -235,7 +235,7 @@ const WS_KEY = 'gated-studio-workspace';
 const WS_FORMAT = 'gated-studio-workspace';
 function workspace() {
   const inputs = {};
-  $$('#panel-data select, #panel-prepare input, #panel-prepare select, #panel-models input[id], #panel-models select, #panel-memory input[id], #panel-memory select')
+  $$('#panel-data select, #panel-prepare input, #panel-prepare select, #panel-models input[id], #panel-models select, #panel-memory input[id], #panel-memory select, #text-models input[id]')
     .forEach(e => { if (e.id) inputs[e.id] = e.type === 'checkbox' ? e.checked : e.value; });
   const cards = $$('.card').map(c => ({ kind: c.dataset.kind, units: c.querySelector('.units').value,
     layers: c.querySelector('.layers').value, dropout: c.querySelector('.dropout').value }));
@@ -381,7 +381,7 @@ async function train() {
 const FINISHED = ['done', 'failed', 'cancelled'];
 // The Train panel shows the latest run unless the user asks for every run.
 function shownJobs() {
-  const all = Array.from(state.jobs.values());
+  const all = Array.from(state.jobs.values()).filter(j => j.runType !== 'text'); // text jobs: the Text tab
   if ($('#jobs-filter').value === 'all' || !all.length) return all;
   const latest = all.reduce((a, j) => Math.max(a, +String(j.run).slice(1)), 0);
   return all.filter(j => +String(j.run).slice(1) === latest);
@@ -393,7 +393,7 @@ function stateText(j) {
 function renderJobs() {
   const body = $('#jobs-table tbody'); body.innerHTML = '';
   const shown = shownJobs();
-  const hidden = state.jobs.size - shown.length;
+  const hidden = [...state.jobs.values()].filter(j => j.runType !== 'text').length - shown.length;
   $('#jobs-hidden').textContent = hidden ? hidden + ' job(s) of earlier runs hidden' : '';
   $('#clear-jobs').disabled = ![...state.jobs.values()].some(j => FINISHED.includes(j.state));
   shown.forEach(j => {
@@ -411,7 +411,10 @@ function renderJobs() {
   });
 }
 let lossTimer = null;
-function drawLossSoon() { if (!lossTimer) lossTimer = setTimeout(() => { lossTimer = null; drawLoss(); renderJobs(); }, 200); }
+function drawLossSoon() { if (!lossTimer) lossTimer = setTimeout(() => { lossTimer = null; drawLoss(); renderJobs(); jobsChanged(); }, 200); }
+// other tabs (Text) follow the same jobs: they register here
+const jobListeners = [];
+function jobsChanged() { jobListeners.forEach(f => f()); }
 function drawLoss() {
   const series = [];
   let points = 0;
@@ -483,7 +486,7 @@ function listen() {
   });
   es.addEventListener('cleared', e => {
     JSON.parse(e.data).jobs.forEach(id => state.jobs.delete(id));
-    renderJobs(); drawLoss(); fillRunSelect();
+    renderJobs(); drawLoss(); fillRunSelect(); jobsChanged();
   });
   es.addEventListener('epoch', e => {
     const p = JSON.parse(e.data);
@@ -515,15 +518,16 @@ function fillRunSelect() {
     state.runs = runs;
     const s = $('#run-select'); const prev = s.value;
     s.innerHTML = '';
-    runs.forEach(r => s.append(el('option', { value: r.id }, r.id + ': ' + r.title)));
+    runs.filter(r => r.type !== 'text').forEach(r => s.append(el('option', { value: r.id }, r.id + ': ' + r.title)));
+    const shown = runs.filter(r => r.type !== 'text');
     const wanted = state.currentRun || prev;
-    s.value = wanted && runs.some(r => r.id === wanted) ? wanted : (runs.length ? runs[runs.length - 1].id : '');
+    s.value = wanted && shown.some(r => r.id === wanted) ? wanted : (shown.length ? shown[shown.length - 1].id : '');
     state.currentRun = null;
     fillJobSelects();
   });
 }
 // jobs with a model: done, or cancelled after an epoch (the best weights so far are kept)
-function doneJobs() { return Array.from(state.jobs.values()).filter(j => j.state === 'done' || (j.state === 'cancelled' && j.has_model)); }
+function doneJobs() { return Array.from(state.jobs.values()).filter(j => j.runType !== 'text' && (j.state === 'done' || (j.state === 'cancelled' && j.has_model))); }
 function jobLabel(j) { return j.id + ' ' + j.label + ' (' + j.run + ')' + (j.state === 'cancelled' ? ' — cancelled at epoch ' + j.cancelled_at_epoch : ''); }
 function fillJobSelects() {
   ['#results-job', '#inside-job', '#export-job'].forEach(id => {
@@ -615,27 +619,30 @@ async function inside() {
     v.gateNames.forEach(g => {
       const d = el('div', { class: 'heatmap', id: 'heatmap-' + g, 'data-gate': g });
       box.append(d);
-      const m = v.gates[g];
-      const data = [];
-      m.forEach((row, unit) => row.forEach((val, t) => data.push([t, unit, val])));
-      const tanh = g === 'g' || g === 'n' || g === 'h';
-      chart(d).setOption({
-        title: { text: GATE_INFO[g] || g, left: 10, textStyle: { fontSize: 13 } },
-        tooltip: { formatter: p => 'step ' + p.value[0] + ', unit ' + p.value[1] + ': ' + fmt(p.value[2], 3) },
-        grid: { left: 45, right: 70, top: 35, bottom: 35 },
-        xAxis: { type: 'category', name: 't', data: [...Array(v.steps).keys()] },
-        yAxis: { type: 'category', name: 'unit', data: [...Array(v.unitsShown).keys()] },
-        visualMap: { min: tanh ? -1 : 0, max: 1, calculable: true, orient: 'vertical', right: 5, top: 'center', itemHeight: 140,
-          inRange: { color: tanh ? ['#2166ac', '#f7f7f7', '#b2182b'] : ['#f7fbff', '#6baed6', '#08306b'] } },
-        series: [{ type: 'heatmap', data, progressive: 0 }]
-      }, true);
-      d.dataset.drawn = 'true';
+      heatmap(d, GATE_INFO[g] || g, v.gates[g], [...Array(v.steps).keys()], 't', g === 'g' || g === 'n' || g === 'h');
     });
     traces('#hidden-chart', 'hidden state h per unit', v.hidden, v.steps);
     if (v.cell) traces('#cell-chart', 'cell state c per unit (LSTM)', v.cell, v.steps);
     else { chart('#cell-chart').setOption({ title: { text: v.type + ' has no cell state', left: 10, textStyle: { fontSize: 13 } }, series: [] }, true); }
     drawGradients(state.jobs.get(jobId).run);
   } catch (err) { showError('#inside-error', err); }
+}
+// A heatmap of m[unit][step] (units up, steps across, labelled by xLabels); tanh values on a diverging scale.
+function heatmap(d, title, m, xLabels, xName, tanh) {
+  const data = [];
+  m.forEach((row, unit) => row.forEach((val, t) => data.push([t, unit, val])));
+  chart(d).setOption({
+    title: { text: title, left: 10, textStyle: { fontSize: 13 } },
+    tooltip: { formatter: p => xName + ' ' + xLabels[p.value[0]] + ', unit ' + p.value[1] + ': ' + fmt(p.value[2], 3) },
+    grid: { left: 45, right: 70, top: 35, bottom: xName === 'word' ? 60 : 35 },
+    // words: every one labelled, slanted; time steps: as many as fit
+    xAxis: { type: 'category', name: xName, data: xLabels, axisLabel: xName === 'word' ? { interval: 0, rotate: 40 } : {} },
+    yAxis: { type: 'category', name: 'unit', data: [...Array(m.length).keys()] },
+    visualMap: { min: tanh ? -1 : 0, max: 1, calculable: true, orient: 'vertical', right: 5, top: 'center', itemHeight: 140,
+      inRange: { color: tanh ? ['#2166ac', '#f7f7f7', '#b2182b'] : ['#f7fbff', '#6baed6', '#08306b'] } },
+    series: [{ type: 'heatmap', data, progressive: 0 }]
+  }, true);
+  d.dataset.drawn = 'true';
 }
 function traces(id, title, m, steps) {
   chart(id).setOption({
@@ -727,9 +734,9 @@ async function copyText(button) {
     // no clipboard API (an insecure context, a denied permission): select the text and copy the old way
     const range = document.createRange(); range.selectNodeContents($(button.dataset.copy));
     const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
-    if (!document.execCommand('copy')) { $('#copy-status').textContent = 'Select the text and copy it with Ctrl+C.'; return; }
+    if (!document.execCommand('copy')) { $(button.dataset.status || '#copy-status').textContent = 'Select the text and copy it with Ctrl+C.'; return; }
   }
-  $('#copy-status').textContent = 'Copied the ' + (button.id === 'copy-java' ? 'Java program' : 'command') + ' to the clipboard.';
+  $(button.dataset.status || '#copy-status').textContent = 'Copied the ' + (button.id === 'copy-java' ? 'Java program' : 'command') + ' to the clipboard.';
 }
 
 // ---------- wiring ----------
@@ -741,7 +748,7 @@ $('#train-btn').onclick = train;
 $('#results-refresh').onclick = refreshResults;
 $('#jobs-filter').onchange = () => { renderJobs(); drawLoss(); };
 $('#clear-jobs').onclick = () => api('POST', '/api/jobs/clear-finished').then(r => {
-  r.removed.forEach(id => state.jobs.delete(id)); renderJobs(); drawLoss(); fillRunSelect();
+  r.removed.forEach(id => state.jobs.delete(id)); renderJobs(); drawLoss(); fillRunSelect(); jobsChanged();
 }).catch(err => showError('#models-error', err));
 $('#run-select').onchange = refreshResults;
 $('#results-job').onchange = e => drawForecast(e.target.value);

@@ -142,7 +142,8 @@ public final class LabelledTexts {
         }
     }
 
-    static CSVFormat formatOf(Path file) {
+    /** The format a file's name implies (see the class comment); an unknown extension is an error naming the choices. */
+    public static CSVFormat formatOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();

@@ -10,7 +10,9 @@ import dev.gated.layer.Parameter;
 import dev.gated.layer.recurrent.Bidirectional;
 import dev.gated.layer.recurrent.Recurrent;
 import dev.gated.loss.Loss;
+import dev.gated.model.EpochRecord;
 import dev.gated.model.Model;
+import dev.gated.model.TrainingListener;
 import dev.gated.model.Sequential;
 import dev.gated.optim.Adam;
 import dev.gated.tensor.Shape;
@@ -91,18 +93,32 @@ public final class TextClassifier {
      */
     public static TextClassifier train(List<String> texts, int[] y, ClassLabels labels, Config config,
                                        EpochListener onEpoch) {
-        List<List<String>> tokens = texts.stream().map(Tokenizer::tokenize).toList();
+        TextClassifier classifier = create(texts, labels, config);
+        classifier.fit(texts, y, config, onEpoch == null ? null : new TrainingListener() {
+            @Override
+            public void onEpochEnd(Model m, EpochRecord r) {
+                onEpoch.epochEnd(r.epoch(), r.loss(), r.seconds());
+            }
+        });
+        return classifier;
+    }
+
+    /**
+     * An untrained classifier: the vocabulary of {@code trainTexts} (the training part only), the network for
+     * {@code labels.size()} classes with its seeded initial weights, and the metadata a model file needs to read
+     * new text. Train it with {@link #fit}.
+     */
+    public static TextClassifier create(List<String> trainTexts, ClassLabels labels, Config config) {
+        List<List<String>> tokens = trainTexts.stream().map(Tokenizer::tokenize).toList();
         Vocabulary vocabulary = Vocabulary.build(tokens, config.maxWords(), config.minCount());
         Model model = build(vocabulary.size(), labels.size(), config);
-        TextClassifier classifier = new TextClassifier(model, vocabulary, labels, config.maxLength());
-        classifier.fit(tokens, y, config, onEpoch);
         Map<String, String> meta = model.metadata();
         meta.put("text.vocabulary", String.join("\n", vocabulary.words()));
         meta.put("text.labels", String.join("\n", labels.names()));
         meta.put("text.max_length", Integer.toString(config.maxLength()));
         meta.put("text.model", config.describe());
         meta.put("text.tokenizer", "dev.gated.text.Tokenizer (lower-case words, inner apostrophes)");
-        return classifier;
+        return new TextClassifier(model, vocabulary, labels, config.maxLength());
     }
 
     /** Hears the end of each epoch. */
@@ -127,8 +143,13 @@ public final class TextClassifier {
         return model;
     }
 
-    private void fit(List<List<String>> tokens, int[] y, Config config, EpochListener onEpoch) {
-        List<int[]> sequences = encodeTokens(tokens);
+    /**
+     * Trains on {@code texts} with class indices {@code y}, with the {@code config} this classifier was
+     * {@link #create created} with. {@code listener} (may be null) hears the start, every batch (the batch's loss;
+     * it may stop training by throwing) and every epoch (the epoch's mean training loss, no validation).
+     */
+    public void fit(List<String> texts, int[] y, Config config, TrainingListener listener) {
+        List<int[]> sequences = encodeTokens(texts.stream().map(Tokenizer::tokenize).toList());
         float[] targets = new float[y.length];
         for (int i = 0; i < y.length; i++) {
             targets[i] = y[i];
@@ -139,6 +160,9 @@ public final class TextClassifier {
             long start = System.nanoTime();
             List<Dataset> batches = LengthBatches.shuffled(sequences, targets, config.batchSize(), maxLength,
                     config.seed() * 1_000_003L + epoch);
+            if (epoch == 0 && listener != null) {
+                listener.onTrainBegin(model, 0, config.epochs(), batches.size());
+            }
             double weighted = 0;
             for (int b = 0; b < batches.size(); b++) {
                 Dataset batch = batches.get(b);
@@ -158,9 +182,13 @@ public final class TextClassifier {
                 model.clipping().apply(parameters);
                 model.optimizer().step(parameters);
                 weighted += value * batch.size();
+                if (listener != null) {
+                    listener.onBatchEnd(model, epoch, b, value);
+                }
             }
-            if (onEpoch != null) {
-                onEpoch.epochEnd(epoch, weighted / sequences.size(), (System.nanoTime() - start) / 1e9);
+            if (listener != null) {
+                listener.onEpochEnd(model, new EpochRecord(epoch, weighted / sequences.size(), Double.NaN,
+                        model.optimizer().learningRate(), (System.nanoTime() - start) / 1e9));
             }
         }
     }

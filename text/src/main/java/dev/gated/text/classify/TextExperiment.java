@@ -63,7 +63,7 @@ public final class TextExperiment {
     }
 
     /** How a split was made, as saved in a model's metadata ({@code text.split}) and read by {@link #splitOf}. */
-    static String describe(double testFraction, boolean stratified, long seed, List<LabelledTexts.Row> rows) {
+    public static String describe(double testFraction, boolean stratified, long seed, List<LabelledTexts.Row> rows) {
         return "seed=" + seed + " test_fraction=" + testFraction + " stratified=" + stratified + " rows=" + rows.size()
                 + " sha256=" + digest(rows);
     }
@@ -155,7 +155,8 @@ public final class TextExperiment {
         return pick(y, indices);
     }
 
-    static int majority(int[] y, int classes) {
+    /** The most frequent class index of {@code y} (ties: the lowest index). */
+    public static int majority(int[] y, int classes) {
         int[] counts = new int[classes];
         for (int c : y) {
             counts[c]++;
