@@ -52,7 +52,7 @@ final class TranslateCompareCommand extends BaseCommand {
     @Option(names = "--tokens", defaultValue = "char", description = "char or bpe (default: ${DEFAULT-VALUE}).")
     String tokens;
 
-    @Option(names = "--outputs", paramLabel = "DIR", description = "Also write the test sources, references and every row's outputs there, one sentence a line (for sacrebleu).")
+    @Option(names = "--outputs", paramLabel = "DIR", description = "Also write the test sources, references and every row's outputs there, one sentence a line (for sacrebleu), and each trained model as ROW.gated.")
     java.nio.file.Path outputs;
 
     @Override
