@@ -1,5 +1,6 @@
 package dev.gated.cli;
 
+import dev.gated.cli.output.AttentionPlot;
 import dev.gated.cli.output.Json;
 import dev.gated.translate.Translator;
 import java.io.BufferedReader;
@@ -35,6 +36,9 @@ final class TranslateCommand extends BaseCommand {
     @Option(names = "--length-penalty", defaultValue = "1.0", description = "Beam search length normalisation α: score / length^α (default: ${DEFAULT-VALUE}).")
     double alpha;
 
+    @Option(names = "--plot", paramLabel = "PNG", description = "Draw the attention weights of the (first) sentence's greedy translation as a heatmap PNG (attention models and the transformer).")
+    Path plot;
+
     @Override
     public Integer call() throws IOException {
         if (model == null) {
@@ -46,6 +50,16 @@ final class TranslateCommand extends BaseCommand {
         Translator translator = Translator.load(model);
         List<String> sentences = text != null ? text : readStdin();
         List<String> out = beam == 1 ? translator.translate(sentences) : translator.translateBeam(sentences, beam, alpha);
+        Translator.AttentionWeights a = null;
+        if (plot != null) {
+            a = translator.attention(sentences.get(0));
+            String kind = translator.model().spec().isTransformer() ? "last decoder block's cross-attention, mean of heads" : "attention";
+            AttentionPlot.write(plot, translator.model().spec().name() + " " + kind + ": \"" + sentences.get(0).strip() + "\"",
+                    a.sourceTokens(), a.outputTokens(), a.weights());
+            if (!json) {
+                io().err().println("attention heatmap written to " + plot);
+            }
+        }
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < sentences.size(); i++) {
@@ -60,6 +74,14 @@ final class TranslateCommand extends BaseCommand {
             doc.put("model", translator.model().spec().name());
             doc.put("beam", beam);
             doc.put("translations", rows);
+            if (a != null) {
+                Map<String, Object> attention = new LinkedHashMap<>();
+                attention.put("plot", plot.toString());
+                attention.put("source_tokens", a.sourceTokens());
+                attention.put("output_tokens", a.outputTokens());
+                attention.put("weights", a.weights());
+                doc.put("attention", attention);
+            }
             Json.print(io().out(), doc);
         } else {
             for (int i = 0; i < sentences.size(); i++) {

@@ -21,6 +21,9 @@ final class TranslateCompareCommand extends BaseCommand {
     @Mixin
     TranslateData data;
 
+    @Mixin
+    TransformerOptions transformer;
+
     @Option(names = "--models", split = ",", defaultValue = "lstm,gru,lstm-dot,gru-dot,lstm-additive,gru-additive",
             description = "Models to compare (default: ${DEFAULT-VALUE}).")
     List<String> models;
@@ -28,10 +31,10 @@ final class TranslateCompareCommand extends BaseCommand {
     @Option(names = "--test-sentences", defaultValue = "500", description = "Test sentences scored (default: ${DEFAULT-VALUE}).")
     int testSentences;
 
-    @Option(names = "--embedding", defaultValue = "64", description = "Embedding width E (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--embedding", defaultValue = "64", description = "Embedding width E; the transformer's width D (default: ${DEFAULT-VALUE}).")
     int embedding;
 
-    @Option(names = "--units", defaultValue = "128", description = "Hidden units H (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--units", defaultValue = "128", description = "Hidden units H of the recurrent models (default: ${DEFAULT-VALUE}).")
     int units;
 
     @Option(names = "--epochs", defaultValue = "10", description = "Epochs for every model (default: ${DEFAULT-VALUE}).")
@@ -49,14 +52,14 @@ final class TranslateCompareCommand extends BaseCommand {
     @Option(names = "--tokens", defaultValue = "char", description = "char or bpe (default: ${DEFAULT-VALUE}).")
     String tokens;
 
-    @Option(names = "--outputs", paramLabel = "DIR", description = "Also write the test sources, references and every row's outputs there, one sentence a line (for sacrebleu).")
+    @Option(names = "--outputs", paramLabel = "DIR", description = "Also write the test sources, references and every row's outputs there, one sentence a line (for sacrebleu), and each trained model as ROW.gated.")
     java.nio.file.Path outputs;
 
     @Override
     public Integer call() throws IOException {
         List<ModelSpec> specs = new ArrayList<>();
         for (String m : models) {
-            specs.add(ModelSpec.parse(m, embedding, units));
+            specs.add(ModelSpec.parse(m, embedding, units, transformer.shape()));
         }
         Comparison.Budget budget = new Comparison.Budget(data.maxSentences, testSentences, data.maxSource, data.maxTarget, epochs,
                 embedding, units, data.seed);

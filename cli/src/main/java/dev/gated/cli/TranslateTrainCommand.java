@@ -25,13 +25,16 @@ final class TranslateTrainCommand extends BaseCommand {
     @Mixin
     TranslateData data;
 
-    @Option(names = "--model", defaultValue = "gru-dot", description = "lstm, gru, lstm-dot, gru-additive (= gru-attention), bilstm-dot, … (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    TransformerOptions transformer;
+
+    @Option(names = "--model", defaultValue = "gru-dot", description = "lstm, gru, lstm-dot, gru-additive (= gru-attention), bilstm-dot, …, transformer (default: ${DEFAULT-VALUE}).")
     String modelName;
 
-    @Option(names = "--embedding", defaultValue = "64", description = "Embedding width E (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--embedding", defaultValue = "64", description = "Embedding width E; the transformer's width D (default: ${DEFAULT-VALUE}).")
     int embedding;
 
-    @Option(names = "--units", defaultValue = "128", description = "Hidden units H (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--units", defaultValue = "128", description = "Hidden units H of the recurrent models (default: ${DEFAULT-VALUE}).")
     int units;
 
     @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
@@ -54,7 +57,7 @@ final class TranslateTrainCommand extends BaseCommand {
 
     @Override
     public Integer call() throws IOException {
-        ModelSpec spec = ModelSpec.parse(modelName, embedding, units);
+        ModelSpec spec = ModelSpec.parse(modelName, embedding, units, transformer.shape());
         TrainingOptions options = new TrainingOptions(tokens, merges, epochs, batchSize, learningRate, 1.0, data.seed);
         List<Example> all = ParallelCorpus.read(data.file, data.sourceColumn, data.targetColumn);
         CorpusSplit split = data.split(all);

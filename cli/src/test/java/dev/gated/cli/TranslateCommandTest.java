@@ -60,6 +60,38 @@ class TranslateCommandTest {
     }
 
     @Test
+    void attentionHeatmapIsAPngOfTheExpectedSize() throws IOException {
+        Path png = dir.resolve("plots/attention.png");
+        JsonNode doc = Cli.run("translate", "--model", trainTiny().toString(), "--text", "help!", "--plot", png.toString(), "--json").ok().json();
+        JsonNode attention = doc.get("attention");
+        assertEquals(5, attention.get("source_tokens").size());
+        int rows = attention.get("output_tokens").size();
+        assertEquals(rows, attention.get("weights").size());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(image != null, "a readable PNG");
+        assertEquals(dev.gated.cli.output.AttentionPlot.width(5), image.getWidth());
+        assertEquals(dev.gated.cli.output.AttentionPlot.height(rows), image.getHeight());
+    }
+
+    @Test
+    void transformerTrainsTranslatesAndPlotsItsCrossAttention() throws IOException {
+        Path model = dir.resolve("transformer.gated");
+        JsonNode doc = Cli.run("translate", "train", "--data", pairs().toString(), "--model", "transformer", "--embedding", "8",
+                "--heads", "2", "--layers", "1", "--ff", "16", "--dropout", "0", "--epochs", "2", "--out", model.toString(), "--json").ok().json();
+        assertEquals("transformer", doc.get("model").asText());
+        Path png = dir.resolve("transformer.png");
+        JsonNode out = Cli.run("translate", "--model", model.toString(), "--text", "go.", "--beam", "2", "--plot", png.toString(), "--json")
+                .ok().json();
+        assertEquals("transformer", out.get("model").asText());
+        assertEquals(3, out.get("attention").get("source_tokens").size());
+        assertEquals(dev.gated.cli.output.AttentionPlot.width(3), javax.imageio.ImageIO.read(png.toFile()).getWidth());
+        Cli.run("translate", "train", "--data", pairs().toString(), "--model", "gru", "--units", "4", "--embedding", "4", "--epochs", "1",
+                "--out", dir.resolve("plain.gated").toString()).ok();
+        Cli.run("translate", "--model", dir.resolve("plain.gated").toString(), "--text", "go.", "--plot", png.toString())
+                .failsWith(1).says("has no attention to plot");
+    }
+
+    @Test
     void unknownCharactersWarnAndLongInputIsBounded() throws IOException {
         Path model = trainTiny();
         Cli.Result r = Cli.run("translate", "--model", model.toString(), "--text", "Zürich€ " + "x".repeat(500)).ok();
@@ -75,8 +107,10 @@ class TranslateCommandTest {
                 .failsWith(1).says("one.tsv:2", "is the file tab-separated?");
         Path model = trainTiny();
         Cli.run("translate", "--model", model.toString(), "--text", " ").failsWith(1).says("sentence 1 is empty");
-        Cli.run("translate", "train", "--data", pairs().toString(), "--model", "transformer", "--out", "x.gated")
-                .failsWith(1).says("transformer is not implemented");
+        Cli.run("translate", "train", "--data", pairs().toString(), "--model", "transformer", "--embedding", "10", "--heads", "4",
+                "--out", dir.resolve("x.gated").toString()).failsWith(1).says("must be a multiple of --heads 4", "try --embedding 8 or 12");
+        Cli.run("translate", "train", "--data", pairs().toString(), "--model", "transformer", "--dropout", "1.5",
+                "--out", dir.resolve("x.gated").toString()).failsWith(1).says("--dropout must be in [0, 1)");
         Cli.run("translate").failsWith(2).says("--model");
         // a translation model given to forecast, and a forecasting model given to translate
         Cli.run("forecast", "--model", model.toString(), "--data", pairs().toString()).failsWith(1);

@@ -6,12 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Beam search with the step model, one sentence at a time; the k live hypotheses are one batch of k rows.
+ * Beam search, one sentence at a time; the k live hypotheses are one batch of k rows of the model's
+ * {@link Decoding} session (recurrent: the step model with the rows' states; Transformer: the decoder on the
+ * k prefixes).
  *
  * <pre>
- * enc, s_0 = encoder(source);  beam = {([], 0, s_0)}
+ * session = model.begin([source]);  beam = {([], 0, row 0)}
  * repeat up to L = GreedyDecoder.limit(S, maxLength) steps:
- *   logits, s' = decoderStep(last tokens of the beam (k, 1), enc repeated k times, states (k, H))
+ *   logits = session.next(last tokens of the beam (k), rows = the row each hypothesis extends)
  *   log p = log_softmax(logits)                                            (k, V)
  *   candidates: every (hypothesis, token) with score + log p(token); keep the k best
  *   a candidate ending in END is finished: final score = score / |y|^α   (|y| counts END; α = 0: raw log-prob)
@@ -29,16 +31,14 @@ public final class BeamSearchDecoder {
     private record Hypothesis(int[] tokens, double score, int row) {
     }
 
-    public static int[] decode(Seq2Seq model, int[] source, int width, double alpha, int maxLength) {
+    public static int[] decode(TranslationModel model, int[] source, int width, double alpha, int maxLength) {
         if (width < 1) {
             throw new IllegalArgumentException("beam width must be ≥ 1 but is " + width);
         }
         if (alpha < 0) {
             throw new IllegalArgumentException("length-normalisation α must be ≥ 0 but is " + alpha);
         }
-        Tensor[] src = EncodedBatch.sources(List.of(source));
-        List<Tensor> encoded = model.encoder().predict(List.of(src[0]), null);
-        List<Tensor> state = new ArrayList<>(encoded.subList(1, encoded.size()));
+        Decoding session = model.begin(List.of(source));
         List<Hypothesis> live = List.of(new Hypothesis(new int[0], 0, 0));
         List<Hypothesis> finished = new ArrayList<>();
         int limit = GreedyDecoder.limit(source.length, maxLength);
@@ -51,21 +51,7 @@ public final class BeamSearchDecoder {
                 tokens[i] = y.length == 0 ? SymbolTokenizer.START : y[y.length - 1];
                 rows[i] = live.get(i).row();
             }
-            List<Tensor> inputs = new ArrayList<>();
-            List<Tensor> masks = new ArrayList<>();
-            inputs.add(Tensor.of(tokens, k, 1));
-            masks.add(null);
-            if (model.readsEncoderOutputs()) {
-                inputs.add(repeat(encoded.get(0), k));
-                masks.add(repeat(src[1], k));
-            }
-            for (Tensor s : state) {
-                inputs.add(gather(s, rows));
-                masks.add(null);
-            }
-            List<Tensor> out = model.decoderStep().predict(inputs, masks);
-            Tensor logits = out.get(0);
-            state = new ArrayList<>(out.subList(1, out.size()));
+            Tensor logits = session.next(tokens, rows);
             int v = logits.dim(2);
             List<Hypothesis> candidates = new ArrayList<>();
             for (int i = 0; i < k; i++) {
@@ -115,30 +101,6 @@ public final class BeamSearchDecoder {
         double[] out = new double[v];
         for (int c = 0; c < v; c++) {
             out[c] = logits.get(offset + c) - log;
-        }
-        return out;
-    }
-
-    /** Row 0 of {@code t} (1, …) repeated k times: (k, …). */
-    private static Tensor repeat(Tensor t, int k) {
-        int[] shape = t.shape();
-        int row = t.size() / shape[0];
-        shape[0] = k;
-        Tensor out = Tensor.zeros(t.precision(), shape);
-        for (int i = 0; i < k; i++) {
-            out.copyFrom(t, 0, i * row, row);
-        }
-        return out;
-    }
-
-    /** Rows {@code rows} of {@code t} (n, W): (rows.length, W). */
-    private static Tensor gather(Tensor t, int[] rows) {
-        int[] shape = t.shape();
-        int row = t.size() / shape[0];
-        shape[0] = rows.length;
-        Tensor out = Tensor.zeros(t.precision(), shape);
-        for (int i = 0; i < rows.length; i++) {
-            out.copyFrom(t, rows[i] * row, i * row, row);
         }
         return out;
     }

@@ -60,7 +60,8 @@ public final class Comparison {
     /**
      * As above; with {@code outputs} non-null, also writes there {@code sources.txt}, {@code refs.<k>.txt} (the k-th
      * reference of each sentence, or the first when it has fewer: sacreBLEU's layout) and {@code <row>.txt} (each
-     * row's outputs), one sentence a line, so the scores can be checked with {@code sacrebleu refs.*.txt -i row.txt -m bleu chrf}.
+     * row's outputs), one sentence a line, so the scores can be checked with {@code sacrebleu refs.*.txt -i row.txt -m bleu chrf},
+     * and each trained model as {@code <row>.gated} (for {@code gated translate --plot} or {@code evaluate --decoders}).
      */
     public static Table run(Path file, int sourceColumn, int targetColumn, List<ModelSpec> specs, Budget budget,
                             TrainingOptions options, Consumer<String> progress, Path outputs) throws IOException {
@@ -93,6 +94,9 @@ public final class Comparison {
                     t.history().finalLoss(), out.subList(0, Math.min(5, out.size())));
             rows.add(row);
             write(outputs, spec.name(), out);
+            if (outputs != null) {
+                t.save(outputs.resolve(spec.name() + ".gated"));
+            }
             progress.accept(String.format(Locale.ROOT, "  %-12s BLEU %.2f chrF %.2f exact %.3f (%.1f min, loss %.3f)", spec.name(),
                     row.scores().bleu(), row.scores().chrF(), row.scores().exactMatch(), minutes, row.finalLoss()));
         }

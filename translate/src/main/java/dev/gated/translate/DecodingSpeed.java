@@ -10,7 +10,7 @@ public record DecodingSpeed(double greedyStep, double greedyPrefix, double beam,
 
     public static DecodingSpeed measure(Translator t, List<String> sentences, int beamWidth) {
         List<int[]> ids = sentences.stream().map(t.sourceTokens()::encode).toList();
-        Seq2Seq m = t.model();
+        TranslationModel m = t.model();
         GreedyDecoder.decode(m, ids.subList(0, 1), Translator.MAX_OUTPUT);
         PrefixGreedyDecoder.decode(m, ids.subList(0, 1), Translator.MAX_OUTPUT);
         long a = System.nanoTime();

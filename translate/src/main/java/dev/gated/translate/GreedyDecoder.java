@@ -6,13 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Greedy decoding with the step model: the encoder runs once, then each step feeds the previous step's most
- * likely token and the carried state, never the prefix again.
+ * Greedy decoding: the encoder runs once, then each step feeds every row's most likely token to the model's
+ * {@link Decoding} session — the recurrent models' step model (state carried, never the prefix again), or the
+ * Transformer's decoder on the prefix.
  *
  * <pre>
- * enc, s_0 = encoder(source)                              enc (B, S, H), s = h (B, H) [, c (B, H)]
+ * session = model.begin(sources)                          the encoder, once
  * y_0 = START
- * for t = 1 … L:  logits_t, s_t = decoderStep(y_{t−1}, enc (mask (B, S)), s_{t−1})     logits (B, 1, V)
+ * for t = 1 … L:  logits_t = session.next(y_{t−1}, rows = identity)     logits (B, 1, V)
  *                 y_t = argmax logits_t        a row stops at END or at its length limit
  * L_i = min(maxLength, 2·S_i + 10)   bounded: an unseen long input cannot make decoding run away
  * </pre>
@@ -28,14 +29,13 @@ public final class GreedyDecoder {
         return Math.max(1, Math.min(maxLength, 2 * sourceLength + 10));
     }
 
-    public static List<int[]> decode(Seq2Seq model, List<int[]> sources, int maxLength) {
+    public static List<int[]> decode(TranslationModel model, List<int[]> sources, int maxLength) {
         int n = sources.size();
         if (n == 0) {
             return List.of();
         }
-        Tensor[] source = EncodedBatch.sources(sources);
-        List<Tensor> encoded = model.encoder().predict(List.of(source[0]), null);
-        List<Tensor> state = new ArrayList<>(encoded.subList(1, encoded.size()));
+        Decoding session = model.begin(sources);
+        int[] rows = Decoding.identity(n);
         int[] limits = new int[n];
         int longest = 0;
         for (int i = 0; i < n; i++) {
@@ -50,21 +50,7 @@ public final class GreedyDecoder {
         float[] token = new float[n];
         Arrays.fill(token, SymbolTokenizer.START);
         for (int t = 0; t < longest; t++) {
-            List<Tensor> inputs = new ArrayList<>();
-            List<Tensor> masks = new ArrayList<>();
-            inputs.add(Tensor.of(token.clone(), n, 1));
-            masks.add(null);
-            if (model.readsEncoderOutputs()) {
-                inputs.add(encoded.get(0));
-                masks.add(source[1]);
-            }
-            for (Tensor s : state) {
-                inputs.add(s);
-                masks.add(null);
-            }
-            List<Tensor> step = model.decoderStep().predict(inputs, masks);
-            Tensor logits = step.get(0);
-            state = new ArrayList<>(step.subList(1, step.size()));
+            Tensor logits = session.next(token.clone(), rows);
             int v = logits.dim(2);
             boolean all = true;
             for (int i = 0; i < n; i++) {
@@ -89,7 +75,6 @@ public final class GreedyDecoder {
         }
         return result;
     }
-
     static int argmax(Tensor logits, int offset, int width) {
         int best = 0;
         double bestValue = Double.NEGATIVE_INFINITY;

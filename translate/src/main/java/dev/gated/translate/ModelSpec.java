@@ -12,13 +12,16 @@ import java.util.Map;
  * @param attention     NONE (Sutskever et al. 2014), DOT (Luong et al. 2015) or ADDITIVE (Bahdanau et al. 2015 scores)
  * @param bidirectional encoder reads the source both ways (its states are projected to start the decoder)
  * @param embedding     E, the width of the source and target token embeddings
- * @param units         H, the hidden units of every recurrent layer
+ * @param units         H, the hidden units of every recurrent layer (unused by the Transformer)
+ * @param transformer   the Transformer's sizes (its width D is {@code embedding}); null for the recurrent models
  */
-public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectional, int embedding, int units) {
+public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectional, int embedding, int units, TransformerShape transformer) {
 
-    public enum Cell { LSTM, GRU }
+    /** LSTM or GRU for the recurrent encoder–decoders; TRANSFORMER for Vaswani et al.'s (no recurrence at all). */
+    public enum Cell { LSTM, GRU, TRANSFORMER }
 
-    public enum AttentionKind { NONE, DOT, ADDITIVE }
+    /** MULTI_HEAD only with the Transformer (self-attention in both stacks, cross-attention in the decoder). */
+    public enum AttentionKind { NONE, DOT, ADDITIVE, MULTI_HEAD }
 
     public ModelSpec {
         if (cell == null || attention == null) {
@@ -27,6 +30,23 @@ public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectiona
         if (embedding < 1 || units < 1) {
             throw new IllegalArgumentException("model spec: embedding (" + embedding + ") and units (" + units + ") must be ≥ 1");
         }
+        boolean isTransformer = cell == Cell.TRANSFORMER;
+        if (isTransformer != (transformer != null) || isTransformer != (attention == AttentionKind.MULTI_HEAD) || (isTransformer && bidirectional)) {
+            throw new IllegalArgumentException("model spec: a Transformer has multi-head attention, a shape and no bidirectional option; "
+                    + "a recurrent model has none of these (cell " + cell + ", attention " + attention + ")");
+        }
+        if (isTransformer) {
+            transformer.checkWidth(embedding);
+        }
+    }
+
+    /** A recurrent encoder–decoder. */
+    public ModelSpec(Cell cell, AttentionKind attention, boolean bidirectional, int embedding, int units) {
+        this(cell, attention, bidirectional, embedding, units, null);
+    }
+
+    public boolean isTransformer() {
+        return cell == Cell.TRANSFORMER;
     }
 
     /**
@@ -34,7 +54,15 @@ public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectiona
      * {@code bilstm-dot} ("attention" = additive, Bahdanau's).
      */
     public static ModelSpec parse(String name, int embedding, int units) {
+        return parse(name, embedding, units, TransformerShape.defaults());
+    }
+
+    /** As {@link #parse(String, int, int)}; {@code transformer} gives the Transformer's sizes when the name is {@code transformer}. */
+    public static ModelSpec parse(String name, int embedding, int units, TransformerShape transformer) {
         String n = name.toLowerCase(Locale.ROOT).strip();
+        if (n.equals("transformer")) {
+            return new ModelSpec(Cell.TRANSFORMER, AttentionKind.MULTI_HEAD, false, embedding, units, transformer);
+        }
         boolean bi = n.startsWith("bi");
         if (bi) {
             n = n.substring(2);
@@ -44,7 +72,7 @@ public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectiona
             case "lstm" -> Cell.LSTM;
             case "gru" -> Cell.GRU;
             default -> throw new IllegalArgumentException("model \"" + name + "\": expected lstm, gru, lstm-dot, gru-additive, "
-                    + "lstm-attention, bigru-dot … (transformer is not implemented)");
+                    + "lstm-attention, bigru-dot … or transformer");
         };
         AttentionKind attention = parts.length == 1 ? AttentionKind.NONE : switch (parts[1]) {
             case "dot", "luong" -> AttentionKind.DOT;
@@ -57,6 +85,9 @@ public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectiona
 
     /** The canonical name, e.g. {@code bigru-dot}: parse(name()) gives this spec back (with the same sizes). */
     public String name() {
+        if (isTransformer()) {
+            return "transformer";
+        }
         return (bidirectional ? "bi" : "") + cell.name().toLowerCase(Locale.ROOT)
                 + (attention == AttentionKind.NONE ? "" : "-" + attention.name().toLowerCase(Locale.ROOT));
     }
@@ -66,6 +97,12 @@ public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectiona
         m.put("translate.model", name());
         m.put("translate.embedding", Integer.toString(embedding));
         m.put("translate.units", Integer.toString(units));
+        if (isTransformer()) {
+            m.put("translate.layers", Integer.toString(transformer.layers()));
+            m.put("translate.heads", Integer.toString(transformer.heads()));
+            m.put("translate.feed_forward", Integer.toString(transformer.feedForward()));
+            m.put("translate.dropout", Double.toString(transformer.dropout()));
+        }
         return m;
     }
 
@@ -75,6 +112,9 @@ public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectiona
             throw new IllegalArgumentException("this model file holds no translation model (no translate.model entry) — "
                     + "train one with `gated translate train`, or use `gated forecast` for forecasting models");
         }
-        return parse(name, Integer.parseInt(m.get("translate.embedding")), Integer.parseInt(m.get("translate.units")));
+        TransformerShape shape = !m.containsKey("translate.layers") ? TransformerShape.defaults()
+                : new TransformerShape(Integer.parseInt(m.get("translate.layers")), Integer.parseInt(m.get("translate.heads")),
+                        Integer.parseInt(m.get("translate.feed_forward")), Double.parseDouble(m.get("translate.dropout")));
+        return parse(name, Integer.parseInt(m.get("translate.embedding")), Integer.parseInt(m.get("translate.units")), shape);
     }
 }

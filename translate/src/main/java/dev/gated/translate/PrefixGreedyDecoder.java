@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Greedy decoding by re-running the whole training graph on the prefix decoded so far: step t runs the encoder
- * and t decoder steps again, O(L²) decoder steps for an output of L tokens against {@link GreedyDecoder}'s O(L).
- * Kept only to measure that difference (same outputs, see the tests); use {@link GreedyDecoder}.
+ * and t decoder steps again, O(L²) decoder steps for an output of L tokens against {@link GreedyDecoder}'s O(L)
+ * with a recurrent step model. Kept only to measure that difference (same outputs, see the tests); use
+ * {@link GreedyDecoder}. (The Transformer's {@link PrefixDecoding} also re-runs the prefix, but not the encoder.)
  *
  * <pre>
  * prefix_0 = [START];  for t = 1 … L:  logits = training(source, prefix_{t−1}) (B, t, V);  y_t = argmax logits[:, t−1]
@@ -18,7 +19,7 @@ public final class PrefixGreedyDecoder {
     private PrefixGreedyDecoder() {
     }
 
-    public static List<int[]> decode(Seq2Seq model, List<int[]> sources, int maxLength) {
+    public static List<int[]> decode(TranslationModel model, List<int[]> sources, int maxLength) {
         int n = sources.size();
         Tensor[] source = EncodedBatch.sources(sources);
         int longest = 0;

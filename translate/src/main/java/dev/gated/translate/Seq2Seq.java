@@ -36,12 +36,13 @@ import java.util.List;
  * into the RNN, which needs a custom cell. Without input feeding, each decoding step needs only (token, h, c)
  * and the encoder outputs, so the step model is a plain graph.
  */
-public final class Seq2Seq {
+public final class Seq2Seq implements TranslationModel {
 
     private final ModelSpec spec;
     private final GraphModel training;
     private final GraphModel encoder;
     private final GraphModel decoderStep;
+    private final GraphModel attentionWeights;   // (source, decoder input) → A (B, T, S); null without attention
 
     public Seq2Seq(ModelSpec spec, int sourceVocabulary, int targetVocabulary, long seed) {
         this.spec = spec;
@@ -71,17 +72,19 @@ public final class Seq2Seq {
         Recurrent decoderRnn = rnn(spec).returnSequences(true).returnState(true);
         Attention attention = switch (spec.attention()) {
             case NONE -> null;
-            case DOT -> Attention.dot();
-            case ADDITIVE -> Attention.additive();
+            case DOT -> Attention.dot().returnAttentionScores(true);
+            case ADDITIVE -> Attention.additive().returnAttentionScores(true);
+            case MULTI_HEAD -> throw new IllegalArgumentException("Seq2Seq builds the recurrent models, not the transformer (use TransformerSeq2Seq)");
         };
         Concatenate join = new Concatenate();
         Dense combine = new Dense(h, Activation.TANH);
         Dense logits = new Dense(targetVocabulary);
         Head head = new Head(targetEmbedding, decoderRnn, attention, join, combine, logits);
 
-        Node[] trained = head.on(target, encoded, state);
-        training = Model.of(List.of(source, target), List.of(trained[0])).seed(seed);
+        Decoded trained = head.on(target, encoded, state);
+        training = Model.of(List.of(source, target), List.of(trained.logits())).seed(seed);
         training.build();
+        attentionWeights = attention == null ? null : Model.of(List.of(source, target), List.of(trained.weights()));
 
         List<Node> encoderOutputs = new ArrayList<>();
         encoderOutputs.add(encoded);
@@ -94,45 +97,65 @@ public final class Seq2Seq {
         for (int i = 0; i < state.size(); i++) {
             stateIn.add(Node.input(i == 0 ? "h" : "c", h));
         }
-        Node[] stepped = head.on(token, encodedIn, stateIn);
+        Decoded stepped = head.on(token, encodedIn, stateIn);
         List<Node> stepInputs = new ArrayList<>(List.of(token));
         if (attention != null) {
             stepInputs.add(encodedIn);   // without attention the step never reads the encoder outputs
         }
         stepInputs.addAll(stateIn);
-        decoderStep = Model.of(stepInputs, List.of(stepped));
+        List<Node> stepOutputs = new ArrayList<>(List.of(stepped.logits()));
+        stepOutputs.addAll(stepped.state());
+        decoderStep = Model.of(stepInputs, stepOutputs);
     }
 
     /** The decoder side, callable twice: on the training graph and on the step graph's inputs. */
     private record Head(Embedding embedding, Recurrent rnn, Attention attention, Concatenate join, Dense combine, Dense logits) {
 
-        /** Returns logits, then the decoder's final state (h, and c for LSTM). */
-        Node[] on(Node tokens, Node encoded, List<Node> initialState) {
+        Decoded on(Node tokens, Node encoded, List<Node> initialState) {
             List<Node> in = new ArrayList<>();
             in.add(embedding.on(tokens));
             in.addAll(initialState);
             Node[] d = rnn.onAll(in.toArray(new Node[0]));
             Node top = d[0];
+            Node weights = null;
             if (attention != null) {
-                Node context = attention.on(d[0], encoded);
-                top = combine.on(join.on(context, d[0]));
+                Node[] attended = attention.onAll(d[0], encoded);
+                top = combine.on(join.on(attended[0], d[0]));
+                weights = attended[1];
             }
-            Node[] out = new Node[d.length];
-            out[0] = logits.on(top);
-            System.arraycopy(d, 1, out, 1, d.length - 1);
-            return out;
+            return new Decoded(logits.on(top), List.of(d).subList(1, d.length), weights);
         }
+    }
+
+    /** The decoder's outputs: logits, its final state (h, and c for LSTM), the attention weights (null without attention). */
+    private record Decoded(Node logits, List<Node> state, Node weights) {
     }
 
     private static Recurrent rnn(ModelSpec spec) {
         return spec.cell() == ModelSpec.Cell.LSTM ? Recurrent.lstm(spec.units()) : Recurrent.gru(spec.units());
     }
 
+    @Override
+    public Decoding begin(List<int[]> sources) {
+        return new RecurrentDecoding(this, sources);
+    }
+
+    @Override
+    public double[][] attention(int[] source, int[] output) {
+        if (attentionWeights == null) {
+            throw new IllegalArgumentException("a " + spec.name() + " model has no attention to plot — train one with attention, "
+                    + "e.g. --model gru-dot, or the transformer");
+        }
+        return AttentionMap.of(attentionWeights, source, output);
+    }
+
+    @Override
     public ModelSpec spec() {
         return spec;
     }
 
     /** (source (B, S), decoder input (B, T)) → logits (B, T, V_t): what is trained. */
+    @Override
     public GraphModel training() {
         return training;
     }

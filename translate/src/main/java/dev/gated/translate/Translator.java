@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trained translation model: its source and target tokenizers and the {@link Seq2Seq} graphs. The workflow
+ * A trained translation model: its source and target tokenizers and the encoder–decoder's graphs ({@link Seq2Seq} or
+ * {@link TransformerSeq2Seq}). The workflow
  * the CLI's {@code gated translate} commands call.
  *
  * <pre>
@@ -31,12 +32,12 @@ public final class Translator {
     /** Longest output in tokens, whatever the input (decoding is bounded: {@link GreedyDecoder#limit}). */
     static final int MAX_OUTPUT = 400;
 
-    private final Seq2Seq model;
+    private final TranslationModel model;
     private final SymbolTokenizer sourceTokens;
     private final SymbolTokenizer targetTokens;
     private History history;
 
-    private Translator(Seq2Seq model, SymbolTokenizer sourceTokens, SymbolTokenizer targetTokens) {
+    private Translator(TranslationModel model, SymbolTokenizer sourceTokens, SymbolTokenizer targetTokens) {
         this.model = model;
         this.sourceTokens = sourceTokens;
         this.targetTokens = targetTokens;
@@ -50,8 +51,7 @@ public final class Translator {
         List<String> targets = train.stream().flatMap(e -> e.references().stream()).toList();
         SymbolTokenizer src = options.tokens().equals("bpe") ? BytePairTokenizer.learn(sources, options.bpeMerges()) : CharTokenizer.learn(sources);
         SymbolTokenizer tgt = options.tokens().equals("bpe") ? BytePairTokenizer.learn(targets, options.bpeMerges()) : CharTokenizer.learn(targets);
-        Seq2Seq seq2seq = new Seq2Seq(spec, src.size(), tgt.size(), options.seed());
-        Translator t = new Translator(seq2seq, src, tgt);
+        Translator t = new Translator(TranslationModel.create(spec, src.size(), tgt.size(), options.seed()), src, tgt);
         t.fit(train, options, listeners);
         return t;
     }
@@ -122,7 +122,7 @@ public final class Translator {
 
     /**
      * Loads a model written by {@link #save}: the saved graph's weights are copied, in order, into a fresh
-     * {@link Seq2Seq} of the same spec, whose inference models share them.
+     * model of the same spec, whose inference models share them.
      */
     public static Translator load(Path file) throws IOException {
         Model saved = Model.load(file);
@@ -131,7 +131,7 @@ public final class Translator {
         String kind = md.getOrDefault("translate.tokens", "char");
         SymbolTokenizer src = SymbolTokenizer.parse(kind, md.get("translate.source_vocabulary"));
         SymbolTokenizer tgt = SymbolTokenizer.parse(kind, md.get("translate.target_vocabulary"));
-        Seq2Seq fresh = new Seq2Seq(spec, src.size(), tgt.size(), saved.seed());
+        TranslationModel fresh = TranslationModel.create(spec, src.size(), tgt.size(), saved.seed());
         List<Parameter> from = saved.parameters();
         List<Parameter> to = fresh.training().parameters();
         if (from.size() != to.size()) {
@@ -149,7 +149,33 @@ public final class Translator {
         return new Translator(fresh, src, tgt);
     }
 
-    public Seq2Seq model() {
+    /** A sentence's greedy translation and the attention weights with which each output token read the source. */
+    public record AttentionWeights(List<String> sourceTokens, List<String> outputTokens, double[][] weights) {
+    }
+
+    /**
+     * The greedy translation of {@code sentence} and its attention map (T + 1, S): row t for output token t, the
+     * last row for END; heads averaged for the Transformer. Refused for a model without attention.
+     */
+    public AttentionWeights attention(String sentence) {
+        int[] x = encodeSources(List.of(sentence)).get(0);
+        int[] y = GreedyDecoder.decode(model, List.of(x), MAX_OUTPUT).get(0);
+        double[][] w = model.attention(x, y);
+        List<String> outputs = new ArrayList<>(labels(targetTokens, y));
+        outputs.add("<end>");
+        return new AttentionWeights(labels(sourceTokens, x), outputs, w);
+    }
+
+    private static List<String> labels(SymbolTokenizer tokens, int[] ids) {
+        List<String> out = new ArrayList<>();
+        for (int id : ids) {
+            String s = tokens.decode(new int[] {id});
+            out.add(id == SymbolTokenizer.UNKNOWN ? "<unk>" : s.isBlank() ? "␣" : s.strip());
+        }
+        return out;
+    }
+
+    public TranslationModel model() {
         return model;
     }
 

@@ -70,6 +70,12 @@ class TranslatorTest {
         Translator loaded = Translator.load(file);
         assertEquals(t.translate(sources()), loaded.translate(sources()));
         assertEquals("gru-dot", loaded.model().spec().name());
+        Translator.AttentionWeights a = loaded.attention("help!");
+        assertEquals(List.of("h", "e", "l", "p", "!"), a.sourceTokens());
+        assertEquals(String.join("", a.outputTokens().subList(0, a.outputTokens().size() - 1)).replace("␣", " "), "à l'aide !");
+        for (double[] row : a.weights()) {
+            assertEquals(1, java.util.Arrays.stream(row).sum(), 1e-6, "attention weights over the source sum to 1");
+        }
     }
 
     @Test
@@ -94,7 +100,9 @@ class TranslatorTest {
         String longest = "x".repeat(1000);
         String out = t.translate(List.of(longest)).get(0);   // unknown characters, far longer than any seen: bounded output
         assertTrue(out.codePointCount(0, out.length()) <= Translator.MAX_OUTPUT, "output length " + out.length());
-        IllegalArgumentException model = assertThrows(IllegalArgumentException.class, () -> ModelSpec.parse("transformer", 8, 8));
-        assertTrue(model.getMessage().contains("transformer is not implemented"), model.getMessage());
+        IllegalArgumentException model = assertThrows(IllegalArgumentException.class, () -> ModelSpec.parse("rnn-dot", 8, 8));
+        assertTrue(model.getMessage().startsWith("model \"rnn-dot\": expected lstm, gru"), model.getMessage());
+        IllegalArgumentException plot = assertThrows(IllegalArgumentException.class, () -> t.attention("go."));
+        assertTrue(plot.getMessage().startsWith("a gru model has no attention to plot"), plot.getMessage());
     }
 }

@@ -109,7 +109,8 @@ public final class Plots {
         return s;
     }
 
-    private static void save(XYChart chart, Path png) throws IOException {
+    /** Writes any XChart chart as a PNG, creating the folder. */
+    static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path png) throws IOException {
         Path parent = png.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
