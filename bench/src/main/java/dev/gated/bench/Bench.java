@@ -157,9 +157,14 @@ public final class Bench {
         System.out.println("Matrix-multiply phases alone (LSTM, Gated kernels):");
         System.out.print(kernels);
         System.out.println("load average: start " + loadStart + ", end " + loadEnd);
+        String warning = Machine.loadWarning(loadStart, loadEnd);
+        if (warning != null) {
+            System.out.println("[bench] " + warning);
+        }
         Files.writeString(out.resolve("latest.json"), Table.json(rows, peak, Machine.cpuModel(), loadStart, loadEnd,
-                torchVersion, dl4jVersion, dl4jProblem));
-        Files.writeString(out.resolve("latest.txt"), Machine.describe() + "\n" + Table.render(rows, peak) + memory
+                torchVersion, dl4jVersion, dl4jProblem, warning));
+        Files.writeString(out.resolve("latest.txt"), (warning == null ? "" : warning + "\n") + Machine.describe() + "\n"
+                + Table.render(rows, peak) + memory
                 + "Matrix-multiply phases alone (LSTM, Gated kernels):\n" + kernels
                 + "load average: start " + loadStart + ", end " + loadEnd + "\n");
         System.out.println("wrote " + out.resolve("latest.json") + " and latest.txt");

@@ -52,7 +52,7 @@ final class Table {
     }
 
     static String json(List<Bench.Row> rows, double peak, String cpu, String loadStart, String loadEnd,
-                       String torch, String dl4j, String dl4jProblem) {
+                       String torch, String dl4j, String dl4jProblem, String loadWarning) {
         StringBuilder b = new StringBuilder("[\n");
         for (int i = 0; i < rows.size(); i++) {
             Bench.Row r = rows.get(i);
@@ -77,6 +77,10 @@ final class Table {
             field(b, "machine", Json.str(cpu));
             field(b, "load_average_start", Json.str(loadStart));
             field(b, "load_average_end", Json.str(loadEnd));
+            field(b, "quiet", Boolean.toString(loadWarning == null));
+            if (loadWarning != null) {
+                field(b, "load_warning", Json.str(loadWarning));
+            }
             field(b, "pytorch_version", Json.str(torch));
             field(b, "dl4j_version", Json.str(dl4j));
             field(b, "dl4j_note", Json.str(r.cell() == Shape.Cell.GRU ? "DL4J has no GRU layer" : dl4jProblem));
