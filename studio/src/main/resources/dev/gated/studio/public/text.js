@@ -164,7 +164,7 @@ function textLoss(jobs) {
     return j.label + ' (' + j.id + '): ' + (h.length ? h.length + ' epoch(s), loss ' + fmt(h[0].loss) + ' → ' + fmt(h[h.length - 1].loss) : 'no epoch yet');
   }).join('; ') + '.' : 'No text run yet.');
 }
-function textModels() { return textJobs().filter(j => j.has_model); }
+function textModels() { return textJobs().filter(j => j.state === 'done' || j.has_model); }
 function textFillSelects() {
   ['#text-inspect-job', '#text-export-job'].forEach(id => {
     const s = $(id); const prev = s.value;
