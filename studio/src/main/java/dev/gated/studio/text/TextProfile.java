@@ -39,7 +39,6 @@ import org.apache.commons.csv.CSVRecord;
 public final class TextProfile {
 
     static final int PREVIEW_ROWS = 10;
-    private static final int SCAN_ROWS = 100_000;
 
     /** One column of the file. */
     public record Column(int number, String name, int distinct, double meanWords, boolean numeric, int empty,
@@ -144,7 +143,7 @@ public final class TextProfile {
         List<List<String>> out = new ArrayList<>();
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(content)).setFormat(format).get()) {
             var it = parser.iterator();
-            while (out.size() < SCAN_ROWS) {
+            while (true) {
                 CSVRecord r;
                 try {
                     if (!it.hasNext()) {

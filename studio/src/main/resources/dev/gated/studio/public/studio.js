@@ -464,11 +464,13 @@ async function loadJobs() {
     // a snapshot may be older than events that arrived while it was on its way: never step back
     const seen = state.jobs.get(j.id);
     if (seen && (seen.history || []).length > (j.history || []).length) j.history = seen.history;
-    if (seen && finished.includes(seen.state) && !finished.includes(j.state)) j.state = seen.state;
+    // a snapshot of a job still running, arriving after the event that it finished: keep the finished job whole
+    // (its model, metrics and best epoch too, not only its state)
+    if (seen && finished.includes(seen.state) && !finished.includes(j.state)) return;
     state.jobs.set(j.id, j);
   });
   state.runs = await api('GET', '/api/runs');
-  renderJobs(); drawLoss(); fillRunSelect();
+  renderJobs(); drawLoss(); fillRunSelect(); jobsChanged();
 }
 function listen() {
   const es = new EventSource('/api/events');

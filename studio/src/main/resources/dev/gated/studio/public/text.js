@@ -155,7 +155,7 @@ function textLoss(jobs) {
     title: { text: 'training loss (cross-entropy) per epoch', left: 10, textStyle: { fontSize: 13 } },
     tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 24 },
     grid: { left: 60, right: 20, top: 60, bottom: 35 },
-    xAxis: { type: 'value', name: 'epoch', minInterval: 1 }, yAxis: { type: 'value', name: 'loss', scale: true },
+    xAxis: { type: 'value', name: 'epoch', minInterval: 1, min: 1 }, yAxis: { type: 'value', name: 'loss', scale: true },
     series: jobs.map(j => ({ name: j.id + ' ' + j.label, type: 'line', color: COLORS[j.kind], showSymbol: (j.history || []).length < 2,
       data: (j.history || []).map(p => [p.epoch, p.loss]) }))
   }, true);
@@ -164,7 +164,7 @@ function textLoss(jobs) {
     return j.label + ' (' + j.id + '): ' + (h.length ? h.length + ' epoch(s), loss ' + fmt(h[0].loss) + ' → ' + fmt(h[h.length - 1].loss) : 'no epoch yet');
   }).join('; ') + '.' : 'No text run yet.');
 }
-function textModels() { return textJobs().filter(j => j.has_model); }
+function textModels() { return textJobs().filter(j => j.state === 'done' || j.has_model); }
 function textFillSelects() {
   ['#text-inspect-job', '#text-export-job'].forEach(id => {
     const s = $(id); const prev = s.value;
