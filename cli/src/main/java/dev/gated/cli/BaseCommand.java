@@ -1,6 +1,10 @@
 package dev.gated.cli;
 
+import dev.gated.cli.options.TrainingOptions;
+import dev.gated.forecast.AutoSettings;
 import dev.gated.forecast.DataSpec;
+import dev.gated.forecast.Preset;
+import dev.gated.forecast.TrainingChoices;
 import dev.gated.forecast.HyperParameters;
 import dev.gated.forecast.MemoryEstimate;
 import dev.gated.layer.recurrent.RecurrentKind;
@@ -48,16 +52,66 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     /**
-     * Checks that a {@code kind} network with {@code hp} fits in memory (before reading, then with the real row
-     * count), then reads and windows the data: an impossible size fails at once, naming the option to change.
+     * The settings of a training run and the table they were chosen for.
+     *
+     * @param table the data, read with {@code data}'s columns
+     * @param hp    the hyper-parameters to train with
+     * @param data  the data settings (validation split settled)
+     * @param notes the automatic choices, one line each (empty under --preset keras-tutorial)
      */
-    static PreparedData prepareWithin(Path file, DataSpec requested, HyperParameters hp, RecurrentKind kind) {
-        DataSpec spec = PreparedData.resolve(file, requested);
-        int features = spec.inputColumns().size() + 1;
-        MemoryEstimate.of(kind, hp, features, 0).requireFitsInHeap();
-        TimeSeriesTable table = ScaledSeries.read(file, spec);
-        MemoryEstimate.of(kind, hp, features, table.rowCount()).requireFitsInHeap();
-        return PreparedData.prepare(table, spec, hp.windowing(), null);
+    record Settings(TimeSeriesTable table, HyperParameters hp, DataSpec data, List<String> notes) {
+    }
+
+    /**
+     * Reads the data and settles every training setting: those given, the rest from --preset. Checks that a
+     * {@code kind} network fits in memory before reading (with the settings that need no data) and after: an
+     * impossible size fails at once, naming the option to change. With {@code checkpointed} (--checkpoint-every,
+     * --resume), early stopping and the plateau rule are off unless given, since a checkpoint does not hold their
+     * state.
+     */
+    Settings settle(Path file, DataSpec requested, TrainingOptions training, Double validationSplit,
+                    RecurrentKind kind, boolean checkpointed) {
+        DataSpec resolved = PreparedData.resolve(file, requested);
+        int features = resolved.inputColumns().size() + 1;
+        TrainingChoices choices = training.choices(validationSplit);
+        if (checkpointed) {
+            choices = choices.withoutStoppingState();
+        }
+        HyperParameters before;
+        try {   // every given value checked (the tutorial's fill the rest): a bad one is a usage error
+            before = AutoSettings.settle(Preset.KERAS_TUTORIAL, choices, null, resolved).hp();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        MemoryEstimate.of(kind, before, features, 0).requireFitsInHeap();
+        TimeSeriesTable table = ScaledSeries.read(file, resolved);
+        // a failure now is the data's (too few rows for the split): exit code 1, as when preparing it
+        AutoSettings.Settled settled = AutoSettings.settle(training.preset(commandLine()), choices, table, resolved);
+        MemoryEstimate.of(kind, settled.hp(), features, table.rowCount()).requireFitsInHeap();
+        List<String> notes = new java.util.ArrayList<>(settled.notes());
+        if (checkpointed && !notes.isEmpty() && (training.choices(null).patience() == null
+                || training.choices(null).plateau() == null)) {
+            notes.add("--patience 0, --lr-plateau 0 unless given: a checkpoint does not hold their state, so a "
+                    + "resumed run could not continue them");
+        }
+        return new Settings(table, settled.hp(), settled.data(), List.copyOf(notes));
+    }
+
+    /** Splits, scales and windows the table of {@code settings}. */
+    static PreparedData prepare(Settings settings) {
+        return PreparedData.prepare(settings.table(), settings.data(), settings.hp().windowing(), null);
+    }
+
+    private picocli.CommandLine commandLine() {
+        return spec.commandLine();
+    }
+
+    /** The "auto settings" block: one line per automatic choice, nothing when there is none. */
+    void sayNotes(Settings settings) {
+        if (!settings.notes().isEmpty()) {
+            say("auto settings (give a flag to override it; --preset keras-tutorial for the tutorial's):");
+            settings.notes().forEach(n -> say("  " + n));
+        }
     }
 
     void warn(String message) {

@@ -59,13 +59,16 @@ final class CompareCommand extends BaseCommand {
         if (kinds.isEmpty()) {
             throw usage("--models: no model given; expected a comma-separated list of lstm, gru, rnn");
         }
-        HyperParameters hp = training.toHyperParameters(spec.commandLine());
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
+        training.preset(spec.commandLine());
         FileGuard.input(data.file(), "--data");
         FileGuard.output(plot, "--plot", data.file());
         RecurrentKind largest = kinds.contains(RecurrentKind.LSTM) ? RecurrentKind.LSTM   // most gates, most memory
                 : kinds.contains(RecurrentKind.GRU) ? RecurrentKind.GRU : RecurrentKind.RNN;
-        PreparedData prepared = prepareWithin(data.file(), dataSpec, hp, largest);
+        Settings settings = settle(data.file(), dataSpec, training, data.validationSplit(), largest, false);
+        HyperParameters hp = settings.hp();
+        PreparedData prepared = prepare(settings);
+        sayNotes(settings);
         say(Reports.dataText(prepared));
         say("models: " + kinds + ", " + hp.describe());
         Scoreboard board = new Scoreboard();
@@ -88,6 +91,7 @@ final class CompareCommand extends BaseCommand {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "compare");
             doc.put("hyper_parameters", hp.toMap());
+            doc.put("auto_settings", settings.notes());
             doc.put("data", Reports.data(prepared));
             Reports.putRows(doc, board.rows());
             Json.print(io().out(), doc);

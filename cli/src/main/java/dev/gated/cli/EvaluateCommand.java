@@ -5,9 +5,11 @@ import dev.gated.cli.output.Reports;
 import dev.gated.cli.output.ResultTable;
 import dev.gated.forecast.ForecastModel;
 import dev.gated.forecast.PreparedData;
+import dev.gated.forecast.RollingEvaluation;
 import dev.gated.forecast.Scoreboard;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -36,6 +38,11 @@ final class EvaluateCommand extends BaseCommand {
     @Option(names = "--scaled", description = "Show test MSE/MAE on the scaled values instead of RMSE/MAE.")
     boolean scaled;
 
+    @Option(names = "--rolling", paramLabel = "N", description = "Rolling-origin evaluation: cut the test part, in "
+            + "time order, into N consecutive folds and give the mean and standard deviation over the folds of each "
+            + "metric, for the model and the baselines.")
+    Integer rolling;
+
     @Override
     public Integer call() throws Exception {
         FileGuard.input(model, "--model");
@@ -43,6 +50,15 @@ final class EvaluateCommand extends BaseCommand {
         FileGuard.output(plot, "--plot", model, data);
         ForecastModel fm = ForecastModel.load(model);
         PreparedData prepared = fm.prepare(data);
+        List<RollingEvaluation.Row> folds = null;
+        if (rolling != null) {
+            try {
+                folds = RollingEvaluation.run(fm.kind().id(), TrainCommand.detail(fm.hp()), fm.network(), prepared,
+                        fm.hp().window(), rolling, m -> { });
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
         say("model: " + model + " (" + fm.kind().id() + ", " + fm.hp().describe() + ")");
         say(Reports.dataText(prepared));
         Scoreboard board = new Scoreboard();
@@ -64,12 +80,21 @@ final class EvaluateCommand extends BaseCommand {
             doc.put("hyper_parameters", fm.hp().toMap());
             doc.put("data", Reports.data(prepared));
             Reports.putRows(doc, board.rows());
+            if (folds != null) {
+                doc.put("rolling", Reports.rolling(folds, RollingEvaluation.foldStarts(prepared, rolling), prepared));
+            }
             Json.print(io().out(), doc);
         } else {
             say(String.format(Locale.ROOT, "errors on %d test targets%s; * = lowest test RMSE",
                     prepared.test().count() * fm.hp().horizon(), scaled ? " (* columns: on the scaled values)"
                             : " in the units of " + fm.data().target()));
             say(ResultTable.render(board.rows(), scaled));
+            if (folds != null) {
+                say(String.format(Locale.ROOT, "rolling origin: the test part in %d folds of about %d targets, "
+                        + "mean ± sd over the folds, in the units of %s", rolling,
+                        prepared.test().count() * fm.hp().horizon() / rolling, fm.data().target()));
+                say(ResultTable.renderRolling(folds));
+            }
         }
         return 0;
     }

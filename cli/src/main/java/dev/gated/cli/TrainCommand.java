@@ -69,14 +69,18 @@ final class TrainCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw usage("--model: " + e.getMessage());
         }
-        HyperParameters hp = training.toHyperParameters(spec.commandLine());
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
+        training.preset(spec.commandLine());
         FileGuard.input(data.file(), "--data");
         FileGuard.output(out, "--out", data.file());
         FileGuard.distinct(out, "--out", plot, "--plot");
         FileGuard.output(plot, "--plot", data.file());
-        TrainingCheckpoint checkpoint = checkpoint(kind, hp, dataSpec);
-        PreparedData prepared = prepareWithin(data.file(), dataSpec, hp, kind);
+        Settings settings = settle(data.file(), dataSpec, training, data.validationSplit(), kind,
+                checkpointEvery != null || resume);
+        HyperParameters hp = settings.hp();
+        TrainingCheckpoint checkpoint = checkpoint(kind, hp, settings.data());
+        PreparedData prepared = prepare(settings);
+        sayNotes(settings);
         say(Reports.dataText(prepared));
         say("model: " + kind.id() + ", " + hp.describe());
         TrainingRun run = TrainingRun.train(kind, hp, prepared, progress(), checkpoint, resume);
@@ -95,6 +99,7 @@ final class TrainCommand extends BaseCommand {
             doc.put("best_epoch", run.bestEpoch());
             doc.put("train_seconds", run.seconds());
             doc.put("hyper_parameters", hp.toMap());
+            doc.put("auto_settings", settings.notes());
             doc.put("data", Reports.data(prepared));
             doc.put("history", history(run));
             Reports.putRows(doc, board.rows());

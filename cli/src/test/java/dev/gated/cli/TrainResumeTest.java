@@ -77,7 +77,9 @@ class TrainResumeTest {
     }
 
     private static List<String> trainArgs(Path data, Path out) {
-        return new ArrayList<>(List.of("train", "--data", data.toString(), "--target", "Sales", "--units", "16",
+        // the tutorial's fixed settings: the uninterrupted run must train exactly as the checkpointed ones
+        return new ArrayList<>(List.of("train", "--preset", "keras-tutorial", "--data", data.toString(), "--target",
+                "Sales", "--units", "16",
                 "--window", "16", "--batch", "4", "--seed", "3", "--out", out.toString()));
     }
 

@@ -242,6 +242,11 @@ public record DataSpec(String target, List<String> features, String timeColumn, 
                 MetadataKeys.integer(m, "period"), MetadataKeys.integer(m, "ma_window"), cats, List.of());
     }
 
+    /** The same data settings with another split. */
+    public DataSpec withSplit(SplitSpec value) {
+        return new DataSpec(target, features, timeColumn, missing, scaler, value, period, maWindow, categories, ignored);
+    }
+
     /** The same data settings with the time column that was actually used (detected or named). */
     public DataSpec withTimeColumn(String name) {
         return new DataSpec(target, features, name, missing, scaler, split, period, maWindow, categories, ignored);

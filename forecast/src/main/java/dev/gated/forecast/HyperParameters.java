@@ -25,10 +25,17 @@ import java.util.Map;
  * @param relative     inputs and targets relative to each window's last value (see {@link Part})
  * @param optimizer    adam (the command line's only choice), adamw, rmsprop or sgd, as {@code Optimizer.parse}
  *                     names them
+ * @param plateau      learning-rate reduction on plateau: the rate is halved (down to {@link #PLATEAU_MIN_RATE})
+ *                     after this many epochs without a better monitored loss; 0 = off
  */
 public record HyperParameters(int units, int layers, int window, int horizon, int stride, int epochs, int batch,
                               double learningRate, long seed, int patience, double dropout, double clip,
-                              boolean relative, String optimizer) {
+                              boolean relative, String optimizer, int plateau) {
+
+    /** The factor by which {@code plateau} multiplies the learning rate. */
+    public static final double PLATEAU_FACTOR = 0.5;
+    /** The floor of the learning rate under {@code plateau}. */
+    public static final double PLATEAU_MIN_RATE = 1e-5;
 
     /** The optimizers {@link Networks} can compile with. */
     public static final List<String> OPTIMIZERS = List.of("adam", "adamw", "rmsprop", "sgd");
@@ -50,6 +57,7 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
         atLeast(batch, 1, "--batch");
         atMost(batch, MAX_BATCH, "--batch");
         atLeast(patience, 0, "--patience");
+        atLeast(plateau, 0, "--lr-plateau");
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("--lr must be a positive number (e.g. 0.001), got " + learningRate);
         }
@@ -65,7 +73,15 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
         }
     }
 
-    /** With Adam, the command line's optimizer. */
+    /** Without learning-rate reduction on plateau (as before {@code --lr-plateau} existed). */
+    public HyperParameters(int units, int layers, int window, int horizon, int stride, int epochs, int batch,
+                           double learningRate, long seed, int patience, double dropout, double clip,
+                           boolean relative, String optimizer) {
+        this(units, layers, window, horizon, stride, epochs, batch, learningRate, seed, patience, dropout, clip,
+                relative, optimizer, 0);
+    }
+
+    /** With Adam, the command line's only optimizer before the studio could choose another. */
     public HyperParameters(int units, int layers, int window, int horizon, int stride, int epochs, int batch,
                            double learningRate, long seed, int patience, double dropout, double clip,
                            boolean relative) {
@@ -92,8 +108,8 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
 
     /**
      * Keys without prefix: units, layers, window, horizon, stride, epochs, batch, lr, seed, patience, dropout, clip,
-     * relative, and optimizer when it is not adam (files of Adam models look as they did before the studio could
-     * choose another).
+     * relative, optimizer when it is not adam and lr_plateau when it is on (files of models trained without them
+     * look as they did before these existed).
      */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -113,6 +129,9 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
         if (!optimizer.equals("adam")) {
             m.put("optimizer", optimizer);
         }
+        if (plateau > 0) {
+            m.put("lr_plateau", Integer.toString(plateau));
+        }
         return m;
     }
 
@@ -125,14 +144,15 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
                 Long.parseLong(MetadataKeys.text(m, "seed")), MetadataKeys.integer(m, "patience"),
                 MetadataKeys.number(m, "dropout"), MetadataKeys.number(m, "clip"),
                 Boolean.parseBoolean(m.getOrDefault("relative", "false")),  // absent before --relative existed
-                m.getOrDefault("optimizer", "adam"));                       // absent for Adam
+                m.getOrDefault("optimizer", "adam"),                        // absent for Adam
+                m.containsKey("lr_plateau") ? MetadataKeys.integer(m, "lr_plateau") : 0);
     }
 
     /** One line for reports: {@code units 50, layers 1, window 12, horizon 1, …}. */
     public String describe() {
         return String.format(Locale.ROOT, "units %d, layers %d, window %d, horizon %d, stride %d, epochs %d, batch %d, "
-                + "lr %s, seed %d%s%s%s", units, layers, window, horizon, stride, epochs, batch, learningRate, seed,
-                patience > 0 ? ", patience " + patience : "", dropout > 0 ? ", dropout " + dropout : "",
+                + "lr %s, seed %d%s%s%s%s", units, layers, window, horizon, stride, epochs, batch, learningRate, seed,
+                patience > 0 ? ", patience " + patience : "", plateau > 0 ? ", lr-plateau " + plateau : "", dropout > 0 ? ", dropout " + dropout : "",
                 clip > 0 ? ", clip " + clip : "") + (relative ? ", relative windows" : "")
                 + (optimizer.equals("adam") ? "" : ", optimizer " + optimizer);
     }

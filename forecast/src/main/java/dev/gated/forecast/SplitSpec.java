@@ -44,6 +44,11 @@ public record SplitSpec(double trainFraction, double validationFraction, int[] r
         rows = rows == null ? null : rows.clone();
     }
 
+    /** The same split with {@code validationSplit} held out of the training windows. */
+    public SplitSpec withValidationSplit(double value) {
+        return new SplitSpec(trainFraction, validationFraction, rows, value);
+    }
+
     /** Parses {@code --split "0.67"} / {@code "0.6,0.2"} or, when given, {@code --split-rows "8640,11520,14400"}. */
     public static SplitSpec parse(String split, String splitRows, double validationSplit) {
         if (splitRows != null) {

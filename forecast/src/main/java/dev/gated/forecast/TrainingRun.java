@@ -5,6 +5,7 @@ import dev.gated.model.EarlyStopping;
 import dev.gated.model.EpochRecord;
 import dev.gated.model.Fit;
 import dev.gated.model.History;
+import dev.gated.model.ReduceLearningRateOnPlateau;
 import dev.gated.model.Sequential;
 import dev.gated.model.TrainingListener;
 import java.util.List;
@@ -25,7 +26,8 @@ public record TrainingRun(Sequential model, RecurrentKind kind, HyperParameters 
 
     /**
      * Builds and trains a model; {@code listeners} (progress display …) are called as fit runs.
-     * Early stopping (hp.patience() &gt; 0) watches val_loss when there is validation data, else loss.
+     * Early stopping (hp.patience() &gt; 0, best weights restored) and learning-rate reduction on plateau
+     * (hp.plateau() &gt; 0) watch val_loss when there is validation data, else loss.
      */
     public static TrainingRun train(RecurrentKind kind, HyperParameters hp, PreparedData data,
                                     List<TrainingListener> listeners) {
@@ -60,6 +62,10 @@ public record TrainingRun(Sequential model, RecurrentKind kind, HyperParameters 
         }
         fit.listener(new DivergenceGuard());
         listeners.forEach(fit::listener);
+        if (hp.plateau() > 0) {
+            fit.listener(new ReduceLearningRateOnPlateau(HyperParameters.PLATEAU_FACTOR, hp.plateau(),
+                    HyperParameters.PLATEAU_MIN_RATE));
+        }
         EarlyStopping stopping = hp.patience() > 0 ? new EarlyStopping(hp.patience()) : null;
         if (stopping != null) {
             fit.listener(stopping);

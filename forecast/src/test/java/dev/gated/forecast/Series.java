@@ -32,6 +32,20 @@ final class Series {
         return file;
     }
 
+    /** The rows of {@link #monthly} as a table, without a file: time column "Month", columns Value. */
+    static dev.gated.timeseries.TimeSeriesTable monthlyTable(int rows) {
+        String[] labels = new String[rows];
+        double[] values = new double[rows];
+        int[] lines = new int[rows];
+        for (int t = 0; t < rows; t++) {
+            labels[t] = String.format(Locale.ROOT, "%04d-%02d", 2000 + t / 12, t % 12 + 1);
+            values[t] = value(t);
+            lines[t] = t + 2;
+        }
+        return new dev.gated.timeseries.TimeSeriesTable("monthly.csv", "Month",
+                dev.gated.timeseries.TimeAxis.parse(labels), java.util.List.of("Value"), new double[][] {values}, lines);
+    }
+
     /** Univariate on Value: minmax, split 0.6,0.2, period and moving-average window left to their defaults. */
     static DataSpec univariate() {
         return new DataSpec("Value", null, null, DataSpec.parseMissing("error"),

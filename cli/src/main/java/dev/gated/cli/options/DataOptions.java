@@ -51,10 +51,11 @@ public final class DataOptions {
                     + "e.g. 8640,11520,14400 (the Informer ETTh1 protocol).")
     String splitRows;
 
-    @Option(names = "--val-split", defaultValue = "0", paramLabel = "FRACTION",
-            description = "Hold out the last FRACTION of the training windows for validation (Keras "
-                    + "validation_split), when the split has no validation part (default: ${DEFAULT-VALUE}).")
-    double valSplit;
+    @Option(names = "--val-split", paramLabel = "FRACTION",
+            description = "Hold out the last FRACTION of the training windows, in time order, for validation (Keras "
+                    + "validation_split), when the split has no validation part (default: 0.2 with 20 or more "
+                    + "training windows; keras-tutorial: 0).")
+    Double valSplit;
 
     @Option(names = "--period", defaultValue = "0", paramLabel = "P",
             description = "Season length for the seasonal naive baseline (default: detected on the training rows).")
@@ -66,6 +67,11 @@ public final class DataOptions {
 
     public Path file() {
         return data;
+    }
+
+    /** --val-split as given, or null when left to the preset. */
+    public Double validationSplit() {
+        return valSplit;
     }
 
     /** Parses one option's value; the message of a bad one starts with the option's name. */
@@ -81,7 +87,7 @@ public final class DataOptions {
     public DataSpec toDataSpec(CommandLine commandLine) {
         try {
             return new DataSpec(target, features, time, named("--missing", () -> DataSpec.parseMissing(missing)),
-                    named("--scaler", () -> ScalerKind.parse(scaler)), SplitSpec.parse(split, splitRows, valSplit),
+                    named("--scaler", () -> ScalerKind.parse(scaler)), SplitSpec.parse(split, splitRows, valSplit == null ? 0 : valSplit),
                     period, maWindow, java.util.Map.of(), ignore);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());

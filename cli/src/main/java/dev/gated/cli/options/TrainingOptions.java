@@ -1,83 +1,116 @@
 package dev.gated.cli.options;
 
-import dev.gated.forecast.HyperParameters;
+import dev.gated.forecast.AutoSettings;
+import dev.gated.forecast.DataSpec;
+import dev.gated.forecast.Preset;
+import dev.gated.forecast.TrainingChoices;
+import dev.gated.timeseries.TimeSeriesTable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
 
 /**
  * The model's hyper-parameters, declared once with description and default for every command that trains
- * (train, compare); {@link #toHyperParameters} validates them into a {@link HyperParameters} record, which is
- * what the model file stores.
+ * (train, compare). A setting left out comes from {@code --preset}: chosen from the data ({@code auto}, see
+ * {@link AutoSettings}) or the Keras tutorial's; {@link #settle} validates them into the {@code HyperParameters}
+ * record that the model file stores.
  */
 public final class TrainingOptions {
 
-    @Option(names = "--units", defaultValue = "50", paramLabel = "N",
-            description = "Hidden units per recurrent layer (default: ${DEFAULT-VALUE}).")
-    int units;
+    @Option(names = "--preset", defaultValue = "auto", paramLabel = "NAME",
+            description = "Where settings you leave out come from: auto (chosen from the data and printed) or "
+                    + "keras-tutorial (window 10, 20 epochs, absolute windows, no validation, no early stopping) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String preset;
 
-    @Option(names = "--layers", defaultValue = "1", paramLabel = "N",
-            description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
-    int layers;
+    @Option(names = "--units", paramLabel = "N", description = "Hidden units per recurrent layer (default: 50).")
+    Integer units;
 
-    @Option(names = "--window", defaultValue = "10", paramLabel = "T",
-            description = "Input steps per window (default: ${DEFAULT-VALUE}).")
-    int window;
+    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: 1).")
+    Integer layers;
 
-    @Option(names = "--horizon", defaultValue = "1", paramLabel = "H",
-            description = "Steps predicted at once, Dense(H) output (direct multi-step) (default: ${DEFAULT-VALUE}).")
-    int horizon;
+    @Option(names = "--window", paramLabel = "T",
+            description = "Input steps per window (default: whole periods of the detected or calendar period, "
+                    + "at least 8, e.g. 14 for daily rows; keras-tutorial: 10).")
+    Integer window;
 
-    @Option(names = "--stride", defaultValue = "1", paramLabel = "S",
+    @Option(names = "--horizon", paramLabel = "H",
+            description = "Steps predicted at once, Dense(H) output (direct multi-step) (default: 1).")
+    Integer horizon;
+
+    @Option(names = "--stride", paramLabel = "S",
             description = "Rows between consecutive training and validation windows; >1 subsamples them; test windows "
-                    + "always use stride 1 (default: ${DEFAULT-VALUE}).")
-    int stride;
+                    + "always use stride 1 (default: 1, more on long series so an epoch reads ~400k window steps).")
+    Integer stride;
 
-    @Option(names = "--epochs", defaultValue = "20", paramLabel = "N",
-            description = "Training epochs (at most, with --patience) (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Training epochs (at most, with --patience) (default: about 8,000 gradient steps, "
+                    + "30 to 300 epochs; keras-tutorial: 20).")
+    Integer epochs;
 
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "B",
-            description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", paramLabel = "B",
+            description = "Mini-batch size (default: 32, 64 above 4,000 windows per epoch).")
+    Integer batch;
 
-    @Option(names = "--lr", defaultValue = "0.001", paramLabel = "RATE",
-            description = "Learning rate of the optimizer (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate of the optimizer (default: 0.001).")
+    Double learningRate;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
-            description = "Seed of weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, shuffling and dropout (default: 42).")
+    Long seed;
 
-    @Option(names = "--patience", defaultValue = "0", paramLabel = "N",
+    @Option(names = "--patience", paramLabel = "N",
             description = "Early stopping: stop after N epochs without a better val_loss and keep the best weights; "
-                    + "0 = off (default: ${DEFAULT-VALUE}).")
-    int patience;
+                    + "0 = off (default: 10; keras-tutorial: 0).")
+    Integer patience;
 
-    @Option(names = "--dropout", defaultValue = "0", paramLabel = "RATE",
-            description = "Dropout after each recurrent layer, in [0, 1) (default: ${DEFAULT-VALUE}).")
-    double dropout;
+    @Option(names = "--lr-plateau", paramLabel = "N",
+            description = "Halve the learning rate after N epochs without a better val_loss (down to 1e-5); 0 = off "
+                    + "(default: 4; keras-tutorial: 0).")
+    Integer plateau;
 
-    @Option(names = "--clip", defaultValue = "0", paramLabel = "NORM",
-            description = "Clip gradients by global norm; 0 = off (default: ${DEFAULT-VALUE}).")
-    double clip;
+    @Option(names = "--dropout", paramLabel = "RATE",
+            description = "Dropout after each recurrent layer, in [0, 1) (default: 0).")
+    Double dropout;
 
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
-            description = "adam, adamw, rmsprop or sgd (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clip", paramLabel = "NORM", description = "Clip gradients by global norm; 0 = off (default: 0).")
+    Double clip;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "adam, adamw, rmsprop or sgd (default: adam).")
     String optimizer;
 
-    @Option(names = "--relative",
+    @Option(names = "--relative", negatable = true,
             description = "Feed each window relative to its last value and predict the change from it (as NLinear "
-                    + "does): helps recurrent nets follow a level they never saw in training, e.g. a trend.")
-    boolean relative;
+                    + "does), so a network follows a level it never saw in training, e.g. a trend; --no-relative "
+                    + "feeds absolute windows (default: relative; keras-tutorial: absolute).")
+    Boolean relative;
 
-    /** The validated hyper-parameters; an out-of-range value is a usage error naming the option. */
-    public HyperParameters toHyperParameters(CommandLine commandLine) {
+    /**
+     * Every setting for {@code table}: those given on the command line, the rest from --preset. An out-of-range
+     * value is a usage error naming the option.
+     *
+     * @param validationSplit --val-split as given, or null
+     */
+    public AutoSettings.Settled settle(CommandLine commandLine, TimeSeriesTable table, DataSpec data,
+                                       Double validationSplit) {
         try {
-            return new HyperParameters(units, layers, window, horizon, stride, epochs, batch, learningRate, seed,
-                    patience, dropout, clip, relative, optimizer);
+            return AutoSettings.settle(preset(commandLine), choices(validationSplit), table, data);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }
+    }
+
+    /** The --preset named; an unknown one is a usage error. */
+    public Preset preset(CommandLine commandLine) {
+        try {
+            return Preset.parse(preset);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandLine, e.getMessage());
+        }
+    }
+
+    /** The settings given, null for each left out. */
+    public TrainingChoices choices(Double validationSplit) {
+        return new TrainingChoices(units, layers, window, horizon, stride, epochs, batch, learningRate, seed, patience,
+                dropout, clip, relative, optimizer, plateau, validationSplit);
     }
 }

@@ -5,6 +5,7 @@ import dev.gated.forecast.Part;
 import dev.gated.forecast.PartForecast;
 import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.ResultRow;
+import dev.gated.forecast.RollingEvaluation;
 import dev.gated.forecast.Scoreboard;
 import dev.gated.timeseries.RowRange;
 import dev.gated.timeseries.TimeSeriesTable;
@@ -94,5 +95,30 @@ public final class Reports {
         double[] actual = java.util.Arrays.copyOf(d.series().rawTarget(), d.split().test().end());
         Plots.forecastVsActual(png, title, d.series().spec().target(), d.series().table().time(), actual, from,
                 lines, boundaries);
+    }
+
+    /**
+     * JSON of a rolling-origin evaluation: {@code {"folds": N, "fold_starts": [row …], "rows": [{"model", "detail",
+     * "rmse": {"mean", "sd", "folds": [...]}, "mae": {…}, "smape": {…}}]}}; a fold start is the first target row
+     * of the fold, as a time label of the file.
+     */
+    public static Map<String, Object> rolling(List<RollingEvaluation.Row> rows, int[] foldStarts, PreparedData data) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("folds", foldStarts.length);
+        List<String> starts = new ArrayList<>();
+        for (int r : foldStarts) {
+            starts.add(data.series().table().time().label(r));
+        }
+        m.put("fold_starts", starts);
+        m.put("rows", rows.stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", r.model());
+            row.put("detail", r.detail());
+            row.put("rmse", r.rmse().toMap());
+            row.put("mae", r.mae().toMap());
+            row.put("smape", r.smape().toMap());
+            return row;
+        }).toList());
+        return m;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gated.cli.output;
 
 import dev.gated.forecast.ResultRow;
+import dev.gated.forecast.RollingEvaluation;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,6 +36,25 @@ public final class ResultTable {
                 sb.append(common).append(String.format(Locale.ROOT, " %10s %10s %8s%n", number(r.testRmse()),
                         number(r.testMae()), r.testMape() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.testMape())));
             }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The rolling-origin table: one row per model or baseline, mean ± sample sd over the folds.
+     * <pre>
+     *   model           detail                   rmse (mean ± sd)        mae (mean ± sd)      smape% (mean ± sd)
+     *   lstm            1x50 units, T=12          21.456 ± 3.210          17.001 ± 2.113         4.51 ± 0.80
+     * </pre>
+     */
+    public static String renderRolling(List<RollingEvaluation.Row> rows) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-15s %-24s %23s %23s %19s%n", "model",
+                "detail", "rmse (mean ± sd)", "mae (mean ± sd)", "smape% (mean ± sd)"));
+        for (RollingEvaluation.Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "  %-15s %-24s %23s %23s %19s%n", r.model(), r.detail(),
+                    number(r.rmse().mean()) + " ± " + number(r.rmse().sd()),
+                    number(r.mae().mean()) + " ± " + number(r.mae().sd()),
+                    String.format(Locale.ROOT, "%.2f ± %.2f", r.smape().mean(), r.smape().sd())));
         }
         return sb.toString();
     }

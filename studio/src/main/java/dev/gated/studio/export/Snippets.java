@@ -38,6 +38,8 @@ public final class Snippets {
                 + (p.missing().equalsIgnoreCase("error") ? "" : " --missing " + p.missing().toLowerCase(Locale.ROOT)));
         a.add("--epochs " + m.epochs() + " --batch " + m.batch() + " --lr " + num(m.lr()) + " --optimizer " + m.optimizer()
                 + " --seed " + m.seed());
+        // what the studio does not set (early stopping, learning-rate plateau, validation split) is off, as there
+        a.add("--preset keras-tutorial");
         a.add("--out " + m.kind() + ".gated");
         StringBuilder sb = new StringBuilder(String.join(" \\\n    ", a));
         return sb.toString();

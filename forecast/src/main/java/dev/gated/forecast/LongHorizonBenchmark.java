@@ -1,0 +1,146 @@
+package dev.gated.forecast;
+
+import dev.gated.data.Dataset;
+import dev.gated.layer.Dense;
+import dev.gated.layer.recurrent.RecurrentKind;
+import dev.gated.loss.Loss;
+import dev.gated.model.EarlyStopping;
+import dev.gated.model.Fit;
+import dev.gated.model.Sequential;
+import dev.gated.optim.Optimizer;
+import dev.gated.tensor.Tensor;
+import dev.gated.timeseries.baseline.NaiveBaseline;
+import dev.gated.timeseries.metrics.MetricReport;
+import dev.gated.timeseries.scale.ScalerKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The univariate long-horizon protocol of DLinear/NLinear (Zeng et al., AAAI 2023) and PatchTST (Nie et al.,
+ * ICLR 2023) on ETTh1, with models built and trained by Gated:
+ * <pre>
+ *   target OT alone; rows: train [0, 8640), validation [8640, 11520), test [11520, 14400) (12/4/4 months of hours),
+ *   each window's 336 inputs may reach back into the part before; standard scaler fitted on the training rows;
+ *   horizons H = 96, 192, 336, 720, every test window (stride 1); MSE and MAE on the scaled values, averaged over
+ *   every predicted step of every test window
+ *
+ *   naive     ŷ(o+h) = x(o)                                  the last input value, for every step
+ *   NLinear   ŷ = W·(x − x_T) + b + x_T                      x (336), W (H, 336): one Dense from 336 to H on the
+ *                                                             window minus its last value, which is added back
+ *   LSTM/GRU  ŷ = Dense(H)(Recurrent(units)(x − x_T)) + x_T   direct multi-horizon head on relative windows
+ * </pre>
+ * Training is budget-bound (arguments below): Adam, MSE, early stopping on validation MSE with the best weights
+ * kept; training and validation windows are subsampled with a stride, test windows never are.
+ *
+ * <p>Arguments: {@code ETTh1.csv [horizons=96,192,336,720] [rnnEpochs=4] [rnnStride=8] [units=32]}. Prints one
+ * markdown row per model and horizon.
+ */
+public final class LongHorizonBenchmark {
+
+    static final int INPUT = 336;
+    static final String SPLIT = "8640,11520,14400";
+
+    /**
+     * MSE and MAE of one model at one horizon.
+     *
+     * @param model   naive, nlinear, lstm or gru
+     * @param horizon H
+     * @param mse     test MSE on the scaled values
+     * @param mae     test MAE on the scaled values
+     * @param seconds training wall time (0 for naive)
+     * @param epochs  epochs run (0 for naive)
+     */
+    public record Score(String model, int horizon, double mse, double mae, double seconds, int epochs) {
+    }
+
+    /**
+     * The budget of the trained models.
+     *
+     * @param nlinearEpochs epochs at most for NLinear (every training window)
+     * @param rnnEpochs     epochs at most for LSTM and GRU
+     * @param rnnStride     stride between their training and validation windows
+     * @param units         hidden units of LSTM and GRU
+     * @param patience      early-stopping patience, epochs
+     */
+    public record Budget(int nlinearEpochs, int rnnEpochs, int rnnStride, int units, int patience) {
+    }
+
+    private LongHorizonBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("usage: LongHorizonBenchmark ETTh1.csv [horizons=96,192,336,720] [rnnEpochs=4] "
+                    + "[rnnStride=8] [units=32]");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        String[] hs = (args.length > 1 ? args[1] : "96,192,336,720").split(",");
+        Budget budget = new Budget(10, args.length > 2 ? Integer.parseInt(args[2]) : 4,
+                args.length > 3 ? Integer.parseInt(args[3]) : 8, args.length > 4 ? Integer.parseInt(args[4]) : 32, 2);
+        System.out.println("| model | H | MSE | MAE | epochs | train s |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String h : hs) {
+            for (Score s : run(file, Integer.parseInt(h.trim()), INPUT, SPLIT, budget)) {
+                System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %d | %.1f |%n", s.model(), s.horizon(),
+                        s.mse(), s.mae(), s.epochs(), s.seconds());
+                System.out.flush();
+            }
+        }
+    }
+
+    /** The four rows at one horizon; {@code input} and {@code splitRows} are 336 and the protocol's rows here. */
+    public static List<Score> run(Path file, int horizon, int input, String splitRows, Budget budget) {
+        DataSpec spec = new DataSpec("OT", null, null, DataSpec.parseMissing("error"), ScalerKind.STANDARD,
+                SplitSpec.parse("0.5", splitRows, 0), 24, 0);
+        List<Score> out = new ArrayList<>();
+        PreparedData every = PreparedData.prepare(file, spec, rnn(input, horizon, 1, budget.nlinearEpochs(), 32,
+                budget.patience()));
+        MetricReport naive = PartForecast.ofBaseline(new NaiveBaseline(), every.test(), every.series()).scaledMetrics();
+        out.add(new Score("naive", horizon, naive.mse(), naive.mae(), 0, 0));
+        out.add(nlinear(every, input, horizon, budget));
+        HyperParameters hp = rnn(input, horizon, budget.rnnStride(), budget.rnnEpochs(), budget.units(),
+                budget.patience());
+        PreparedData strided = PreparedData.prepare(file, spec, hp);
+        for (RecurrentKind kind : List.of(RecurrentKind.LSTM, RecurrentKind.GRU)) {
+            TrainingRun run = TrainingRun.train(kind, hp, strided, List.of());
+            MetricReport m = PartForecast.ofModel(run.model(), strided.test(), strided.series()).scaledMetrics();
+            out.add(new Score(kind.id(), horizon, m.mse(), m.mae(), run.seconds(), run.epochs()));
+        }
+        return out;
+    }
+
+    private static HyperParameters rnn(int input, int horizon, int stride, int epochs, int units, int patience) {
+        return new HyperParameters(units, 1, input, horizon, stride, epochs, 32, 0.001, 42, patience, 0, 0, true);
+    }
+
+    /** NLinear: relative windows (the part's offsets) into one Dense(H) over the 336 inputs. */
+    static Score nlinear(PreparedData data, int input, int horizon, Budget budget) {
+        Sequential model = Sequential.input(input).seed(42).add(new Dense(horizon));
+        model.compile(Optimizer.parse("adam", 0.005), Loss.mse());
+        Fit fit = Fit.epochs(budget.nlinearEpochs()).batchSize(32).quiet()
+                .validationData(flat(data.validation().dataset()));
+        EarlyStopping stopping = new EarlyStopping(budget.patience());
+        fit.listener(stopping);
+        long start = System.nanoTime();
+        var history = model.fit(flat(data.train().dataset()), fit);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Part test = data.test();
+        float[] p = model.predict(test.inputs().reshape(test.count(), input)).toFloatArray();
+        double[] predicted = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            predicted[i] = p[i];
+        }
+        test.addOffsets(predicted);
+        MetricReport m = MetricReport.of(test.windows().yAsDoubles(), predicted);
+        return new Score("nlinear", horizon, m.mse(), m.mae(), seconds, history.size());
+    }
+
+    /** (N, T, 1) windows as (N, T) rows for a Dense over the time axis. */
+    private static Dataset flat(Dataset d) {
+        int[] s = d.x().shape();
+        return new Dataset(d.x().reshape(s[0], s[1] * s[2]), d.y(), null);
+    }
+}
