@@ -134,6 +134,21 @@ public final class ConnectedDigits {
         return new Utterance(x, digits, List.copyOf(parts));
     }
 
+    /** Feature frames (T, F) of each string (composed at the settings' rate). */
+    public static List<double[][]> features(List<Utterance> strings, FeatureSettings settings) {
+        MfccExtractor extractor = new MfccExtractor(settings);
+        List<double[][]> out = new ArrayList<>(strings.size());
+        for (Utterance u : strings) {
+            out.add(extractor.features(new AudioClip(u.samples(), settings.sampleRate())));
+        }
+        return out;
+    }
+
+    /** The digit strings of {@code strings}. */
+    public static List<int[]> digits(List<Utterance> strings) {
+        return strings.stream().map(Utterance::digits).toList();
+    }
+
     /** Digits as text: {4, 0, 7} → "407". */
     public static String text(int[] digits) {
         StringBuilder sb = new StringBuilder(digits.length);

@@ -39,6 +39,9 @@ import java.util.function.Consumer;
 public final class DigitTranscriber {
 
     public static final int CLASSES = 11;
+    /** The settings behind the reported CTC figures (gated speech train-ctc's defaults). */
+    public static final TrainingOptions DEFAULTS = TrainingOptions.DEFAULTS.withUnits(128).withEpochs(20).withBatchSize(16)
+            .withLearningRate(0.005).withDropout(0.1);
     static final String TASK = "connected-digits";
 
     private final Model model;
@@ -160,6 +163,11 @@ public final class DigitTranscriber {
 
     public void save(Path file) throws IOException {
         model.save(file);
+    }
+
+    /** Whether {@code file} holds a model saved by {@link #save} (by its metadata; other files give false). */
+    public static boolean isTranscriber(Path file) throws IOException {
+        return TASK.equals(Model.load(file).metadata().get(DigitClassifier.TASK_KEY));
     }
 
     /** Loads a transcriber written by {@link #save}; a one-digit classifier or another model file is refused by name. */

@@ -39,7 +39,7 @@ class DigitTranscriberTest {
         List<ConnectedDigits.Utterance> trainStrings = ConnectedDigits.compose(trainClips, 240, RATE, SHORT, 1);
         testStrings = ConnectedDigits.compose(testClips, 40, RATE, SHORT, 2);
         List<double[][]> frames = features(trainStrings);
-        List<int[]> digits = trainStrings.stream().map(ConnectedDigits.Utterance::digits).toList();
+        List<int[]> digits = ConnectedDigits.digits(trainStrings);
         testFrames = features(testStrings);
         TrainingOptions options = TrainingOptions.DEFAULTS.withKind(RecurrentKind.GRU).withUnits(32).withEpochs(EPOCHS)
                 .withBatchSize(8).withLearningRate(0.02).withDropout(0);
@@ -47,18 +47,13 @@ class DigitTranscriberTest {
     }
 
     static List<double[][]> features(List<ConnectedDigits.Utterance> strings) {
-        MfccExtractor extractor = new MfccExtractor(FeatureSettings.SPEECH_8K);
-        List<double[][]> out = new ArrayList<>();
-        for (ConnectedDigits.Utterance u : strings) {
-            out.add(extractor.features(new AudioClip(u.samples(), RATE)));
-        }
-        return out;
+        return ConnectedDigits.features(strings, FeatureSettings.SPEECH_8K);
     }
 
     @Test
     void aSmallGruTranscribesFarBetterThanSayingNothing() {
         List<DigitTranscriber.Transcript> t = gru.transcribe(testFrames, 8);
-        List<int[]> refs = testStrings.stream().map(ConnectedDigits.Utterance::digits).toList();
+        List<int[]> refs = ConnectedDigits.digits(testStrings);
         TranscriptionScore greedy = TranscriptionScore.of(refs, t.stream().map(DigitTranscriber.Transcript::greedy).toList());
         TranscriptionScore beam = TranscriptionScore.of(refs, t.stream().map(DigitTranscriber.Transcript::beam).toList());
         TranscriptionScore nothing = TranscriptionScore.of(refs, refs.stream().map(r -> new int[0]).toList());
