@@ -3,11 +3,8 @@ package dev.gated.audio;
 import dev.gated.layer.Activation;
 import dev.gated.layer.Dense;
 import dev.gated.layer.Layer;
-import dev.gated.layer.Mode;
-import dev.gated.layer.Parameter;
 import dev.gated.layer.recurrent.Bidirectional;
 import dev.gated.layer.recurrent.Recurrent;
-import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.loss.Loss;
 import dev.gated.model.Model;
 import dev.gated.model.Sequential;
@@ -18,12 +15,8 @@ import dev.gated.tensor.Shape;
 import dev.gated.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -34,8 +27,7 @@ import java.util.function.Consumer;
  *        optionally Bidirectional: forward and backward states concatenated (B, 2H)
  *        input and recurrent dropout (one mask per sequence) in training
  * loss   sparse categorical cross-entropy;  Adam;  gradients clipped to global norm 5
- * batches  each epoch: shuffle, cut into pools of 16 batches, sort each pool by length, pad per batch
- *          (PaddedBatch), visit the batches in random order — little padding, still random
+ * batches  length-pooled, padded per batch ({@link UtteranceTrainer})
  * </pre>
  * Frames are normalised first ({@link Normalisation}); the feature settings and normalisation are saved in
  * the model file's metadata, so {@link #load} gives a classifier that featurises audio exactly as in training.
@@ -43,8 +35,10 @@ import java.util.function.Consumer;
 public final class DigitClassifier {
 
     public static final int CLASSES = 10;
+    /** The metadata key naming what a speech model does, and this model's value for it. */
+    static final String TASK_KEY = "audio.task";
+    static final String TASK = "spoken-digits";
     static final double CLIP_NORM = 5;
-    static final int POOL_BATCHES = 16;
     static final int PREDICT_BATCH = 64;
 
     private final Model model;
@@ -66,7 +60,7 @@ public final class DigitClassifier {
                                         Consumer<Epoch> progress) {
         Normalisation norm = options.normalisation() == Normalisation.Kind.GLOBAL
                 ? Normalisation.fitGlobal(train.frames()) : Normalisation.perUtterance();
-        List<double[][]> x = normaliseAll(norm, train.frames());
+        List<double[][]> x = UtteranceTrainer.normaliseAll(norm, train.frames());
         Recurrent rnn = options.kind().layer(options.units()).dropout(options.dropout()).recurrentDropout(options.dropout());
         Layer recurrent = options.bidirectional() ? new Bidirectional(rnn) : rnn;
         Sequential model = Sequential.input(Shape.anyLength(features.width()))
@@ -76,100 +70,20 @@ public final class DigitClassifier {
         model.compile(new Adam(options.learningRate()), Loss.sparseCategoricalCrossEntropy(false),
                 GradientClipping.byGlobalNorm(CLIP_NORM), LearningRateSchedule.constant());
         DigitClassifier classifier = new DigitClassifier(model, features, norm);
-        classifier.fit(x, train.labels(), options, progress);
+        int[] labels = train.labels();
+        UtteranceTrainer.fit(model, x, rows -> PaddedBatch.classes(labels, rows), false, options, progress);
         Map<String, String> meta = model.metadata();
         meta.putAll(features.toMetadata());
         norm.toMetadata(meta);
-        meta.put("audio.task", "spoken-digits");
+        meta.put(TASK_KEY, TASK);
         meta.put("audio.model", options.describe());
         return classifier;
     }
 
-    private void fit(List<double[][]> x, int[] labels, TrainingOptions options, Consumer<Epoch> progress) {
-        SplittableRandom random = new SplittableRandom(options.seed());
-        List<Parameter> parameters = model.parameters();
-        Loss loss = model.loss();
-        long start = System.nanoTime();
-        long step = 0;
-        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            List<int[]> batches = batches(x, options.batchSize(), random);
-            double sum = 0;
-            for (int[] rows : batches) {
-                PaddedBatch batch = PaddedBatch.of(x, labels, rows, 0, rows.length);
-                for (Parameter p : parameters) {
-                    p.zeroGrad();
-                }
-                Model.Pass pass = model.forward(List.of(batch.x()), Arrays.asList(batch.mask()), Mode.training(options.seed() + step++), null);
-                Tensor p = pass.outputs().get(0);
-                Tensor dp = p.zerosLike();
-                sum += loss.compute(p, batch.y(), null, dp) * rows.length;
-                model.backward(List.of(dp));
-                model.clipping().apply(parameters);
-                model.optimizer().step(parameters);
-            }
-            if (!Double.isFinite(sum)) {
-                throw new IllegalStateException("training diverged in epoch " + epoch + " (loss " + sum + ") — lower the learning "
-                        + "rate (now " + options.learningRate() + ")");
-            }
-            progress.accept(new Epoch(epoch, sum / x.size(), (System.nanoTime() - start) / 1e9));
-        }
-    }
-
-    /** Shuffled indices, pooled, each pool sorted by length, cut into batches, batches shuffled. */
-    static List<int[]> batches(List<double[][]> x, int batchSize, SplittableRandom random) {
-        int n = x.size();
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        shuffle(order, random);
-        List<int[]> out = new ArrayList<>();
-        int pool = batchSize * POOL_BATCHES;
-        for (int from = 0; from < n; from += pool) {
-            Integer[] part = Arrays.copyOfRange(order, from, Math.min(n, from + pool));
-            Arrays.sort(part, Comparator.comparingInt(i -> x.get(i).length));
-            for (int b = 0; b < part.length; b += batchSize) {
-                out.add(Arrays.stream(part, b, Math.min(part.length, b + batchSize)).mapToInt(Integer::intValue).toArray());
-            }
-        }
-        Integer[] batchOrder = new Integer[out.size()];
-        for (int i = 0; i < batchOrder.length; i++) {
-            batchOrder[i] = i;
-        }
-        shuffle(batchOrder, random);
-        List<int[]> shuffled = new ArrayList<>(out.size());
-        for (Integer i : batchOrder) {
-            shuffled.add(out.get(i));
-        }
-        return shuffled;
-    }
-
-    private static void shuffle(Integer[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            Integer t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
-    static List<double[][]> normaliseAll(Normalisation norm, List<double[][]> frames) {
-        List<double[][]> out = new ArrayList<>(frames.size());
-        for (double[][] u : frames) {
-            out.add(norm.apply(u));
-        }
-        return out;
-    }
-
     /** Class probabilities (N, 10) for un-normalised utterances, predicted in length-sorted padded batches. */
     public double[][] probabilities(List<double[][]> frames) {
-        List<double[][]> x = normaliseAll(normalisation, frames);
-        Integer[] order = new Integer[x.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt(i -> x.get(i).length));
-        int[] rows = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        List<double[][]> x = UtteranceTrainer.normaliseAll(normalisation, frames);
+        int[] rows = UtteranceTrainer.byLength(x);
         double[][] out = new double[x.size()][];
         for (int from = 0; from < rows.length; from += PREDICT_BATCH) {
             int to = Math.min(rows.length, from + PREDICT_BATCH);
@@ -237,6 +151,10 @@ public final class DigitClassifier {
     public static DigitClassifier load(Path file) throws IOException {
         Model model = Model.load(file);
         Map<String, String> meta = model.metadata();
+        if (DigitTranscriber.TASK.equals(meta.get(TASK_KEY))) {
+            throw new IllegalArgumentException(file + ": is a connected-digit transcriber (CTC, trained by 'gated speech "
+                    + "train-ctc'), not a one-digit classifier — use 'gated speech transcribe --model " + file + " FILE.wav'");
+        }
         try {
             return new DigitClassifier(model, FeatureSettings.fromMetadata(meta), Normalisation.fromMetadata(meta));
         } catch (IllegalArgumentException e) {

@@ -53,4 +53,32 @@ public record PaddedBatch(Tensor x, Tensor mask, Tensor y) {
         }
         return Tensor.of(x, 1, frames.length, width);
     }
+
+    /** Class indices of {@code rows} as targets (B, 1). */
+    public static Tensor classes(int[] labels, int[] rows) {
+        float[] y = new float[rows.length];
+        for (int b = 0; b < rows.length; b++) {
+            y[b] = labels[rows[b]];
+        }
+        return Tensor.of(y, rows.length, 1);
+    }
+
+    /**
+     * Label sequences of {@code rows} as CTC targets (B, L_max): row b holds {@code sequences.get(rows[b])} then 0s
+     * (CTC's padding, the blank class).
+     */
+    public static Tensor sequences(List<int[]> sequences, int[] rows) {
+        int longest = 1;
+        for (int r : rows) {
+            longest = Math.max(longest, sequences.get(r).length);
+        }
+        float[] y = new float[rows.length * longest];
+        for (int b = 0; b < rows.length; b++) {
+            int[] s = sequences.get(rows[b]);
+            for (int u = 0; u < s.length; u++) {
+                y[b * longest + u] = s[u];
+            }
+        }
+        return Tensor.of(y, rows.length, longest);
+    }
 }

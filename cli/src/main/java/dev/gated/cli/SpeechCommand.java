@@ -7,9 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gated speech}: spoken digits from WAV audio (see docs/speech.md). */
 @Command(name = "speech", aliases = "audio", mixinStandardHelpOptions = true,
-        description = "Spoken-digit recognition from WAV audio: MFCC frames into an RNN, LSTM or GRU.",
+        description = "Spoken digits from WAV audio: MFCC frames into an RNN, LSTM or GRU; one digit (train, predict) or digit strings with CTC (train-ctc, transcribe).",
         subcommands = {SpeechTrainCommand.class, SpeechEvaluateCommand.class, SpeechPredictCommand.class,
-                SpeechCompareCommand.class})
+                SpeechCompareCommand.class, SpeechTrainCtcCommand.class, SpeechTranscribeCommand.class})
 final class SpeechCommand implements Callable<Integer> {
 
     @Spec
@@ -17,7 +17,7 @@ final class SpeechCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("gated: error: name a speech command: train, evaluate, predict or compare "
+        spec.commandLine().getErr().println("gated: error: name a speech command: train, evaluate, predict, compare, train-ctc or transcribe "
                 + "(see 'gated speech --help')");
         return picocli.CommandLine.ExitCode.USAGE;
     }

@@ -1,5 +1,6 @@
 package dev.gated.cli;
 
+import dev.gated.audio.ConnectedDigits;
 import dev.gated.audio.FeatureSet;
 import dev.gated.audio.FeatureSettings;
 import dev.gated.audio.SpokenDigits;
@@ -33,5 +34,29 @@ record SpeechData(FeatureSet train, FeatureSet test) {
             throw new IllegalArgumentException(dir + ": no test recordings (index 0-4, as in 3_theo_4.wav)");
         }
         return FeatureSet.compute(test, settings);
+    }
+
+    /** The seed of the connected-digit test strings: the same strings whatever a model was trained with. */
+    static final long TEST_STRINGS_SEED = 2024;
+
+    /**
+     * {@code count} connected-digit strings joined from the test recordings (index 0–4) of {@code dir}, or from its
+     * training recordings (index 5 to maxIndex − 1), at {@code rate} Hz.
+     */
+    static List<ConnectedDigits.Utterance> strings(Path dir, int maxIndex, boolean test, int count, double snrDb, long seed,
+                                                   int rate) throws IOException {
+        List<SpokenDigits.Recording> pool = SpokenDigits.list(dir).stream()
+                .filter(r -> r.index() < maxIndex && r.isTest() == test).toList();
+        if (pool.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": no " + (test ? "test recordings (index 0-4" : "training recordings (index 5 to "
+                    + (maxIndex - 1)) + ") to join into digit strings");
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException((test ? "--test-strings" : "--strings") + ": expected at least 1 but found " + count);
+        }
+        ConnectedDigits.Composition d = ConnectedDigits.Composition.DEFAULT;
+        ConnectedDigits.Composition how = new ConnectedDigits.Composition(d.minDigits(), d.maxDigits(), d.minGapMs(),
+                d.maxGapMs(), d.edgeMs(), snrDb);
+        return ConnectedDigits.compose(ConnectedDigits.read(pool, rate), count, rate, how, seed);
     }
 }

@@ -1,20 +1,29 @@
 package dev.gated.cli;
 
+import dev.gated.audio.ConnectedDigits;
 import dev.gated.audio.DigitClassifier;
+import dev.gated.audio.DigitTranscriber;
 import dev.gated.audio.FeatureSet;
+import dev.gated.audio.TranscriptionScore;
 import dev.gated.cli.output.Json;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gated speech evaluate}: a saved classifier on FSDD's test part: accuracy, per speaker, confusion matrix. */
+/**
+ * {@code gated speech evaluate}: a saved model on FSDD's test part — a one-digit classifier's accuracy, per speaker and
+ * confusion matrix, or a CTC transcriber's digit error rate and string accuracy on strings of test clips, greedy and beam.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Score a saved spoken-digit model on FSDD's test part (index 0-4).")
+        description = "Score a saved spoken-digit model (train) or transcriber (train-ctc) on FSDD's test part (index 0-4).")
 final class SpeechEvaluateCommand extends BaseCommand {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by 'gated speech train'.")
@@ -23,8 +32,23 @@ final class SpeechEvaluateCommand extends BaseCommand {
     @Option(names = "--data", paramLabel = "DIR", description = "FSDD's recordings/ folder (default: shared/data/fsdd/recordings).")
     Path data;
 
+    @Option(names = "--test-strings", defaultValue = "500", paramLabel = "N",
+            description = "Transcriber only: test strings of 2-7 test clips, the same ones train-ctc scores (default: ${DEFAULT-VALUE}).")
+    int testStrings;
+
+    @Option(names = "--snr", defaultValue = "30", paramLabel = "DB",
+            description = "Transcriber only: noise in the test strings, in dB (default: ${DEFAULT-VALUE}).")
+    double snr;
+
+    @Option(names = "--beam", defaultValue = "8", paramLabel = "N",
+            description = "Transcriber only: prefix beam width, scored beside greedy decoding (default: ${DEFAULT-VALUE}).")
+    int beam;
+
     @Override
     public Integer call() throws IOException {
+        if (DigitTranscriber.isTranscriber(model)) {
+            return transcriber();
+        }
         DigitClassifier classifier = DigitClassifier.load(model);
         Path dir = SpeechData.folder(data);
         FeatureSet test = SpeechData.testOnly(dir, classifier.features());
@@ -67,5 +91,70 @@ final class SpeechEvaluateCommand extends BaseCommand {
             io().out().println(line);
         }
         return 0;
+    }
+
+    private int transcriber() throws IOException {
+        if (beam < 1) {
+            throw usage("--beam: expected a width of at least 1 but found " + beam);
+        }
+        DigitTranscriber transcriber = DigitTranscriber.load(model);
+        List<ConnectedDigits.Utterance> test = SpeechData.strings(SpeechData.folder(data), Integer.MAX_VALUE, true, testStrings,
+                snr, SpeechData.TEST_STRINGS_SEED, transcriber.features().sampleRate());
+        Scores scores = Scores.of(transcriber, test, beam);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("command", "speech evaluate");
+            doc.put("model", model.toString());
+            doc.put("test_strings", test.size());
+            doc.putAll(scores.toJson());
+            Json.print(io().out(), doc);
+        } else {
+            scores.print(io().out());
+        }
+        return 0;
+    }
+
+    /** A transcriber's test scores, greedy and beam, and a few of its mistakes. */
+    record Scores(TranscriptionScore greedy, TranscriptionScore beam, int width, double msPerString, List<String> mistakes) {
+
+        static Scores of(DigitTranscriber transcriber, List<ConnectedDigits.Utterance> test, int width) {
+            long start = System.nanoTime();
+            List<DigitTranscriber.Transcript> t = transcriber.transcribe(ConnectedDigits.features(test, transcriber.features()), width);
+            double ms = (System.nanoTime() - start) / 1e6 / test.size();
+            List<int[]> refs = ConnectedDigits.digits(test);
+            List<String> mistakes = new ArrayList<>();
+            for (int i = 0; i < test.size() && mistakes.size() < 5; i++) {
+                if (!java.util.Arrays.equals(refs.get(i), t.get(i).beam())) {
+                    mistakes.add(test.get(i).text() + " heard as " + ConnectedDigits.text(t.get(i).beam()));
+                }
+            }
+            return new Scores(TranscriptionScore.of(refs, t.stream().map(DigitTranscriber.Transcript::greedy).toList()),
+                    TranscriptionScore.of(refs, t.stream().map(DigitTranscriber.Transcript::beam).toList()), width, ms, mistakes);
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("test_digits", greedy.reference());
+            doc.put("der_greedy", greedy.digitErrorRate());
+            doc.put("string_accuracy_greedy", greedy.stringAccuracy());
+            doc.put("beam", width);
+            doc.put("der_beam", beam.digitErrorRate());
+            doc.put("string_accuracy_beam", beam.stringAccuracy());
+            doc.put("ms_per_string", msPerString);
+            doc.put("mistakes", mistakes);
+            return doc;
+        }
+
+        void print(PrintStream out) {
+            out.printf(Locale.ROOT, "%d test strings, %d digits (predicting nothing: DER 1.0000)%n", greedy.strings(), greedy.reference());
+            out.printf(Locale.ROOT, "  greedy:    DER %.4f (%d errors), string accuracy %.4f%n", greedy.digitErrorRate(),
+                    greedy.errors(), greedy.stringAccuracy());
+            out.printf(Locale.ROOT, "  beam %-4d  DER %.4f (%d errors), string accuracy %.4f%n", width, beam.digitErrorRate(),
+                    beam.errors(), beam.stringAccuracy());
+            out.printf(Locale.ROOT, "  %.2f ms per string (features, model, both decodings)%n", msPerString);
+            for (String m : mistakes) {
+                out.println("  e.g. " + m);
+            }
+        }
     }
 }
