@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 public final class ExecutorModels {
 
     private static final Map<String, ConcurrentLinkedDeque<Model>> POOLS = new ConcurrentHashMap<>();
-    private static final Map<String, Model> SHARED = new ConcurrentHashMap<>();
+    private static final Map<String, Object> SHARED = new ConcurrentHashMap<>();
 
     private ExecutorModels() {
     }
@@ -35,9 +35,17 @@ public final class ExecutorModels {
         POOLS.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).offerFirst(model);
     }
 
-    /** The one instance of this JVM, loaded on first use, for thread-safe inference. */
-    public static Model shared(String key, Supplier<byte[]> bytes) {
-        return SHARED.computeIfAbsent(key, k -> load(bytes.get(), k));
+    /**
+     * The one instance of this JVM, made by {@code load} on first use (a model, or a forecasting model with its
+     * settings), for thread-safe inference.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T shared(String key, Supplier<T> load) {
+        return (T) SHARED.computeIfAbsent(key, k -> {
+            T made = load.get();
+            LOADS.merge(k, 1, Integer::sum);
+            return made;
+        });
     }
 
     /** Forgets the models of {@code key} (the job that used them is over). */
