@@ -1,0 +1,154 @@
+package dev.gated.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gated.forecast.DataSpec;
+import dev.gated.forecast.ForecastModel;
+import dev.gated.forecast.HyperParameters;
+import dev.gated.forecast.PartForecast;
+import dev.gated.forecast.PreparedData;
+import dev.gated.forecast.SplitSpec;
+import dev.gated.forecast.TrainingRun;
+import dev.gated.layer.Dense;
+import dev.gated.layer.recurrent.RecurrentKind;
+import dev.gated.loss.Loss;
+import dev.gated.model.Sequential;
+import dev.gated.optim.Adam;
+import dev.gated.tensor.Tensor;
+import dev.gated.timeseries.SharedData;
+import dev.gated.timeseries.csv.MissingValuePolicy;
+import dev.gated.timeseries.scale.ScalerKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchScorerTest {
+
+    static final StructType WINDOWS = new StructType().add("id", DataTypes.IntegerType)
+            .add("window", DataTypes.createArrayType(DataTypes.DoubleType));
+    static SparkSession spark;
+
+    @BeforeAll
+    static void session() {
+        spark = SharedSpark.get();
+    }
+
+    static Sequential network() {
+        Sequential m = Sequential.input(6, 2).seed(5).add(RecurrentKind.GRU.layer(5)).add(new Dense(3));
+        m.compile(new Adam(0.01), Loss.mse());
+        return m;
+    }
+
+    @Test
+    void aBroadcastModelScoresEveryRowAsThePredictOnTheDriverAndLoadsOncePerJvm(@TempDir Path dir) throws Exception {
+        Sequential m = network();
+        Path file = dir.resolve("gru.gated");
+        m.save(file);
+        SplittableRandom random = new SplittableRandom(3);
+        List<Row> rows = new ArrayList<>();
+        double[] all = new double[600 * 12];
+        for (int i = 0; i < 600; i++) {
+            Double[] w = new Double[12];
+            for (int k = 0; k < 12; k++) {
+                all[i * 12 + k] = random.nextGaussian();
+                w[k] = all[i * 12 + k];
+            }
+            rows.add(RowFactory.create(i, i == 7 ? null : Arrays.asList(w)));
+        }
+        float[] expected = m.predict(Tensor.of(all, 600, 6, 2)).toFloatArray();
+        Dataset<Row> frame = spark.createDataFrame(rows, WINDOWS).repartition(4);
+        BatchScorer scorer = BatchScorer.of(spark, file);
+        List<Row> scored = scorer.score(frame, "window", "prediction").collectAsList();
+        assertEquals(600, scored.size());
+        for (Row r : scored) {
+            int i = r.getInt(0);
+            if (i == 7) {
+                assertNull(r.get(2), "a null window gives a null prediction");
+                continue;
+            }
+            List<Object> p = r.getList(2);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(expected[i * 3 + k], (Double) p.get(k), 1e-6, "row " + i + " output " + k);
+            }
+        }
+        assertEquals(1, ExecutorModels.loaded(scorer.key()), "the model is read once per executor JVM");
+
+        scorer.register(spark, "gated_predict");
+        frame.createOrReplaceTempView("windows");
+        Row viaSql = spark.sql("SELECT gated_predict(window) AS y FROM windows WHERE id = 42").first();
+        List<Object> y = viaSql.getList(0);
+        assertEquals(expected[42 * 3], (Double) y.get(0), 1e-6);
+        assertEquals(expected[42 * 3 + 2], (Double) y.get(2), 1e-6);
+    }
+
+    /** A forecasting model scores raw windows in the series' units exactly as the test part was scored. */
+    @Test
+    void aForecastingModelFileForecastsInTheSeriesUnits(@TempDir Path dir) throws Exception {
+        Path csv = SharedData.file("airline-passengers/airline-passengers.csv");
+        DataSpec spec = new DataSpec("Passengers", List.of(), null, MissingValuePolicy.ERROR, ScalerKind.MINMAX,
+                SplitSpec.parse("0.67", null, 0), 0, 0);
+        HyperParameters hp = new HyperParameters(4, 1, 12, 2, 1, 2, 16, 0.01, 1, 0, 0, 0, false);
+        PreparedData data = PreparedData.prepare(csv, spec, hp);
+        TrainingRun run = TrainingRun.train(RecurrentKind.LSTM, hp, data, List.of());
+        Path file = dir.resolve("airline.gated");
+        ForecastModel.of(run, data, csv).save(file);
+        PartForecast test = PartForecast.ofModel(run.model(), data.test(), data.series());
+        double[] raw = data.series().rawTarget();
+        int[] starts = data.test().windows().targetStart();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < starts.length; i++) {
+            List<Double> w = new ArrayList<>();
+            for (int t = starts[i] - 12; t < starts[i]; t++) {
+                w.add(raw[t]);
+            }
+            rows.add(RowFactory.create(i, w));
+        }
+        BatchScorer scorer = BatchScorer.of(spark, file);
+        assertTrue(scorer.forecasting());
+        List<Row> scored = scorer.score(spark.createDataFrame(rows, WINDOWS).repartition(2), "window", "next")
+                .orderBy("id").collectAsList();
+        for (Row r : scored) {
+            int i = r.getInt(0);
+            List<Object> next = r.getList(2);
+            assertEquals(2, next.size());
+            for (int k = 0; k < 2; k++) {
+                assertEquals(test.predicted()[i * 2 + k], (Double) next.get(k), 1e-9, "window " + i + " step " + k);
+            }
+        }
+    }
+
+    @Test
+    void aCorruptModelFileIsAClearErrorOnTheDriverBeforeAnyJob(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.gated");
+        network().save(good);
+        byte[] bytes = Files.readAllBytes(good);
+        Path truncated = Files.write(dir.resolve("truncated.gated"), Arrays.copyOf(bytes, bytes.length / 2));
+        Path text = Files.writeString(dir.resolve("notes.gated"), "not a model\n");
+        int jobsBefore = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
+        for (Path bad : List.of(truncated, text, dir.resolve("missing.gated"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BatchScorer.of(spark, bad));
+            System.out.println("corrupt model file: " + e.getMessage());
+            assertTrue(e.getMessage().startsWith("cannot score: " + bad + " "), e.getMessage());
+            assertTrue(e.getMessage().matches(".*(does not exist|truncated or corrupted|not a Gated model file).*"),
+                    e.getMessage());
+        }
+        assertEquals(jobsBefore, spark.sparkContext().statusTracker().getJobIdsForGroup(null).length,
+                "no Spark job may start for a bad model file");
+    }
+}
