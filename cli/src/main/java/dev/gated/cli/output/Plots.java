@@ -97,19 +97,19 @@ public final class Plots {
         save(chart, png);
     }
 
-    private static void style(XYChart chart) {
+    static void style(XYChart chart) {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
     }
 
-    private static XYSeries line(XYSeries s) {
+    static XYSeries line(XYSeries s) {
         s.setMarker(SeriesMarkers.NONE);
         return s;
     }
 
-    private static void save(XYChart chart, Path png) throws IOException {
+    static void save(XYChart chart, Path png) throws IOException {
         Path parent = png.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
