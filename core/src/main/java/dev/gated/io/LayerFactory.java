@@ -9,6 +9,8 @@ import dev.gated.layer.Dropout;
 import dev.gated.layer.Embedding;
 import dev.gated.layer.Layer;
 import dev.gated.layer.LayerNormalization;
+import dev.gated.layer.MultiHeadAttention;
+import dev.gated.layer.PositionalEncoding;
 import dev.gated.layer.RepeatVector;
 import dev.gated.layer.TimeDistributed;
 import dev.gated.layer.recurrent.Bidirectional;
@@ -59,22 +61,27 @@ public final class LayerFactory {
         }
         return switch (type) {
             case "dense" -> new Dense(integer(config, "units"), Activation.parse(text(config, "activation")));
-            case "dropout" -> new Dropout(Double.parseDouble(text(config, "rate")));
+            case "dropout" -> new Dropout(decimal(config, "rate", null));
             case "embedding" -> new Embedding(integer(config, "vocabulary_size"), integer(config, "dimension"),
                     Boolean.parseBoolean(text(config, "mask_zero")));
             case "lstm", "gru", "simple_rnn" -> recurrent(type, config);
             case "concatenate" -> new Concatenate();
             case "add" -> new Add();
             case "attention" -> Attention.fromConfig(config);
-            case "layer_normalization" -> new LayerNormalization(Double.parseDouble(text(config, "epsilon")));
+            case "multi_head_attention" -> MultiHeadAttention.of(integer(config, "heads"), integer(config, "key_dim"),
+                            integer(config, "value_dim"), integer(config, "output_dim"))
+                    .causal(Boolean.parseBoolean(text(config, "causal")))
+                    .returnAttentionScores(Boolean.parseBoolean(config.getOrDefault("return_attention_scores", "false")));
+            case "positional_encoding" -> new PositionalEncoding();
+            case "layer_normalization" -> new LayerNormalization(decimal(config, "epsilon", null));
             case "repeat_vector" -> new RepeatVector(integer(config, "n"));
             case "time_distributed" -> timeDistributed(config);
             case "bidirectional" -> new Bidirectional(recurrent(text(config, "cell"), config),
                     Bidirectional.Merge.valueOf(text(config, "merge").toUpperCase(Locale.ROOT)));
             default -> throw new IllegalArgumentException("unknown layer type \"" + type
                     + "\" (a layer written outside Gated? register it with LayerFactory.register): expected dense, dropout, "
-                    + "embedding, lstm, gru, simple_rnn, bidirectional, concatenate, add, attention, layer_normalization, "
-                    + "repeat_vector or time_distributed");
+                    + "embedding, lstm, gru, simple_rnn, bidirectional, concatenate, add, attention, multi_head_attention, "
+                    + "positional_encoding, layer_normalization, repeat_vector or time_distributed");
         };
     }
 
@@ -97,8 +104,8 @@ public final class LayerFactory {
                 .returnState(Boolean.parseBoolean(config.getOrDefault("return_state", "false")))
                 .goBackwards(Boolean.parseBoolean(config.getOrDefault("go_backwards", "false")))
                 .init(Cell.Init.valueOf(config.getOrDefault("init", "keras").toUpperCase(Locale.ROOT)))
-                .dropout(Double.parseDouble(config.getOrDefault("dropout", "0")))
-                .recurrentDropout(Double.parseDouble(config.getOrDefault("recurrent_dropout", "0")));
+                .dropout(decimal(config, "dropout", "0"))
+                .recurrentDropout(decimal(config, "recurrent_dropout", "0"));
     }
 
     /** The wrapper and its layers, saved nested as {@code layer.k.*} keys of its config. */
@@ -130,6 +137,23 @@ public final class LayerFactory {
     }
 
     private static int integer(Map<String, String> config, String key) {
-        return Integer.parseInt(text(config, key));
+        String v = text(config, key);
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("layer configuration: " + key + " is \"" + v + "\" where a whole number is expected", e);
+        }
+    }
+
+    private static double decimal(Map<String, String> config, String key, String fallback) {
+        String v = config.getOrDefault(key, fallback);
+        if (v == null) {
+            throw new IllegalArgumentException("layer configuration lacks \"" + key + "\"");
+        }
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("layer configuration: " + key + " is \"" + v + "\" where a number is expected", e);
+        }
     }
 }

@@ -21,6 +21,7 @@ public final class Dense implements Layer {
 
     private final int units;
     private final Activation activation;
+    private final String prefix;   // parameter names: prefix + "kernel", prefix + "bias"
     private int inputWidth;
     private int[] inputShape;
     private Parameter kernel;   // W (F, U)
@@ -29,8 +30,14 @@ public final class Dense implements Layer {
     private Tensor y;           // last output (N, U)
 
     public Dense(int units, Activation activation) {
+        this(units, activation, "");
+    }
+
+    /** A projection inside another layer: its weights are named {@code prefix + "kernel"} and {@code prefix + "bias"}. */
+    Dense(int units, Activation activation, String prefix) {
         this.units = Checks.positive("Dense units", units);
         this.activation = activation;
+        this.prefix = prefix;
     }
 
     public Dense(int units) {
@@ -70,8 +77,8 @@ public final class Dense implements Layer {
         }
         this.inputShape = inputShape.clone();
         inputWidth = inputShape[inputShape.length - 1];
-        kernel = Parameter.zeros("kernel", context.precision(), inputWidth, units);
-        bias = Parameter.zeros("bias", context.precision(), units);
+        kernel = Parameter.zeros(prefix + "kernel", context.precision(), inputWidth, units);
+        bias = Parameter.zeros(prefix + "bias", context.precision(), units);
         Initializer.glorotUniform().fill(kernel.value(), 0, inputWidth, units, context.random());
         int[] out = inputShape.clone();
         out[out.length - 1] = units;
@@ -80,7 +87,7 @@ public final class Dense implements Layer {
 
     @Override
     public Dense replica() {
-        Dense r = new Dense(units, activation);
+        Dense r = new Dense(units, activation, prefix);
         r.inputWidth = inputWidth;
         r.inputShape = inputShape;
         r.kernel = kernel;

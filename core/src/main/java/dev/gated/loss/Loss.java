@@ -46,7 +46,12 @@ public interface Loss {
         return new CategoricalCrossEntropy(fromLogits, true);
     }
 
-    /** Parses names used by the CLI and model files: mse, mae, huber, bce, bce_logits, cce, cce_logits, sparse_cce, sparse_cce_logits. */
+    /** Connectionist temporal classification over per-frame logits (B, T, C), blank = class 0; targets (B, L) padded with 0. */
+    static Loss ctc() {
+        return new CtcLoss();
+    }
+
+    /** Parses names used by the CLI and model files: mse, mae, huber, bce, bce_logits, cce, cce_logits, sparse_cce, sparse_cce_logits, ctc. */
     static Loss parse(String name) {
         return switch (name) {
             case "mse", "mean_squared_error" -> mse();
@@ -58,12 +63,13 @@ public interface Loss {
             case "cce_logits" -> categoricalCrossEntropy(true);
             case "sparse_cce", "sparse_categorical_crossentropy" -> sparseCategoricalCrossEntropy(false);
             case "sparse_cce_logits" -> sparseCategoricalCrossEntropy(true);
+            case "ctc" -> ctc();
             default -> {
                 if (name.startsWith("huber(") && name.endsWith(")")) {
                     yield huber(Double.parseDouble(name.substring(6, name.length() - 1)));
                 }
                 throw new IllegalArgumentException("loss: expected one of mse, mae, huber, bce, bce_logits, cce, "
-                        + "cce_logits, sparse_cce, sparse_cce_logits but found \"" + name + "\"");
+                        + "cce_logits, sparse_cce, sparse_cce_logits, ctc but found \"" + name + "\"");
             }
         };
     }

@@ -353,7 +353,8 @@ public abstract sealed class Model permits Sequential, GraphModel {
 
     /**
      * A fresh stream state for {@code batch} independent streams: zeros for every recurrent layer, as at the
-     * start of a sequence. Fails for models that cannot be stepped (a Bidirectional layer reads the future).
+     * start of a sequence. Fails for models that cannot be stepped: a Bidirectional layer reads the future, and
+     * multi-head attention and positional encodings see the whole sequence at once (no key/value cache yet).
      */
     public StreamState newState(int batch) {
         dev.gated.layer.Checks.positive("stream batch", batch);
@@ -366,6 +367,11 @@ public abstract sealed class Model permits Sequential, GraphModel {
             if (layer instanceof dev.gated.layer.recurrent.Bidirectional) {
                 throw new IllegalStateException("layer " + (ops.get(i).layerIndex() + 1) + " (bidirectional) reads each sequence "
                         + "from both ends, so the model cannot be stepped as a stream arrives");
+            }
+            if (layer instanceof dev.gated.layer.MultiHeadAttention || layer instanceof dev.gated.layer.PositionalEncoding) {
+                throw new IllegalStateException("layer " + (ops.get(i).layerIndex() + 1) + " (" + layer.type() + ") looks at "
+                        + "every step of the sequence it is given, and Gated keeps no attention cache between steps, so the "
+                        + "model cannot be stepped as a stream arrives — run predict on the whole prefix instead");
             }
             if (layer instanceof Recurrent r && ops.get(i).in().length == 1) {
                 slots.add(i);

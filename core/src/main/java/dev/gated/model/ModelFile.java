@@ -300,6 +300,32 @@ public final class ModelFile {
         }
     }
 
+    /** A whole number from model.properties; a missing or malformed one is an error naming the key. */
+    private static int integer(Properties props, String key, String... fallback) {
+        return number(props, key, fallback, Integer::parseInt, "a whole number");
+    }
+
+    private static long longInteger(Properties props, String key, String... fallback) {
+        return number(props, key, fallback, Long::parseLong, "a whole number");
+    }
+
+    private static double decimal(Properties props, String key, String... fallback) {
+        return number(props, key, fallback, Double::parseDouble, "a number");
+    }
+
+    private static <T> T number(Properties props, String key, String[] fallback,
+                                java.util.function.Function<String, T> parse, String expected) {
+        String text = props.getProperty(key, fallback.length > 0 ? fallback[0] : null);
+        if (text == null) {
+            throw new IllegalArgumentException(PROPERTIES + " lacks " + key);
+        }
+        try {
+            return parse.apply(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PROPERTIES + ": " + key + " is \"" + text + "\" where " + expected + " is expected", e);
+        }
+    }
+
     private static Properties readProperties(Path file, ModelArchive zip) throws IOException {
         byte[] bytes = zip.read(PROPERTIES);
         if (bytes == null) {
@@ -329,10 +355,10 @@ public final class ModelFile {
 
     private static Model architecture(Path file, Properties props) throws ModelFileException {
         try {
-            long seed = Long.parseLong(props.getProperty("seed"));
+            long seed = longInteger(props, "seed");
             Precision precision = Precision.valueOf(props.getProperty("precision"));
             List<Layer> layers = new ArrayList<>();
-            int count = Integer.parseInt(props.getProperty("layers"));
+            int count = integer(props, "layers");
             for (int i = 0; i < count; i++) {
                 String prefix = "layer." + i + ".";
                 Map<String, String> config = new LinkedHashMap<>();
@@ -341,7 +367,11 @@ public final class ModelFile {
                         config.put(key.substring(prefix.length()), props.getProperty(key));
                     }
                 }
-                layers.add(LayerFactory.create(config.get("type"), config));
+                try {
+                    layers.add(LayerFactory.create(config.get("type"), config));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("layer." + i + " (" + config.get("type") + "): " + e.getMessage(), e);
+                }
             }
             if ("graph".equals(props.getProperty("architecture"))) {
                 return graph(props, layers).seed(seed).precision(precision).build();
@@ -358,15 +388,15 @@ public final class ModelFile {
     private static GraphModel graph(Properties props, List<Layer> layers) {
         List<Node> inputs = new ArrayList<>();
         Map<String, Node> nodes = new LinkedHashMap<>();
-        int inputCount = Integer.parseInt(props.getProperty("inputs"));
+        int inputCount = integer(props, "inputs");
         for (int k = 0; k < inputCount; k++) {
             Node in = Node.input(props.getProperty("input." + k + ".name"), Shape.decode(props.getProperty("input." + k + ".shape")));
             inputs.add(in);
             nodes.put("in:" + k, in);
         }
-        int calls = Integer.parseInt(props.getProperty("calls"));
+        int calls = integer(props, "calls");
         for (int j = 0; j < calls; j++) {
-            int layer = Integer.parseInt(props.getProperty("call." + j + ".layer"));
+            int layer = integer(props, "call." + j + ".layer");
             if (layer < 0 || layer >= layers.size()) {
                 throw new IllegalArgumentException("call " + j + " names layer " + layer + " of " + layers.size());
             }
@@ -395,7 +425,7 @@ public final class ModelFile {
     }
 
     private static void checkParameters(Path file, Properties props, List<Parameter> params) throws ModelFileException {
-        int declared = Integer.parseInt(props.getProperty("parameters", "-1"));
+        int declared = integer(props, "parameters", "-1");
         if (declared != params.size()) {
             throw new ModelFileException(file, "is inconsistent: it declares " + declared + " parameters but its layers have "
                     + params.size());
@@ -442,14 +472,14 @@ public final class ModelFile {
             }
         }
         model.putTrainingConfig(training);
-        int historyEpochs = Integer.parseInt(props.getProperty("history.epochs", "0"));
+        int historyEpochs = integer(props, "history.epochs", "0");
         for (int i = 0; i < historyEpochs; i++) {
             String[] f = props.getProperty("history." + i).split(",");
             String metricPrefix = "history." + i + ".metric.";
             Map<String, Double> metrics = new java.util.TreeMap<>();
             for (String key : props.stringPropertyNames()) {
                 if (key.startsWith(metricPrefix)) {
-                    metrics.put(key.substring(metricPrefix.length()), Double.parseDouble(props.getProperty(key)));
+                    metrics.put(key.substring(metricPrefix.length()), decimal(props, key));
                 }
             }
             model.restoreHistory(new EpochRecord(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
@@ -468,8 +498,8 @@ public final class ModelFile {
         Optimizer optimizer = Optimizer.fromConfig(optimizerName, config);
         GradientClipping.Kind kind = GradientClipping.Kind.valueOf(props.getProperty("clipping", "NONE"));
         GradientClipping clipping = kind == GradientClipping.Kind.NONE ? GradientClipping.NONE
-                : new GradientClipping(kind, Double.parseDouble(props.getProperty("clipping.threshold")));
-        double initialRate = Double.parseDouble(props.getProperty("initial_learning_rate", config.get("learning_rate")));
+                : new GradientClipping(kind, decimal(props, "clipping.threshold"));
+        double initialRate = decimal(props, "initial_learning_rate", config.get("learning_rate"));
         List<Loss> losses = new ArrayList<>();
         losses.add(Loss.parse(props.getProperty("loss")));
         for (int i = 1; props.getProperty("loss." + i) != null; i++) {
@@ -484,8 +514,8 @@ public final class ModelFile {
         if (metrics != null && !metrics.isBlank()) {
             model.metrics(java.util.Arrays.stream(metrics.split(",")).map(Metric::parse).toArray(Metric[]::new));
         }
-        model.restoreEpochsCompleted(Integer.parseInt(props.getProperty("epochs_completed", "0")), initialRate);
-        int stateTensors = Integer.parseInt(props.getProperty("optimizer.state_tensors", "0"));
+        model.restoreEpochsCompleted(integer(props, "epochs_completed", "0"), initialRate);
+        int stateTensors = integer(props, "optimizer.state_tensors", "0");
         if (stateTensors > 0) {
             List<Parameter> params = model.parameters();
             int perParameter = stateTensors / params.size();
