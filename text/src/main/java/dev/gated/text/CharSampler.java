@@ -65,7 +65,7 @@ public final class CharSampler {
     }
 
     /** The last step's V logits of a (1, T, V) or (1, V) output. */
-    static double[] lastLogits(Tensor y, int classes) {
+    public static double[] lastLogits(Tensor y, int classes) {
         if (y.size() % classes != 0) {
             throw new IllegalArgumentException("the model gives " + y.shapeString() + " but the vocabulary has "
                     + classes + " characters — its last axis must be one logit per character");

@@ -3,14 +3,35 @@ package dev.gated.text;
 import java.util.Random;
 
 /**
- * Draws a class from logits with a temperature:
+ * Draws a class from logits with a temperature and, optionally, only among the k most likely classes:
  * <pre>
  *   p_c = exp(z_c / τ) / Σ_k exp(z_k / τ)        τ → 0: argmax;  τ = 1: the model's distribution
+ *   top-k:  z_c = −∞ for every c whose z_c is below the k-th largest logit (ties at the k-th all kept)
  * </pre>
  */
 public final class Sampling {
 
     private Sampling() {
+    }
+
+    /** As {@link #sample(double[], double, Random)}, among the {@code topK} largest logits (0: all). */
+    public static int sample(double[] logits, double temperature, int topK, Random random) {
+        if (topK < 0) {
+            throw new IllegalArgumentException("top-k must be >= 0 (0 = all classes) but is " + topK);
+        }
+        if (topK == 0 || topK >= logits.length) {
+            return sample(logits, temperature, random);
+        }
+        double[] sorted = logits.clone();
+        java.util.Arrays.sort(sorted);
+        double kth = sorted[sorted.length - topK];
+        double[] kept = logits.clone();
+        for (int c = 0; c < kept.length; c++) {
+            if (kept[c] < kth) {
+                kept[c] = Double.NEGATIVE_INFINITY;
+            }
+        }
+        return sample(kept, temperature, random);
     }
 
     public static int sample(double[] logits, double temperature, Random random) {

@@ -97,14 +97,14 @@ public final class Plots {
         save(chart, png);
     }
 
-    private static void style(XYChart chart) {
+    static void style(XYChart chart) {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
     }
 
-    private static XYSeries line(XYSeries s) {
+    static XYSeries line(XYSeries s) {
         s.setMarker(SeriesMarkers.NONE);
         return s;
     }
