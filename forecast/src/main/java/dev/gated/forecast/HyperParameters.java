@@ -152,7 +152,8 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
     public String describe() {
         return String.format(Locale.ROOT, "units %d, layers %d, window %d, horizon %d, stride %d, epochs %d, batch %d, "
                 + "lr %s, seed %d%s%s%s%s", units, layers, window, horizon, stride, epochs, batch, learningRate, seed,
-                patience > 0 ? ", patience " + patience : "", plateau > 0 ? ", lr-plateau " + plateau : "", dropout > 0 ? ", dropout " + dropout : "",
+                patience > 0 ? ", patience " + patience : "", plateau > 0 ? ", lr-plateau " + plateau : "",
+                dropout > 0 ? ", dropout " + dropout : "",
                 clip > 0 ? ", clip " + clip : "") + (relative ? ", relative windows" : "")
                 + (optimizer.equals("adam") ? "" : ", optimizer " + optimizer);
     }

@@ -87,7 +87,8 @@ public final class DataOptions {
     public DataSpec toDataSpec(CommandLine commandLine) {
         try {
             return new DataSpec(target, features, time, named("--missing", () -> DataSpec.parseMissing(missing)),
-                    named("--scaler", () -> ScalerKind.parse(scaler)), SplitSpec.parse(split, splitRows, valSplit == null ? 0 : valSplit),
+                    named("--scaler", () -> ScalerKind.parse(scaler)),
+                    SplitSpec.parse(split, splitRows, valSplit == null ? 0 : valSplit),
                     period, maWindow, java.util.Map.of(), ignore);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());

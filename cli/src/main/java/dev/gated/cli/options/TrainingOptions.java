@@ -49,7 +49,8 @@ public final class TrainingOptions {
     Integer epochs;
 
     @Option(names = "--batch", paramLabel = "B",
-            description = "Mini-batch size (default: 32, 64 above 4,000 windows per epoch).")
+            description = "Mini-batch size (default: 8 below 500 windows per epoch, 32 up to 4,000, 64 above; "
+                    + "keras-tutorial: 32).")
     Integer batch;
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate of the optimizer (default: 0.001).")
@@ -60,12 +61,12 @@ public final class TrainingOptions {
 
     @Option(names = "--patience", paramLabel = "N",
             description = "Early stopping: stop after N epochs without a better val_loss and keep the best weights; "
-                    + "0 = off (default: 10; keras-tutorial: 0).")
+                    + "0 = off (default: about 150 gradient steps' worth of epochs, 10 to 30; keras-tutorial: 0).")
     Integer patience;
 
     @Option(names = "--lr-plateau", paramLabel = "N",
             description = "Halve the learning rate after N epochs without a better val_loss (down to 1e-5); 0 = off "
-                    + "(default: 4; keras-tutorial: 0).")
+                    + "(default: half the patience; keras-tutorial: 0).")
     Integer plateau;
 
     @Option(names = "--dropout", paramLabel = "RATE",
