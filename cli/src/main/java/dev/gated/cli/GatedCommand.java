@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Recurrent neural networks (SimpleRNN, LSTM, GRU) for time-series forecasting from CSV files.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, ForecastCommand.class, CompareCommand.class,
                 SummaryCommand.class, DemoCommand.class, ExperimentCommand.class, StudioCommand.class, SpeechCommand.class, TranslateCommand.class,
-                TextCommand.class,
+                TextCommand.class, ImportCommand.class, ExportCommand.class, PredictCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error. Docs: docs/forecasting.md"})
 public final class GatedCommand implements Callable<Integer> {
