@@ -1,7 +1,7 @@
 package dev.gated.cli;
 
 import dev.gated.cli.output.Json;
-import dev.gated.interop.layer.Masking;
+import dev.gated.interop.layer.InteropLayers;
 import dev.gated.interop.onnx.OnnxExport;
 import dev.gated.model.Model;
 import dev.gated.model.ModelFile;
@@ -39,7 +39,7 @@ final class ExportCommand extends BaseCommand {
         }
         FileGuard.input(model, "--model");
         FileGuard.output(out, "--out", model);
-        Masking.register();
+        InteropLayers.register();
         Model network = ModelFile.loadModel(model);
         OnnxExport.Options options = lengths ? OnnxExport.Options.defaults().withSequenceLengths() : OnnxExport.Options.defaults();
         byte[] bytes = OnnxExport.toOnnx(network, options).toByteArray();

@@ -2,7 +2,7 @@ package dev.gated.cli;
 
 import dev.gated.cli.output.Json;
 import dev.gated.interop.keras.KerasImport;
-import dev.gated.interop.layer.Masking;
+import dev.gated.interop.layer.InteropLayers;
 import dev.gated.interop.pytorch.PyTorchImport;
 import dev.gated.model.Model;
 import dev.gated.model.ModelFile;
@@ -45,7 +45,7 @@ final class ImportCommand extends BaseCommand {
     public Integer call() throws Exception {
         FileGuard.input(file, "FILE");
         FileGuard.output(out, "--out", file, like);
-        Masking.register();
+        InteropLayers.register();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         Model model;
         String format;

@@ -1,6 +1,6 @@
 package dev.gated.cli;
 
-import dev.gated.interop.layer.Masking;
+import dev.gated.interop.layer.InteropLayers;
 import dev.gated.interop.tensorfile.TensorFiles;
 import dev.gated.model.Model;
 import dev.gated.model.ModelFile;
@@ -40,7 +40,7 @@ final class PredictCommand extends BaseCommand {
             FileGuard.input(in, "--input");
         }
         FileGuard.output(out, "--out", all.toArray(new Path[0]));
-        Masking.register();
+        InteropLayers.register();
         Model network = ModelFile.loadModel(model);
         int expected = network.inputShapes().size();
         if (inputs.size() != expected) {
