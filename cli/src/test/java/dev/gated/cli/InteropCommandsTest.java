@@ -72,6 +72,19 @@ class InteropCommandsTest {
     }
 
     @Test
+    void importsARealKerasFileQuietly() throws Exception {
+        Path model = dir.resolve("rnn.gated");
+        Cli.Result r = Cli.run("import", "../interop/src/test/resources/keras-real/simple_rnn_tf_keras_2_model.h5",
+                "--out", model.toString()).ok();
+        assertTrue(r.out().contains("simple_rnn"), r.out());
+        assertEquals("", r.err(), "nothing on stderr");
+        Path x = dir.resolve("x.json");
+        Files.writeString(x, "{\"shape\": [2, 1, 1], \"data\": [0.1, -0.4]}");
+        JsonNode y = Json.mapper().readTree(Cli.run("predict", "--model", model.toString(), "--input", x.toString()).ok().out());
+        assertEquals("[2,1]", y.path("shape").toString());
+    }
+
+    @Test
     void mistakesAreOneLineErrors() throws Exception {
         Path model = dir.resolve("m.gated");
         Cli.run("import", FIXTURE.resolve("model.json").toString(), "--out", model.toString()).ok();
