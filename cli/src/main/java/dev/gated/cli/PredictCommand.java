@@ -49,7 +49,11 @@ final class PredictCommand extends BaseCommand {
         }
         List<Tensor> x = new ArrayList<>();
         for (Path in : inputs) {
-            x.add(TensorFiles.read(in));
+            try {
+                x.add(TensorFiles.read(in));
+            } catch (java.io.IOException e) {
+                throw new java.io.IOException("--input " + e.getMessage(), e);
+            }
         }
         List<Tensor> y;
         try {

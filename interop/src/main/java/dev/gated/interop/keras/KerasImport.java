@@ -39,10 +39,11 @@ public final class KerasImport {
 
     static {
         InteropLayers.register();
-        // jHDF logs every group and dataset it reads at INFO; with slf4j-simple on the classpath (the CLI has it)
-        // that would flood stderr, so its loggers start at WARN unless the user chose a level
+        // jHDF logs every group and dataset it reads at INFO, and inside a shaded jar (the CLI's) warns at every
+        // file that it cannot find its own version; with slf4j-simple on the classpath that would reach stderr,
+        // so its loggers start at ERROR unless the user chose a level
         if (System.getProperty("org.slf4j.simpleLogger.log.io.jhdf") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.io.jhdf", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.io.jhdf", "error");
         }
     }
 
