@@ -55,6 +55,7 @@ public final class NpyFile {
             throw new ImportException(source + ": the array is stored in Fortran order; save it with np.save(f, np.ascontiguousarray(x))");
         }
         int[] shape = shape(shapeText.group(1), source);
+        String dtype = descr.group(1) + descr.group(2) + descr.group(3);
         char kind = descr.group(2).charAt(0);
         int width = Integer.parseInt(descr.group(3));
         ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
@@ -64,13 +65,13 @@ public final class NpyFile {
         }
         int dataStart = headerStart + headerLength;
         if ((long) dataStart + count * width != bytes.length) {
-            throw new ImportException(source + ": shape " + java.util.Arrays.toString(shape) + " of " + descr.group(0)
+            throw new ImportException(source + ": shape " + java.util.Arrays.toString(shape) + " of " + dtype
                     + " needs " + count * width + " data bytes but the file has " + (bytes.length - dataStart));
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart).slice().order(order);
         float[] values = new float[(int) count];
         for (int i = 0; i < values.length; i++) {
-            values[i] = value(data, i * width, kind, width, descr.group(0), source);
+            values[i] = value(data, i * width, kind, width, dtype, source);
         }
         return Tensor.of(values, shape);
     }
