@@ -14,10 +14,10 @@ import picocli.CommandLine.Spec;
  * error; {@code --debug} adds the stack trace.
  */
 @Command(name = "gated", mixinStandardHelpOptions = true, versionProvider = GatedCommand.VersionProvider.class,
-        description = "Recurrent neural networks (SimpleRNN, LSTM, GRU) for time-series forecasting from CSV files.",
+        description = "Recurrent neural networks (SimpleRNN, LSTM, GRU) and small Transformers: forecasting, text, speech, translation, language models, model import and export.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, ForecastCommand.class, CompareCommand.class,
                 SummaryCommand.class, DemoCommand.class, ExperimentCommand.class, StudioCommand.class, SpeechCommand.class, TranslateCommand.class,
-                TextCommand.class, LmCommand.class,
+                TextCommand.class, LmCommand.class, ImportCommand.class, ExportCommand.class, PredictCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error. Docs: docs/forecasting.md"})
 public final class GatedCommand implements Callable<Integer> {
@@ -37,7 +37,7 @@ public final class GatedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        io.err().println("gated: error: missing command (train, evaluate, forecast, compare, summary or demo); "
+        io.err().println("gated: error: missing command (train, compare, text, speech, translate, lm, import, export, predict, studio, …); "
                 + "see 'gated --help'");
         return CommandLine.ExitCode.USAGE;
     }

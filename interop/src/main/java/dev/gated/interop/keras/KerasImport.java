@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gated.interop.ImportException;
-import dev.gated.interop.layer.Masking;
+import dev.gated.interop.layer.InteropLayers;
 import dev.gated.interop.safetensors.NamedTensor;
 import dev.gated.model.Model;
 import io.jhdf.HdfFile;
@@ -38,7 +38,13 @@ public final class KerasImport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
-        Masking.register();
+        InteropLayers.register();
+        // jHDF logs every group and dataset it reads at INFO, and inside a shaded jar (the CLI's) warns at every
+        // file that it cannot find its own version; with slf4j-simple on the classpath that would reach stderr,
+        // so its loggers start at ERROR unless the user chose a level
+        if (System.getProperty("org.slf4j.simpleLogger.log.io.jhdf") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.io.jhdf", "error");
+        }
     }
 
     private KerasImport() {
@@ -106,6 +112,11 @@ public final class KerasImport {
     public static Model loadH5(Path file) throws IOException {
         String source = file.toString();
         try (HdfFile h5 = new HdfFile(file)) {
+            List<String> version = KerasWeightFiles.strings(h5.getAttribute("keras_version"));
+            if (!version.isEmpty() && version.get(0).startsWith("1.")) {
+                throw new ImportException(source + ": written by Keras " + version.get(0) + "; Keras 1 files (output_dim, "
+                        + "inner_activation, …) are not imported — load the model in Keras 2 or 3 and save it again");
+            }
             List<String> config = KerasWeightFiles.strings(h5.getAttribute("model_config"));
             if (config.isEmpty()) {
                 throw new ImportException(source + ": the HDF5 file has no model_config attribute — a weights-only file "

@@ -2,6 +2,7 @@ package dev.gated.interop.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gated.interop.ImportException;
+import dev.gated.interop.layer.ActivationLayer;
 import dev.gated.interop.layer.Masking;
 import dev.gated.layer.Activation;
 import dev.gated.layer.Add;
@@ -35,6 +36,7 @@ import java.util.Set;
  * Dropout, SpatialDropout1D      Dropout (identity in inference)
  * TimeDistributed                the wrapped Dense / Dropout
  * RepeatVector, Concatenate (last axis), Add
+ * Activation                     linear | relu | tanh | sigmoid | softmax ({@link ActivationLayer})
  * </pre>
  */
 final class KerasLayers {
@@ -61,9 +63,10 @@ final class KerasLayers {
             case "TimeDistributed" -> timeDistributed(c, at);
             case "Concatenate" -> concatenate(c, at);
             case "Add" -> new Add();
+            case "Activation" -> activationLayer(c, at);
             default -> throw new ImportException(at + ": layer class " + kind + " has no Gated equivalent; importable are "
                     + "InputLayer, LSTM, GRU, SimpleRNN, Bidirectional, Dense, Embedding, Masking, Dropout, "
-                    + "SpatialDropout1D, TimeDistributed, RepeatVector, Concatenate, Add");
+                    + "SpatialDropout1D, TimeDistributed, RepeatVector, Concatenate, Add, Activation");
         };
     }
 
@@ -151,6 +154,15 @@ final class KerasLayers {
             throw new ImportException(at + ": " + e.getMessage());
         }
         return new Dense(c.path("units").asInt(), activation);
+    }
+
+    private static ActivationLayer activationLayer(JsonNode c, String at) throws ImportException {
+        String name = activationName(c.path("activation"));
+        try {
+            return new ActivationLayer(Activation.parse(name == null ? "linear" : name));
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(at + ": " + e.getMessage());
+        }
     }
 
     private static TimeDistributed timeDistributed(JsonNode c, String at) throws ImportException {

@@ -2,6 +2,8 @@ package dev.gated.interop.onnx;
 
 import static dev.gated.interop.onnx.OnnxGraphBuilder.attr;
 
+import dev.gated.interop.layer.ActivationLayer;
+import dev.gated.interop.layer.Masking;
 import dev.gated.layer.Activation;
 import dev.gated.layer.Add;
 import dev.gated.layer.Concatenate;
@@ -28,6 +30,8 @@ import onnx.Onnx.TensorProto;
  * Concatenate    last axis                   Concat(axis −1)
  * Add            Σ inputs                    Sum
  * TimeDistributed(Dense/Dropout …)           the wrapped layers on (B, T, F) directly: they act on the last axis
+ * Activation (Keras's layer)                 Relu | Tanh | Sigmoid | Softmax
+ * Masking(v)     m = any_j(x ≠ v), y = x ⊙ m  Equal, Not, Cast, ReduceMax, Mul; lengths = Σ_t m
  * LSTM, GRU, SimpleRNN, Bidirectional        {@link RecurrentOnnx}
  * </pre>
  */
@@ -60,6 +64,12 @@ final class LayerOnnx {
         if (layer instanceof Dropout) {
             return x;
         }
+        if (layer instanceof ActivationLayer a) {
+            return new OnnxValue(activation(g, a.activation(), x.name()), x.lengths());
+        }
+        if (layer instanceof Masking m) {
+            return masking(g, m, x);
+        }
         if (layer instanceof Embedding e) {
             return embedding(g, e, x, int64Input);
         }
@@ -83,7 +93,7 @@ final class LayerOnnx {
     static IllegalArgumentException unsupported(Layer layer, String where) {
         return new IllegalArgumentException("ONNX export: layer \"" + layer.type() + "\" (" + layer.getClass().getName()
                 + ")" + where + " has no ONNX form here; exported layers are lstm, gru, simple_rnn, bidirectional, dense, "
-                + "embedding, dropout, repeat_vector, time_distributed(dense), concatenate and add");
+                + "embedding, dropout, repeat_vector, time_distributed(dense), concatenate, add, activation and masking");
     }
 
     private static String dense(OnnxGraphBuilder g, Dense d, String x) {
@@ -119,6 +129,20 @@ final class LayerOnnx {
         String valid = g.node("Cast", "is_token", new String[] {g.node("Not", "not_padding", new String[] {padding})},
                 attr("to", (long) TensorProto.DataType.INT32_VALUE));
         String lengths = g.node("ReduceSum", "lengths", new String[] {valid, g.int64s("axis1", 1)}, attr("keepdims", 0L));
+        return new OnnxValue(y, lengths);
+    }
+
+    /**
+     * Masking: m[b, t] = max_j (x[b, t, j] ≠ v) as 0/1, y = x ⊙ m, lengths = Σ_t m[b, t] (padding at the end only).
+     */
+    private static OnnxValue masking(OnnxGraphBuilder g, Masking layer, OnnxValue x) {
+        String value = g.weight("mask_value", new float[] {(float) layer.maskValue()}, 1);
+        String differs = g.node("Not", "differs", new String[] {g.node("Equal", "equals_mask_value", new String[] {x.name(), value})});
+        String asFloat = g.node("Cast", "differs_float", new String[] {differs}, attr("to", (long) TensorProto.DataType.FLOAT_VALUE));
+        String mask = g.node("ReduceMax", "step_mask", new String[] {asFloat}, OnnxGraphBuilder.ints("axes", 2L), attr("keepdims", 1L));
+        String y = g.node("Mul", "masked", new String[] {x.name(), mask});
+        String count = g.node("ReduceSum", "mask_count", new String[] {mask, g.int64s("axes_1_2", 1, 2)}, attr("keepdims", 0L));
+        String lengths = g.node("Cast", "lengths", new String[] {count}, attr("to", (long) TensorProto.DataType.INT32_VALUE));
         return new OnnxValue(y, lengths);
     }
 

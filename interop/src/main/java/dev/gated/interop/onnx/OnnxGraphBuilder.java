@@ -151,6 +151,11 @@ final class OnnxGraphBuilder {
                 .setS(ByteString.copyFromUtf8(value)).build();
     }
 
+    /** An INTS attribute (also for one value, which {@code attr(name, long)} would write as INT). */
+    static AttributeProto ints(String name, long... values) {
+        return attr(name, values);
+    }
+
     static AttributeProto attr(String name, long... values) {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         for (long v : values) {

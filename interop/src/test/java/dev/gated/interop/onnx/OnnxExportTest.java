@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gated.interop.layer.ActivationLayer;
+import dev.gated.interop.layer.Masking;
 import dev.gated.layer.Activation;
 import dev.gated.layer.Add;
 import dev.gated.layer.Attention;
@@ -169,6 +171,26 @@ class OnnxExportTest {
         try (OrtRunner ort = new OrtRunner(OnnxExport.toOnnx(model).toByteArray())) {
             double diff = maxDifference(model.predict(tokens), ort.tokens("input", tokens).run().get(0));
             System.out.printf("ONNX export %-44s       max |Gated − ONNX Runtime| = %.2e%n", "embedding mask_zero → bi-lstm → gru", diff);
+            assertTrue(diff <= TOLERANCE, "difference " + diff);
+        }
+    }
+
+    @Test
+    void maskingAndActivationLayersMatchOnnxRuntime() throws Exception {
+        Sequential model = randomised(Sequential.input(Shape.anyLength(3))
+                .add(new Masking(0))
+                .add(Recurrent.lstm(4).returnSequences(true))
+                .add(new ActivationLayer(Activation.RELU))
+                .add(Recurrent.gru(3))
+                .add(new ActivationLayer(Activation.SOFTMAX)), 32);
+        int[] lengths = {5, 2, 4};
+        Tensor x = random(new Random(11), 3, 5, 3);
+        for (int b = 0; b < 3; b++) {
+            x.fill((b * 5 + lengths[b]) * 3, (5 - lengths[b]) * 3, 0);
+        }
+        try (OrtRunner ort = new OrtRunner(OnnxExport.toOnnx(model).toByteArray())) {
+            double diff = maxDifference(model.predict(x), ort.floats("input", x).run().get(0));
+            System.out.printf("ONNX export %-44s       max |Gated − ONNX Runtime| = %.2e%n", "masking → lstm → relu → gru → softmax", diff);
             assertTrue(diff <= TOLERANCE, "difference " + diff);
         }
     }
