@@ -82,6 +82,15 @@ class SpeechCommandTest {
     }
 
     @Test
+    void augmentationAddsACopyOfEveryTrainingRecording() {
+        JsonNode doc = Cli.run("speech", "compare", "--models", "gru", "--units", "4", "--epochs", "1", "--max-index", "6",
+                "--augment", "--augment-snr", "15", "--json").ok().json();
+        assertEquals(100, doc.get("train").asInt(), "50 recordings and their 50 copies");
+        assertTrue(doc.get("augmentation").asText().contains("snr 15.0 dB"), doc.toString());
+        Cli.run("speech", "compare", "--augment", "--augment-speed", "0.7").failsWith(2).says("speed");
+    }
+
+    @Test
     void badInputIsOneLineThatNamesTheProblem() throws IOException {
         Path fake = Files.writeString(dir.resolve("fake.wav"), "not audio at all");
         Cli.run("speech", "predict", model.toString(), fake.toString()).failsWith(1).says(fake.toString(), "not a WAV file");
