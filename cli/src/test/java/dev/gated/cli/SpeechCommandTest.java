@@ -64,6 +64,13 @@ class SpeechCommandTest {
     }
 
     @Test
+    void predictPlotsTheBeliefAfterEachFrame() throws IOException {
+        Path png = dir.resolve("digit.png");
+        Cli.run("speech", "predict", model.toString(), wav.toString(), "--plot", png.toString()).ok();
+        assertEquals(900, javax.imageio.ImageIO.read(png.toFile()).getHeight());
+    }
+
+    @Test
     void compareTabulatesTheBaselineBesideEachModel() {
         JsonNode doc = Cli.run("speech", "compare", "--models", "gru", "--units", "4", "--epochs", "1", "--max-index", "7",
                 "--json").ok().json();

@@ -135,7 +135,7 @@ public final class SpeechPlot {
             XYSeries s = chart.addSeries(classes.get(k), t, v);
             s.setMarker(SeriesMarkers.NONE);
             if (classes.get(k).equals("blank")) {
-                s.setLineColor(Color.LIGHT_GRAY);
+                s.setLineColor(Color.BLACK);
             }
         }
         chart.getStyler().setYAxisMin(0.0);
