@@ -42,6 +42,17 @@ public record FeatureSet(List<SpokenDigits.Recording> recordings, List<double[][
         return new FeatureSet(r, f, l.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** This set followed by {@code other}. */
+    public FeatureSet plus(FeatureSet other) {
+        List<SpokenDigits.Recording> r = new ArrayList<>(recordings);
+        r.addAll(other.recordings);
+        List<double[][]> f = new ArrayList<>(frames);
+        f.addAll(other.frames);
+        int[] l = java.util.Arrays.copyOf(labels, labels.length + other.labels.length);
+        System.arraycopy(other.labels, 0, l, labels.length, other.labels.length);
+        return new FeatureSet(r, f, l);
+    }
+
     /** Total frames over all utterances. */
     public long totalFrames() {
         long n = 0;

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
  *
  * <pre>
  * folds     one per speaker (5 for FSDD): train 4 × 500 = 2,000 utterances, test 500
+ *           with augmentation the training speakers' augmented copies are added (test audio never is)
  * summary   mean = (1/S) Σ_s a_s,   sd = √( Σ_s (a_s − mean)² / (S − 1) )
  * </pre>
  */
@@ -28,6 +29,12 @@ public final class LeaveOneSpeakerOut {
 
     public static List<Result> run(FeatureSet all, FeatureSettings features, TrainingOptions options,
                                    List<RecurrentKind> kinds, Consumer<String> log) {
+        return run(all, null, features, options, kinds, log);
+    }
+
+    /** As {@link #run(FeatureSet, FeatureSettings, TrainingOptions, List, Consumer)}, training also on {@code augmented}'s copies of the training speakers (null: none). */
+    public static List<Result> run(FeatureSet all, FeatureSet augmented, FeatureSettings features, TrainingOptions options,
+                                   List<RecurrentKind> kinds, Consumer<String> log) {
         TreeSet<String> speakers = new TreeSet<>();
         all.recordings().forEach(r -> speakers.add(r.speaker()));
         if (speakers.size() < 2) {
@@ -36,7 +43,8 @@ public final class LeaveOneSpeakerOut {
         }
         Map<String, Map<String, Double>> table = new LinkedHashMap<>();
         for (String speaker : speakers) {
-            FeatureSet train = all.filter(r -> !r.speaker().equals(speaker));
+            FeatureSet originals = all.filter(r -> !r.speaker().equals(speaker));
+            FeatureSet train = augmented == null ? originals : originals.plus(augmented.filter(r -> !r.speaker().equals(speaker)));
             FeatureSet test = all.filter(r -> r.speaker().equals(speaker));
             log.accept("held out: " + speaker + " (" + train.size() + " training, " + test.size() + " test utterances)");
             for (SpeechBenchmark.Row row : SpeechBenchmark.run(train, test, features, options, kinds, log)) {

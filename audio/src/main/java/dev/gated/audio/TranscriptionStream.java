@@ -13,7 +13,7 @@ import java.util.List;
  * per frame t:  π_t = argmax_c z[t, c];   emit π_t − 1 when π_t ≠ blank and π_t ≠ π_{t−1}
  * </pre>
  * The same collapse as {@code CtcDecoder.greedy} over the whole utterance, carried across chunks by π_{t−1},
- * so the digits emitted by the end equal the offline greedy transcription (TranscriberTest checks it).
+ * so the digits emitted by the end equal the offline greedy transcription (DigitTranscriberTest checks it).
  */
 public final class TranscriptionStream {
 

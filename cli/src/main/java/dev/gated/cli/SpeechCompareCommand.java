@@ -1,5 +1,7 @@
 package dev.gated.cli;
 
+import dev.gated.audio.Augmentation;
+import dev.gated.audio.FeatureSet;
 import dev.gated.audio.FeatureSettings;
 import dev.gated.audio.LeaveOneSpeakerOut;
 import dev.gated.audio.SpeechBenchmark;
@@ -33,6 +35,37 @@ final class SpeechCompareCommand extends BaseCommand {
             + "speaker, test on that one, for each speaker; report mean ± sd.")
     boolean leaveOneSpeakerOut;
 
+    @Option(names = "--augment", description = "Also train on an augmented copy of every training recording: speed "
+            + "perturbation, a delayed start and white noise (test audio is never augmented).")
+    boolean augment;
+
+    @Option(names = "--augment-snr", defaultValue = "20", paramLabel = "DB", description = "With --augment: noise level, dB SNR (default: ${DEFAULT-VALUE}).")
+    double augmentSnr;
+
+    @Option(names = "--augment-shift-ms", defaultValue = "100", paramLabel = "MS",
+            description = "With --augment: longest silence put before a clip (default: ${DEFAULT-VALUE}).")
+    double augmentShiftMs;
+
+    @Option(names = "--augment-speed", defaultValue = "0.1", paramLabel = "F",
+            description = "With --augment: largest relative speed change, 0.1 = 0.9-1.1 (default: ${DEFAULT-VALUE}).")
+    double augmentSpeed;
+
+    @Option(names = "--augment-copies", defaultValue = "1", paramLabel = "N",
+            description = "With --augment: augmented copies per recording (default: ${DEFAULT-VALUE}).")
+    int augmentCopies;
+
+    /** The augmentation asked for, or null without --augment; a bad setting is a usage error. */
+    private Augmentation augmentation() {
+        if (!augment) {
+            return null;
+        }
+        try {
+            return new Augmentation(augmentSnr, augmentShiftMs, augmentSpeed, augmentCopies);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         List<RecurrentKind> kinds = new ArrayList<>();
@@ -48,9 +81,13 @@ final class SpeechCompareCommand extends BaseCommand {
         if (leaveOneSpeakerOut) {
             return leaveOneSpeakerOut(o, kinds);
         }
+        Augmentation how = augmentation();
         SpeechData data = SpeechData.load(SpeechData.folder(options.data), options.maxIndex, FeatureSettings.SPEECH_8K);
-        say(String.format(Locale.ROOT, "%d training and %d test utterances", data.train().size(), data.test().size()));
-        List<SpeechBenchmark.Row> rows = SpeechBenchmark.run(data.train(), data.test(), FeatureSettings.SPEECH_8K, o, kinds,
+        FeatureSet train = how == null ? data.train()
+                : data.train().plus(how.features(data.train().recordings(), FeatureSettings.SPEECH_8K, o.seed()));
+        say(String.format(Locale.ROOT, "%d training and %d test utterances%s", train.size(), data.test().size(),
+                how == null ? "" : " (augmented: " + how.describe() + ")"));
+        List<SpeechBenchmark.Row> rows = SpeechBenchmark.run(train, data.test(), FeatureSettings.SPEECH_8K, o, kinds,
                 line -> {
                     if (!line.contains(" epoch ") || line.contains(" epoch " + o.epochs() + "/")) {
                         say(line);
@@ -69,7 +106,8 @@ final class SpeechCompareCommand extends BaseCommand {
             }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "speech compare");
-            doc.put("train", data.train().size());
+            doc.put("augmentation", how == null ? null : how.describe());
+            doc.put("train", train.size());
             doc.put("test", data.test().size());
             doc.put("rows", table);
             Json.print(io().out(), doc);
@@ -88,8 +126,13 @@ final class SpeechCompareCommand extends BaseCommand {
         java.nio.file.Path dir = SpeechData.folder(options.data);
         List<dev.gated.audio.SpokenDigits.Recording> used = dev.gated.audio.SpokenDigits.list(dir).stream()
                 .filter(r -> r.index() < options.maxIndex).toList();
-        dev.gated.audio.FeatureSet all = dev.gated.audio.FeatureSet.compute(used, FeatureSettings.SPEECH_8K);
-        List<LeaveOneSpeakerOut.Result> results = LeaveOneSpeakerOut.run(all, FeatureSettings.SPEECH_8K, o, kinds, line -> {
+        FeatureSet all = FeatureSet.compute(used, FeatureSettings.SPEECH_8K);
+        Augmentation how = augmentation();
+        FeatureSet augmented = how == null ? null : how.features(used, FeatureSettings.SPEECH_8K, o.seed());
+        if (how != null) {
+            say("augmented: " + how.describe());
+        }
+        List<LeaveOneSpeakerOut.Result> results = LeaveOneSpeakerOut.run(all, augmented, FeatureSettings.SPEECH_8K, o, kinds, line -> {
             if (!line.contains(" epoch ")) {
                 say(line);
             }
@@ -106,6 +149,7 @@ final class SpeechCompareCommand extends BaseCommand {
             }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "speech compare --leave-one-speaker-out");
+            doc.put("augmentation", how == null ? null : how.describe());
             doc.put("rows", rows);
             Json.print(io().out(), doc);
             return 0;

@@ -2,9 +2,11 @@ package dev.gated.cli;
 
 import dev.gated.audio.AudioClip;
 import dev.gated.audio.DigitClassifier;
+import dev.gated.audio.MfccExtractor;
 import dev.gated.audio.StreamingRecognizer;
 import dev.gated.audio.WavReader;
 import dev.gated.cli.output.Json;
+import dev.gated.cli.output.SpeechPlot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +40,11 @@ final class SpeechPredictCommand extends BaseCommand {
     @Option(names = "--chunk-ms", defaultValue = "100", description = "Chunk length with --stream (default: ${DEFAULT-VALUE}).")
     int chunkMs;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw the waveform, the log-mel spectrogram and the "
+            + "class probabilities after each frame (streamed; needs a streamable model) in one PNG (several inputs: "
+            + "FILE-<wav name>.png).")
+    Path plot;
+
     @Override
     public Integer call() throws IOException {
         if (chunkMs < 1) {
@@ -55,6 +62,9 @@ final class SpeechPredictCommand extends BaseCommand {
             r.put("digit", digit);
             r.put("probability", p[digit]);
             r.put("probabilities", p);
+            if (plot != null) {
+                r.put("plot", plot(classifier, file, clip, digit).toString());
+            }
             results.add(r);
             if (!json) {
                 io().out().printf(Locale.ROOT, "%s: %d (p=%.3f)%s%n", file, digit, p[digit], stream
@@ -93,5 +103,39 @@ final class SpeechPredictCommand extends BaseCommand {
         r.put("ms_per_chunk", seconds * 1000 / chunks);
         r.put("real_time_factor", seconds / audio.seconds());
         return last;
+    }
+
+    /** The PNG for one file: the belief after every frame, from the stream fed one hop at a time. */
+    private Path plot(DigitClassifier classifier, Path file, AudioClip clip, int digit) throws IOException {
+        AudioClip audio = clip.at(classifier.features().sampleRate());
+        StreamingRecognizer recognizer;
+        try {
+            recognizer = classifier.stream();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("--plot draws the belief after each frame by streaming, but " + e.getMessage(), e);
+        }
+        int hop = classifier.features().hop();
+        float[] x = audio.samples();
+        List<double[]> beliefs = new ArrayList<>();
+        int seen = 0;
+        for (int from = 0; from < x.length; from += hop) {
+            double[] p = recognizer.accept(Arrays.copyOfRange(x, from, Math.min(x.length, from + hop)));
+            for (; seen < recognizer.frames(); seen++) {
+                beliefs.add(p);
+            }
+        }
+        double[] last = recognizer.finish();
+        for (; seen < recognizer.frames(); seen++) {
+            beliefs.add(last);
+        }
+        List<String> classes = new ArrayList<>();
+        for (int d = 0; d < DigitClassifier.CLASSES; d++) {
+            classes.add(Integer.toString(d));
+        }
+        Path png = SpeechPlot.pathFor(plot, file, files.size() > 1);
+        SpeechPlot.write(png, file.getFileName() + ": " + digit, x, audio.sampleRate(),
+                new MfccExtractor(classifier.features()).logMel(audio), hop / (double) audio.sampleRate(),
+                beliefs.toArray(double[][]::new), "class probabilities after each frame (streamed)", classes);
+        return png;
     }
 }

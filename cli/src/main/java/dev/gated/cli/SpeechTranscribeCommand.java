@@ -3,9 +3,11 @@ package dev.gated.cli;
 import dev.gated.audio.AudioClip;
 import dev.gated.audio.ConnectedDigits;
 import dev.gated.audio.DigitTranscriber;
+import dev.gated.audio.MfccExtractor;
 import dev.gated.audio.TranscriptionStream;
 import dev.gated.audio.WavReader;
 import dev.gated.cli.output.Json;
+import dev.gated.cli.output.SpeechPlot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +45,11 @@ final class SpeechTranscribeCommand extends BaseCommand {
     @Option(names = "--chunk-ms", defaultValue = "100", description = "Chunk length with --stream (default: ${DEFAULT-VALUE}).")
     int chunkMs;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw the waveform, the log-mel spectrogram and the "
+            + "per-frame CTC probabilities (blank in grey; the spikes are the CTC path) in one PNG (several inputs: "
+            + "FILE-<wav name>.png).")
+    Path plot;
+
     @Override
     public Integer call() throws IOException {
         if (chunkMs < 1) {
@@ -63,6 +70,18 @@ final class SpeechTranscribeCommand extends BaseCommand {
             r.put("greedy", ConnectedDigits.text(t.greedy()));
             if (stream) {
                 streamed(transcriber, clip, r);
+            }
+            if (plot != null) {
+                Path png = SpeechPlot.pathFor(plot, file, files.size() > 1);
+                AudioClip audio = clip.at(transcriber.features().sampleRate());
+                List<String> classes = new ArrayList<>(List.of("blank"));
+                for (int d = 0; d < 10; d++) {
+                    classes.add(Integer.toString(d));
+                }
+                SpeechPlot.write(png, file.getFileName() + ": " + r.get("digits"), audio.samples(), audio.sampleRate(),
+                        new MfccExtractor(transcriber.features()).logMel(audio), transcriber.features().hop() / (double) audio.sampleRate(),
+                        transcriber.frameProbabilities(audio), "per-frame CTC probabilities (softmax of the logits)", classes);
+                r.put("plot", png.toString());
             }
             results.add(r);
             if (!json) {

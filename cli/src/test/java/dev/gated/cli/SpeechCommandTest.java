@@ -64,6 +64,13 @@ class SpeechCommandTest {
     }
 
     @Test
+    void predictPlotsTheBeliefAfterEachFrame() throws IOException {
+        Path png = dir.resolve("digit.png");
+        Cli.run("speech", "predict", model.toString(), wav.toString(), "--plot", png.toString()).ok();
+        assertEquals(900, javax.imageio.ImageIO.read(png.toFile()).getHeight());
+    }
+
+    @Test
     void compareTabulatesTheBaselineBesideEachModel() {
         JsonNode doc = Cli.run("speech", "compare", "--models", "gru", "--units", "4", "--epochs", "1", "--max-index", "7",
                 "--json").ok().json();
@@ -79,6 +86,15 @@ class SpeechCommandTest {
         JsonNode gru = doc.get("rows").get(1);
         assertEquals(5, gru.get("by_speaker").size());
         assertTrue(gru.get("sd").asDouble() >= 0 && gru.get("mean").asDouble() <= 1, gru.toString());
+    }
+
+    @Test
+    void augmentationAddsACopyOfEveryTrainingRecording() {
+        JsonNode doc = Cli.run("speech", "compare", "--models", "gru", "--units", "4", "--epochs", "1", "--max-index", "6",
+                "--augment", "--augment-snr", "15", "--json").ok().json();
+        assertEquals(100, doc.get("train").asInt(), "50 recordings and their 50 copies");
+        assertTrue(doc.get("augmentation").asText().contains("snr 15.0 dB"), doc.toString());
+        Cli.run("speech", "compare", "--augment", "--augment-speed", "0.7").failsWith(2).says("speed");
     }
 
     @Test

@@ -84,6 +84,17 @@ class SpeechTranscribeCommandTest {
     }
 
     @Test
+    void plotDrawsWaveformSpectrogramAndCtcProbabilitiesInOnePng() throws IOException {
+        Path png = dir.resolve("plots/string.png");
+        JsonNode doc = Cli.run("speech", "transcribe", "--model", model.toString(), wav.toString(), "--plot", png.toString(),
+                "--json").ok().json();
+        assertEquals(png.toString(), doc.get("results").get(0).get("plot").asText());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1100, image.getWidth());
+        assertEquals(900, image.getHeight(), "three panels of 300 pixels");
+    }
+
+    @Test
     void theWrongKindOfModelOrFileIsOneLineThatSaysWhatToUse() throws IOException {
         Path digitModel = dir.resolve("digit.gated");
         Cli.run("speech", "train", "--units", "4", "--epochs", "1", "--max-index", "6", "--out", digitModel.toString()).ok();
