@@ -170,7 +170,7 @@ public final class Translator {
         List<String> out = new ArrayList<>();
         for (int id : ids) {
             String s = tokens.decode(new int[] {id});
-            out.add(id == SymbolTokenizer.UNKNOWN ? "<unk>" : s.isBlank() ? "␣" : s.strip());
+            out.add(id == SymbolTokenizer.UNKNOWN ? "<unk>" : s.isBlank() ? "_" : s.strip());
         }
         return out;
     }

@@ -38,11 +38,13 @@ public final class AttentionPlot {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setDrawBorder(false);
         chart.getStyler().setLegendVisible(true);
-        chart.getStyler().setXAxisMaxLabelCount(sources.size());
+        chart.getStyler().setXAxisTickMarkSpacingHint(1);   // a label for every token (no setXAxisMaxLabelCount: it thins the y labels)
+        chart.getStyler().setYAxisTickMarkSpacingHint(1);
         int rows = outputs.size();
+        List<String> outputLabels = distinct(outputs);
         List<String> ys = new ArrayList<>();
         for (int r = rows - 1; r >= 0; r--) {
-            ys.add(outputs.get(r));   // y grows upwards: the first output token last, so it is drawn on top
+            ys.add(outputLabels.get(r));   // y grows upwards: the first output token last, so it is drawn on top
         }
         List<Number[]> heat = new ArrayList<>();
         for (int t = 0; t < rows; t++) {
@@ -50,7 +52,18 @@ public final class AttentionPlot {
                 heat.add(new Number[] {s, rows - 1 - t, weights[t][s]});
             }
         }
-        chart.addSeries("attention", sources, ys, heat);
+        chart.addSeries("attention", distinct(sources), ys, heat);
         Plots.save(chart, png);
+    }
+
+    /** XChart merges equal category labels, so the k-th repeat of a token is labelled "token k" ("l", "l 2"). */
+    private static List<String> distinct(List<String> tokens) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (String t : tokens) {
+            int k = seen.merge(t, 1, Integer::sum);
+            out.add(k == 1 ? t : t + " " + k);
+        }
+        return out;
     }
 }
