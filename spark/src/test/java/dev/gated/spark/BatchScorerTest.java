@@ -144,7 +144,7 @@ class BatchScorerTest {
         for (Path bad : List.of(truncated, text, dir.resolve("missing.gated"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BatchScorer.of(spark, bad));
             System.out.println("corrupt model file: " + e.getMessage());
-            assertTrue(e.getMessage().startsWith("cannot score: " + bad + " "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("cannot score: " + bad), e.getMessage());
             assertTrue(e.getMessage().matches(".*(does not exist|truncated or corrupted|not a Gated model file).*"),
                     e.getMessage());
         }
