@@ -98,15 +98,20 @@ public final class DataParallelTrainer {
      * partitions is one shard.
      */
     public Report train(JavaRDD<Example> data, int steps) {
+        return train(data, 0, steps);
+    }
+
+    /** As {@link #train(JavaRDD, int)}, numbering the steps from {@code first} (to continue a run). */
+    public Report train(JavaRDD<Example> data, int first, int steps) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.context());
         List<Parameter> params = model.parameters();
         int p = FlatParameters.size(params);
         int[] inShape = model.inputShapes().get(0);
-        int[] outShape = outputShape();
+        int[] outShape = outputShape(model);
         Broadcast<byte[]> file = sc.broadcast(ModelBytes.of(model));
         List<Step> out = new ArrayList<>();
         try {
-            for (int s = 0; s < steps; s++) {
+            for (int s = first; s < first + steps; s++) {
                 long start = System.nanoTime();
                 Broadcast<double[]> weights = sc.broadcast(FlatParameters.weights(params));
                 ShardGradient shard = new ShardGradient(file, weights, s, batch, inShape, outShape, fault);
@@ -130,7 +135,8 @@ public final class DataParallelTrainer {
         return new Report(out, data.getNumPartitions(), p);
     }
 
-    private int[] outputShape() {
+    /** One example's output shape (without the batch axis), from a prediction on zeros. */
+    static int[] outputShape(Model model) {
         int[] in = model.inputShapes().get(0);
         int[] shape = new int[in.length + 1];
         shape[0] = 1;

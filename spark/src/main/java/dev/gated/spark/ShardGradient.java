@@ -1,9 +1,7 @@
 package dev.gated.spark;
 
-import dev.gated.layer.Mode;
 import dev.gated.layer.Parameter;
 import dev.gated.model.Model;
-import dev.gated.tensor.Tensor;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,12 +10,9 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The work of one partition in one synchronous step, on an executor: the model (read once per JVM from the
- * broadcast file) takes the step's weights, and computes the summed gradient of its local batch, exactly as
- * the engine's training loop does for a batch:
+ * broadcast file) takes the step's weights and computes the gradient of its {@link LocalBatch}, then sends
  * <pre>
- *   rows     j = 0..b-1:  example (s·b + j) mod n of this partition   (s = step, n = the partition's examples)
- *   zeroGrad ─► forward(x, TRAINING) ─► L = loss(ŷ, y) (mean over the b rows), dL/dŷ ─► backward
- *   send     b · ∂L/∂w  (a sum over the b rows),  b · L
+ *   b · ∂L/∂w  (L the mean loss over its b rows, so this is the sum over them),  b · L
  * </pre>
  *
  * @param file      the model file (architecture, loss), broadcast once per training run
@@ -44,16 +39,8 @@ record ShardGradient(Broadcast<byte[]> file, Broadcast<double[]> weights, int st
             long start = System.nanoTime();
             List<Parameter> params = model.parameters();
             FlatParameters.setWeights(params, weights.value());
-            params.forEach(Parameter::zeroGrad);
-            Tensor x = Tensor.of(stack(local, true), with(batch, inShape));
-            Tensor y = Tensor.of(stack(local, false), with(batch, outShape));
-            Model.Pass pass = model.forward(List.of(x), null, Mode.training(step * 1_000_003L + partition), null);
-            Tensor out = pass.outputs().get(0);
-            Tensor dy = out.zerosLike();
-            double loss = model.loss().compute(out, y.to(out.precision()), pass.masks().get(0), dy);
-            List<Tensor> dyList = new ArrayList<>();
-            dyList.add(dy);
-            model.backward(dyList);
+            LocalBatch b = LocalBatch.of(local, step, batch, inShape, outShape);
+            double loss = b.gradient(model, step * 1_000_003L + partition);
             double[] g = new double[FlatParameters.size(params)];
             FlatParameters.addGradients(params, batch, g);
             long nanos = System.nanoTime() - start;
@@ -61,32 +48,5 @@ record ShardGradient(Broadcast<byte[]> file, Broadcast<double[]> weights, int st
         } finally {
             ExecutorModels.giveBack(key, model);
         }
-    }
-
-    /** (b, size) inputs or targets of this step's local batch. */
-    private double[] stack(List<Example> local, boolean inputs) {
-        int size = 1;
-        for (int d : inputs ? inShape : outShape) {
-            size *= d;
-        }
-        double[] out = new double[batch * size];
-        for (int j = 0; j < batch; j++) {
-            Example e = local.get((int) (((long) step * batch + j) % local.size()));
-            double[] v = inputs ? e.input() : e.target();
-            if (v.length != size) {
-                throw new IllegalArgumentException("an example's " + (inputs ? "input" : "target") + " has "
-                        + v.length + " values but the model expects " + size + " (shape "
-                        + java.util.Arrays.toString(inputs ? inShape : outShape) + ")");
-            }
-            System.arraycopy(v, 0, out, j * size, size);
-        }
-        return out;
-    }
-
-    private static int[] with(int batch, int[] shape) {
-        int[] s = new int[shape.length + 1];
-        s[0] = batch;
-        System.arraycopy(shape, 0, s, 1, shape.length);
-        return s;
     }
 }

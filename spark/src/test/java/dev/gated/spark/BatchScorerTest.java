@@ -133,6 +133,28 @@ class BatchScorerTest {
         }
     }
 
+    /** A model kept by the many-series job is a forecasting model file the scorer reads back. */
+    @Test
+    void aModelKeptByTheManySeriesJobScoresItsOwnSeries(@TempDir Path dir) throws Exception {
+        List<Row> rows = SharedSpark.panel().rows(1, 60, 4);
+        ManySeriesForecast.Output out = ManySeriesForecast.compare(SeriesPanel.COLUMNS, ManySeriesForecastTest.DATA,
+                ManySeriesForecastTest.HP, List.of(RecurrentKind.LSTM), 1).keepModels().partitions(1)
+                .fit(spark.createDataFrame(rows, SeriesPanel.SCHEMA));
+        Row lstm = out.results().filter("model = 'lstm'").first();
+        Path file = Files.write(dir.resolve("s00000.gated"), (byte[]) lstm.getAs("model_file"));
+        BatchScorer scorer = BatchScorer.of(spark, file);
+        assertTrue(scorer.forecasting());
+        List<Double> last = new ArrayList<>();
+        for (int i = rows.size() - ManySeriesForecastTest.HP.window(); i < rows.size(); i++) {
+            last.add(rows.get(i).getDouble(2));
+        }
+        Row scored = scorer.score(spark.createDataFrame(List.of(RowFactory.create(0, last)), WINDOWS), "window", "next")
+                .first();
+        double forecast = out.forecasts().filter("step = 1").first().getAs("forecast");
+        assertEquals(forecast, (Double) scored.getList(2).get(0), 1e-9 * Math.abs(forecast),
+                "the scorer's next value equals the job's one-step forecast from the same last window");
+    }
+
     @Test
     void aCorruptModelFileIsAClearErrorOnTheDriverBeforeAnyJob(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("good.gated");
@@ -144,7 +166,7 @@ class BatchScorerTest {
         for (Path bad : List.of(truncated, text, dir.resolve("missing.gated"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BatchScorer.of(spark, bad));
             System.out.println("corrupt model file: " + e.getMessage());
-            assertTrue(e.getMessage().startsWith("cannot score: " + bad + " "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("cannot score: " + bad), e.getMessage());
             assertTrue(e.getMessage().matches(".*(does not exist|truncated or corrupted|not a Gated model file).*"),
                     e.getMessage());
         }

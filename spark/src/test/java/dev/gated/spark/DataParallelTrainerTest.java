@@ -11,6 +11,7 @@ import dev.gated.loss.Loss;
 import dev.gated.model.Fit;
 import dev.gated.model.Sequential;
 import dev.gated.optim.Adam;
+import dev.gated.optim.Sgd;
 import dev.gated.tensor.Precision;
 import dev.gated.tensor.Tensor;
 import dev.gated.timeseries.SharedData;
@@ -142,6 +143,30 @@ class DataParallelTrainerTest {
         });
         assertEquals(0.0, relative(FlatParameters.weights(retried.parameters()),
                 FlatParameters.weights(plain.parameters())));
+    }
+
+    /** Averaging after every local step with plain SGD: mean_p(w - η·g_p) = w - η·mean_p(g_p), a synchronous step. */
+    @Test
+    void parameterAveragingAfterEveryStepWithPlainSgdIsSynchronousSgd() {
+        Sequential sync = sgdModel();
+        distributed(sync, 2, TaskFault.NONE);
+        Sequential averaged = sgdModel();
+        JavaRDD<Example> data = sc.parallelize(examples, 2).cache();
+        List<ParameterAveraging.Round> rounds = new ParameterAveraging(averaged, GLOBAL / 2, 1).train(data, STEPS);
+        data.unpersist(false);
+        double error = relative(FlatParameters.weights(averaged.parameters()), FlatParameters.weights(sync.parameters()));
+        System.out.printf("parameter averaging every step (plain SGD) vs synchronous SGD: relative difference %.3e%n",
+                error);
+        assertTrue(error <= 1e-12, "relative difference " + error);
+        assertEquals(STEPS, rounds.size());
+        assertEquals(GLOBAL, rounds.get(0).examples());
+    }
+
+    static Sequential sgdModel() {
+        Sequential m = Sequential.input(T, 1).seed(11).precision(Precision.FLOAT64)
+                .add(RecurrentKind.GRU.layer(6)).add(new Dense(1));
+        m.compile(new Sgd(0.5, 0, false), Loss.mse());
+        return m;
     }
 
     @Test
