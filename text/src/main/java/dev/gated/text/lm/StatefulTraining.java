@@ -96,7 +96,7 @@ public final class StatefulTraining {
         double epoch = 0;
         boolean evaluatedLast = false;
         for (int e = 0; (plan.epochs() < 1 || e < plan.epochs()) && !outOfTime(); e++) {
-            StreamBatches batches = new StreamBatches(carry ? train : shifted(train, e), plan.streams(), plan.context(),
+            StreamBatches batches = new StreamBatches(recurrent ? train : shifted(train, e), plan.streams(), plan.context(),
                     model.precision());
             if (state != null) {
                 state.reset();
@@ -129,7 +129,7 @@ public final class StatefulTraining {
     }
 
     /**
-     * Without a carried state the chunks are independent windows: each epoch after the first starts them
+     * A Transformer's chunks are independent windows: each epoch after the first starts them
      * {@code s ∈ [0, T)} characters later (s drawn from the seed and the epoch), so that a character is not
      * always at the same position of its window (nanoGPT draws every window's start at random).
      */
