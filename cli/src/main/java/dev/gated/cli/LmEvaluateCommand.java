@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code gated lm evaluate}: the loss of a saved language model on a text, in nats and bits per character,
- * read two ways: as streams with the state carried (every character predicted from all before it) and in
- * windows of the model's context from a zero state (nanoGPT's way of estimating its validation loss).
+ * read two ways: as streams with the state carried (every character predicted from all before it; recurrent
+ * models only) and in windows of the model's context from a zero state (nanoGPT's way of estimating its
+ * validation loss; the only reading for a Transformer).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false, description = {
         "Score a language model on a text: cross-entropy in nats and bits per character.",
@@ -52,7 +53,8 @@ final class LmEvaluateCommand extends BaseCommand {
                     + "at least 2 are needed (one to read, one to predict)");
         }
         long t0 = System.nanoTime();
-        double stream = StreamLoss.streams(lm.model(), encoded, Math.min(streams, encoded.length - 1), 256);
+        double stream = lm.architecture().isRecurrent()
+                ? StreamLoss.streams(lm.model(), encoded, Math.min(streams, encoded.length - 1), 256) : Double.NaN;
         double windows = encoded.length > lm.context() ? StreamLoss.windows(lm.model(), encoded, lm.context()) : Double.NaN;
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (json) {
@@ -63,8 +65,8 @@ final class LmEvaluateCommand extends BaseCommand {
             doc.put("data", data.toString());
             doc.put("part", which.id());
             doc.put("characters", encoded.length);
-            doc.put("loss_nats", stream);
-            doc.put("loss_bits", stream / Math.log(2));
+            doc.put("loss_nats", Double.isNaN(stream) ? null : stream);
+            doc.put("loss_bits", Double.isNaN(stream) ? null : stream / Math.log(2));
             doc.put("window", lm.context());
             doc.put("window_loss_nats", Double.isNaN(windows) ? null : windows);
             doc.put("window_loss_bits", Double.isNaN(windows) ? null : windows / Math.log(2));
@@ -73,8 +75,10 @@ final class LmEvaluateCommand extends BaseCommand {
         } else {
             io().out().printf(Locale.ROOT, "%s (%s), %,d characters of %s (%s)%n", model.getFileName(),
                     lm.architecture().describe(), encoded.length, data.getFileName(), which.id());
-            io().out().printf(Locale.ROOT, "loss %.4f nats/char (%.4f bits/char), each character predicted from all before it%n",
-                    stream, stream / Math.log(2));
+            if (!Double.isNaN(stream)) {
+                io().out().printf(Locale.ROOT, "loss %.4f nats/char (%.4f bits/char), each character predicted from all before it%n",
+                        stream, stream / Math.log(2));
+            }
             if (!Double.isNaN(windows)) {
                 io().out().printf(Locale.ROOT, "loss %.4f nats/char (%.4f bits/char) in windows of %d characters from a zero state "
                         + "(as nanoGPT estimates it)%n", windows, windows / Math.log(2), lm.context());

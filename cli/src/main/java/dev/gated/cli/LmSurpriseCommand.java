@@ -71,7 +71,8 @@ final class LmSurpriseCommand extends BaseCommand {
         }
         int start = Math.max(0, from - warmup);
         String read = text.substring(start, from + chars);
-        double[] all = StreamLoss.perCharacter(lm.model(), lm.encode(read, "--data " + data));
+        double[] all = StreamLoss.perCharacter(lm.model(), lm.encode(read, "--data " + data),
+                lm.architecture().isRecurrent() ? 0 : lm.context());
         int first = Math.max(1, from - start);              // read index of the first character with a loss
         double[] loss = Arrays.copyOfRange(all, first - 1, all.length); // loss[k]: −log p(read[first + k] | read[..first + k))
         String predicted = read.substring(first);                    // predicted.charAt(k) ↔ loss[k]

@@ -1,7 +1,6 @@
 package dev.gated.cli;
 
 import dev.gated.cli.output.Json;
-import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.tensor.Precision;
 import dev.gated.text.CharVocabulary;
 import dev.gated.text.lm.BudgetClock;
@@ -35,14 +34,18 @@ final class LmTrainCommand extends BaseCommand {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "A UTF-8 text file.")
     Path data;
 
-    @Option(names = "--model", defaultValue = "lstm", paramLabel = "lstm|gru|rnn", description = "Recurrent layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "lstm", paramLabel = "lstm|gru|rnn|transformer", description = "Recurrent "
+            + "layer, or a decoder-only Transformer (default: ${DEFAULT-VALUE}).")
     String kind;
 
     @Option(names = "--layers", defaultValue = "1", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = "--units", defaultValue = "256", description = "Hidden units per layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--units", defaultValue = "256", description = "Hidden units per layer; a Transformer's width (default: ${DEFAULT-VALUE}).")
     int units;
+
+    @Option(names = "--heads", defaultValue = "4", description = "Attention heads of a Transformer (default: ${DEFAULT-VALUE}).")
+    int heads;
 
     @Option(names = "--embedding", defaultValue = "64", description = "Size of each character's vector (default: ${DEFAULT-VALUE}).")
     int embedding;
@@ -82,6 +85,10 @@ final class LmTrainCommand extends BaseCommand {
     @Option(names = "--eval-every", defaultValue = "200", description = "Validation loss every N optimizer steps (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
+    @Option(names = "--eval-chars", description = "Validate during training on only the first N characters of the "
+            + "validation part, to save time (default: all of it; gated lm evaluate always scores all).")
+    Integer evalChars;
+
     @Option(names = "--validation", defaultValue = "0.1", description = "The last fraction of the text held out for validation (default: ${DEFAULT-VALUE}).")
     double validation;
 
@@ -94,7 +101,8 @@ final class LmTrainCommand extends BaseCommand {
     @Option(names = "--out", paramLabel = "MODEL_FILE", description = "Save the best model (lowest validation loss) here, each time it improves.")
     Path out;
 
-    @Option(names = "--curve", paramLabel = "CSV", description = "Write every validation (model, step, epoch, seconds, train_loss, val_loss, lr) as CSV.")
+    @Option(names = "--curve", paramLabel = "CSV", description = "Write every validation (model, clock, step, epoch, seconds, "
+            + "wall_seconds, cpu_seconds, train_loss, val_loss, lr, load_average) as CSV, rewritten after each.")
     Path curve;
 
     @Option(names = "--label", description = "The model's name in --curve and --json (default: the --model value).")
@@ -105,7 +113,9 @@ final class LmTrainCommand extends BaseCommand {
         LmArchitecture architecture;
         TrainingPlan plan;
         try {
-            architecture = new LmArchitecture(RecurrentKind.parse(kind), layers, units, embedding, dropout, recurrentDropout);
+            architecture = kind.trim().equalsIgnoreCase("transformer")
+                    ? LmArchitecture.transformer(layers, units, heads, dropout)
+                    : new LmArchitecture(kind, layers, units, embedding, 1, dropout, recurrentDropout);
             double seconds = minutes != null ? minutes * 60 : epochs == null ? 600 : 0;
             plan = new TrainingPlan(batch, context, lr, minLr != null ? minLr : lr / 10, clip, seconds,
                     BudgetClock.parse(clock), epochs == null ? 0 : epochs, evalEvery, 32, !noCarry, seed);
@@ -122,19 +132,32 @@ final class LmTrainCommand extends BaseCommand {
         lm.model().metadata().put("lm.split", split.describe());
         int[] train = lm.encode(split.train(), "--data " + data);
         int[] val = lm.encode(split.validation(), "--data " + data);
-        String name = label != null ? label : architecture.kind().id();
+        if (evalChars != null) {
+            if (evalChars < 2) {
+                throw usage("--eval-chars must be >= 2 but is " + evalChars);
+            }
+            val = java.util.Arrays.copyOf(val, Math.min(evalChars, val.length));
+        }
+        String name = label != null ? label : architecture.kind();
         PrintStream log = json ? (io().interactive() ? io().err() : null) : io().out();
         if (log != null) {
             log.printf(Locale.ROOT, "%s: %,d characters, %d distinct; %s%n", data.getFileName(), text.length(),
                     vocabulary.size(), split.describe());
             log.printf(Locale.ROOT, "%s, %,d parameters; %d streams x %d characters per step, %s%n", architecture.describe(),
-                    lm.model().parameterCount(), batch, context, plan.carryState() ? "state carried between chunks" : "state reset every chunk");
+                    lm.model().parameterCount(), batch, context, !architecture.isRecurrent() ? "windows shifted every epoch"
+                            : plan.carryState() ? "state carried between chunks" : "state reset every chunk");
         }
         LmCurveFile curveFile = new LmCurveFile(name, plan.clock());
         StatefulTraining.Result result = StatefulTraining.run(lm, train, val, plan, new StatefulTraining.Listener() {
             @Override
             public void onEvaluation(Evaluation e) throws IOException {
                 curveFile.add(e);
+                if (curve != null) { // rewritten after every validation, so that an interrupted run leaves its curve
+                    try (Outputs outputs = new Outputs()) {
+                        outputs.write("--curve", curve, curveFile::write);
+                        outputs.publish();
+                    }
+                }
                 if (e.best() && out != null) {
                     lm.save(out);
                 }
@@ -145,12 +168,6 @@ final class LmTrainCommand extends BaseCommand {
                 }
             }
         });
-        if (curve != null) {
-            try (Outputs outputs = new Outputs()) {
-                outputs.write("--curve", curve, curveFile::write);
-                outputs.publish();
-            }
-        }
         Evaluation best = result.best();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -16,7 +16,9 @@ import java.util.Random;
  *   repeat N times:  c ~ softmax(top-k(z) / τ);  emit c;  z = step(s, c)     one step per character
  * </pre>
  * Each character costs one time step, whatever has been generated before (the state holds the history);
- * re-running a window instead costs T steps per character ({@link SamplingSpeed} measures both).
+ * re-running a window instead costs T steps per character ({@link SamplingSpeed} measures both). A Transformer
+ * has no state to step (and Gated keeps no attention cache): for it every character re-runs the last T
+ * characters, z = model(prefix[−T:])[last].
  */
 public final class LmSampler {
 
@@ -43,6 +45,10 @@ public final class LmSampler {
         Model model = lm.model();
         int v = lm.vocabulary().size();
         int[] encoded = lm.encode(prompt, "--prompt");
+        if (!lm.architecture().isRecurrent()) {
+            windowed(lm, encoded, length, temperature, topK, random, sink);
+            return;
+        }
         StreamState state = model.newState(1);
         Tensor x = Tensor.zeros(model.precision(), 1, encoded.length);
         for (int t = 0; t < encoded.length; t++) {
@@ -57,6 +63,22 @@ public final class LmSampler {
                 one.set(0, c);
                 logits = CharSampler.lastLogits(model.step(state, one), v);
             }
+        }
+    }
+
+    private static void windowed(LanguageModel lm, int[] prompt, int length, double temperature, int topK, Random random,
+                                 Sink sink) throws IOException {
+        int window = lm.context();
+        int[] prefix = java.util.Arrays.copyOf(prompt, prompt.length + length);
+        for (int n = prompt.length; n < prefix.length; n++) {
+            int from = Math.max(0, n - window);
+            Tensor x = Tensor.zeros(lm.model().precision(), 1, n - from);
+            for (int t = from; t < n; t++) {
+                x.set(t - from, prefix[t]);
+            }
+            int c = Sampling.sample(CharSampler.lastLogits(lm.model().predict(x), lm.vocabulary().size()), temperature, topK, random);
+            prefix[n] = c;
+            sink.accept(lm.vocabulary().charAt(c));
         }
     }
 

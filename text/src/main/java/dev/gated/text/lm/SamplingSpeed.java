@@ -32,6 +32,10 @@ public record SamplingSpeed(double stepped, double windowed, int window, int ste
         if (length < 1 || repetitions < 1) {
             throw new IllegalArgumentException("length and repetitions must be >= 1 but are " + length + " and " + repetitions);
         }
+        if (!lm.architecture().isRecurrent()) {
+            throw new IllegalArgumentException("a " + lm.architecture().kind() + " has no streaming state to step: it "
+                    + "re-runs its window for every character already; time a recurrent model (lstm, gru, rnn)");
+        }
         int window = lm.context();
         if (prompt.length() < window && !lm.vocabulary().contains(' ')) {
             throw new IllegalArgumentException("the windowed sampler pads a prompt shorter than " + window

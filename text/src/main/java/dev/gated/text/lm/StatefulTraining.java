@@ -8,7 +8,9 @@ import dev.gated.model.StreamState;
 import dev.gated.tensor.Tensor;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Trains a language model on a long text by stateful truncated BPTT (char-rnn; Keras {@code stateful=True}):
@@ -21,6 +23,8 @@ import java.util.List;
  *                       ∂L/∂w by BPTT over the T steps;  clip to global norm c;  Adam step
  *   every N steps (and at the end): validation loss ({@link StreamLoss#streams}); the best weights are kept
  * </pre>
+ * A Transformer has no state to carry: its chunks are independent windows of T characters (shifted each epoch),
+ * and its validation loss is over windows of T ({@link StreamLoss#windows}), the context it can see.
  * Training stops at the time budget or after the epochs, whichever comes first; the budget counts validation
  * too, in wall-clock or CPU time ({@link BudgetClock}). At the end the model holds the weights of its best validation loss (its last
  * weights when there is no validation text).
@@ -56,6 +60,7 @@ public final class StatefulTraining {
     private final Model model;
     private final List<Parameter> parameters;
     private final int[] validation;
+    private final boolean recurrent;
     private final List<Evaluation> curve = new ArrayList<>();
     private List<Tensor> bestWeights;
     private Evaluation best;
@@ -71,6 +76,7 @@ public final class StatefulTraining {
         this.model = lm.model();
         this.parameters = model.parameters();
         this.validation = validation;
+        this.recurrent = lm.architecture().isRecurrent();
     }
 
     /** Trains {@code lm} on {@code train} (character indices), validating on {@code validation}. */
@@ -80,8 +86,8 @@ public final class StatefulTraining {
     }
 
     private Result train(int[] train) throws IOException {
-        StreamBatches batches = new StreamBatches(train, plan.streams(), plan.context(), model.precision());
-        StreamState state = model.newState(plan.streams());
+        boolean carry = plan.carryState() && recurrent;
+        StreamState state = carry ? model.newState(plan.streams()) : null;
         start = plan.clock().now();
         wallStart = BudgetClock.WALL.now();
         cpuStart = BudgetClock.CPU.now();
@@ -90,13 +96,16 @@ public final class StatefulTraining {
         double epoch = 0;
         boolean evaluatedLast = false;
         for (int e = 0; (plan.epochs() < 1 || e < plan.epochs()) && !outOfTime(); e++) {
-            state.reset();
+            StreamBatches batches = new StreamBatches(recurrent ? train : shifted(train, e), plan.streams(), plan.context(),
+                    model.precision());
+            if (state != null) {
+                state.reset();
+            }
             for (int c = 0; c < batches.chunks() && !outOfTime(); c++) {
                 epoch = e + (double) c / batches.chunks();
                 model.optimizer().setLearningRate(plan.learningRate(plan.progress(seconds(), epoch)));
                 Dataset chunk = batches.chunk(c);
-                double loss = trainChunk(chunk, Mode.training(plan.seed() * 1_000_003L + step),
-                        plan.carryState() ? state : null, step);
+                double loss = trainChunk(chunk, Mode.training(plan.seed() * 1_000_003L + step), state, step);
                 step++;
                 characters += chunk.y().size();
                 lossSum += loss;
@@ -119,6 +128,19 @@ public final class StatefulTraining {
         return new Result(List.copyOf(curve), best, step, seconds, wall(), cpu(), characters / seconds);
     }
 
+    /**
+     * A Transformer's chunks are independent windows: each epoch after the first starts them
+     * {@code s ∈ [0, T)} characters later (s drawn from the seed and the epoch), so that a character is not
+     * always at the same position of its window (nanoGPT draws every window's start at random).
+     */
+    private int[] shifted(int[] train, int epoch) {
+        if (epoch == 0) {
+            return train;
+        }
+        int shift = new SplittableRandom(plan.seed() * 31L + epoch).nextInt(plan.context());
+        return Arrays.copyOfRange(train, shift, train.length);
+    }
+
     private double trainChunk(Dataset chunk, Mode mode, StreamState state, int step) {
         for (Parameter p : parameters) {
             p.zeroGrad();
@@ -138,9 +160,9 @@ public final class StatefulTraining {
     }
 
     private void evaluate(int step, double epoch) throws IOException {
-        double validationLoss = validation.length > 1
-                ? StreamLoss.streams(model, validation, Math.min(plan.validationStreams(), validation.length - 1), 256)
-                : Double.NaN;
+        double validationLoss = validation.length <= 1 ? Double.NaN
+                : recurrent ? StreamLoss.streams(model, validation, Math.min(plan.validationStreams(), validation.length - 1), 256)
+                : validation.length > plan.context() ? StreamLoss.windows(model, validation, plan.context()) : Double.NaN;
         boolean isBest = best == null || Double.isNaN(validationLoss) || validationLoss < best.validationLoss();
         Evaluation e = new Evaluation(step, epoch, seconds(), wall(), cpu(), lossCount == 0 ? Double.NaN : lossSum / lossCount,
                 validationLoss, model.optimizer().learningRate(), isBest);

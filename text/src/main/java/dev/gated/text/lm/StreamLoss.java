@@ -74,12 +74,16 @@ public final class StreamLoss {
     }
 
     /**
-     * The loss of each character of {@code text} after the first, read as one stream from a zero state:
-     * element i is −log p(text[i+1] | text[0..i]), in nats (length N − 1).
+     * The loss of each character of {@code text} after the first: element i is −log p(text[i+1] | text[0..i]), in
+     * nats (length N − 1). A recurrent model reads the text as one stream from a zero state; a model without a
+     * state ({@code window} > 0) sees the last {@code window} characters, text[max(0, i + 1 − window) .. i].
      */
-    public static double[] perCharacter(Model model, int[] text) {
+    public static double[] perCharacter(Model model, int[] text, int window) {
         if (text.length < 2) {
             throw new IllegalArgumentException("a passage needs at least 2 characters (one to read, one to predict)");
+        }
+        if (window > 0) {
+            return perCharacterInWindows(model, text, window);
         }
         double[] out = new double[text.length - 1];
         StreamState state = model.newState(1);
@@ -95,6 +99,21 @@ public final class StreamLoss {
             for (int t = 0; t < length; t++) {
                 out[from + t] = -logSoftmax(z, t * v, v, text[from + t + 1]);
             }
+        }
+        return out;
+    }
+
+    private static double[] perCharacterInWindows(Model model, int[] text, int window) {
+        double[] out = new double[text.length - 1];
+        for (int i = 0; i < out.length; i++) {
+            int from = Math.max(0, i + 1 - window);
+            Tensor x = Tensor.zeros(model.precision(), 1, i + 1 - from);
+            for (int t = from; t <= i; t++) {
+                x.set(t - from, text[t]);
+            }
+            Tensor z = model.predict(x); // (1, k, V)
+            int v = z.size() / x.size();
+            out[i] = -logSoftmax(z, z.size() - v, v, text[i + 1]);
         }
         return out;
     }

@@ -55,7 +55,7 @@ class LmSamplerTest {
 
     @Test
     void promptCharactersOutsideTheVocabularyAreNamedWithTheirPlace() {
-        LanguageModel lm = LanguageModel.create(new LmArchitecture(RecurrentKind.GRU, 1, 4, 3, 0, 0),
+        LanguageModel lm = LanguageModel.create(LmArchitecture.recurrent(RecurrentKind.GRU, 1, 4, 3, 0, 0),
                 CharVocabulary.of(TEXT), 8, 0.01, 1, 1, Precision.FLOAT64);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> generate(lm, "To\nbe Zé", 5, 1));
         assertEquals("--prompt: line 2, column 4: character 'Z' is not in the model's vocabulary of "
@@ -65,7 +65,7 @@ class LmSamplerTest {
     /** A small stacked model with dropout between layers, trained a little so that its logits are far from uniform. */
     static LanguageModel trained(RecurrentKind kind) throws IOException {
         CharVocabulary vocabulary = CharVocabulary.of(TEXT);
-        LanguageModel lm = LanguageModel.create(new LmArchitecture(kind, 2, 12, 6, 0.1, 0.1), vocabulary, 8, 0.02, 5, 3,
+        LanguageModel lm = LanguageModel.create(LmArchitecture.recurrent(kind, 2, 12, 6, 0.1, 0.1), vocabulary, 8, 0.02, 5, 3,
                 Precision.FLOAT64);
         int[] encoded = lm.encode(TEXT, "TEXT");
         StatefulTraining.run(lm, encoded, encoded, new TrainingPlan(4, 8, 0.02, 0.002, 5, 0, BudgetClock.WALL, 3, 1000, 2, true, 3), null);

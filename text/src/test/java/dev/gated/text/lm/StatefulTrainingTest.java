@@ -40,7 +40,7 @@ class StatefulTrainingTest {
     @Test
     void keepsTheBestWeightsAndStopsAtTheEpochs() throws IOException {
         String text = LmSamplerTest.TEXT;
-        LanguageModel lm = LanguageModel.create(new LmArchitecture(RecurrentKind.LSTM, 1, 8, 4, 0, 0),
+        LanguageModel lm = LanguageModel.create(LmArchitecture.recurrent(RecurrentKind.LSTM, 1, 8, 4, 0, 0),
                 CharVocabulary.of(text), 8, 0.02, 5, 1, Precision.FLOAT64);
         int[] train = lm.encode(text.substring(0, 120), "train");
         int[] val = lm.encode(text.substring(120), "val");
@@ -55,7 +55,7 @@ class StatefulTrainingTest {
     }
 
     private static double trainLoss(String text, boolean carry) throws IOException {
-        LanguageModel lm = LanguageModel.create(new LmArchitecture(RecurrentKind.LSTM, 1, 16, 8, 0, 0),
+        LanguageModel lm = LanguageModel.create(LmArchitecture.recurrent(RecurrentKind.LSTM, 1, 16, 8, 0, 0),
                 CharVocabulary.of(text), 4, 0.03, 5, 11, Precision.FLOAT32);
         int[] encoded = lm.encode(text, "text");
         StatefulTraining.Result r = StatefulTraining.run(lm, encoded, encoded,
