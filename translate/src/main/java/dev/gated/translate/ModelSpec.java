@@ -8,8 +8,8 @@ import java.util.Map;
  * The architecture of an encoder–decoder: which cell, which attention, how wide. Declared once; the CLI's
  * options, the model file's metadata and the comparison table's row names all come from it.
  *
- * @param cell          LSTM or GRU, for encoder and decoder alike
- * @param attention     NONE (Sutskever et al. 2014), DOT (Luong et al. 2015) or ADDITIVE (Bahdanau et al. 2015 scores)
+ * @param cell          LSTM or GRU, for encoder and decoder alike; TRANSFORMER for {@link TransformerSeq2Seq}
+ * @param attention     NONE (Sutskever et al. 2014), DOT (Luong et al. 2015), ADDITIVE (Bahdanau et al. 2015 scores); MULTI_HEAD for the Transformer
  * @param bidirectional encoder reads the source both ways (its states are projected to start the decoder)
  * @param embedding     E, the width of the source and target token embeddings
  * @param units         H, the hidden units of every recurrent layer (unused by the Transformer)
