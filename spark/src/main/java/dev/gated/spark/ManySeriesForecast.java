@@ -34,7 +34,7 @@ import scala.Tuple2;
 public final class ManySeriesForecast {
 
     private final SeriesColumns columns;
-    private final List<FitPlan> plans;
+    private List<FitPlan> plans;
     private int partitions;
     private TaskFault fault = TaskFault.NONE;
 
@@ -83,11 +83,8 @@ public final class ManySeriesForecast {
 
     /** Keeps each trained model file's bytes in the results' model_file column. */
     public ManySeriesForecast keepModels() {
-        List<FitPlan> kept = plans.stream().map(p -> new FitPlan(p.data(), p.hp(), p.kinds(), p.steps(), true)).toList();
-        ManySeriesForecast job = new ManySeriesForecast(columns, kept);
-        job.partitions = partitions;
-        job.fault = fault;
-        return job;
+        plans = plans.stream().map(p -> new FitPlan(p.data(), p.hp(), p.kinds(), p.steps(), true)).toList();
+        return this;
     }
 
     /** Rehearses failures (tests): called before each series is fitted, inside the task. */
