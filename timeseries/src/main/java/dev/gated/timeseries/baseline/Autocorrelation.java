@@ -1,5 +1,7 @@
 package dev.gated.timeseries.baseline;
 
+import org.jtransforms.fft.DoubleFFT_1D;
+
 /**
  * The sample autocorrelation function of x_0..x_{n-1} with mean x̄ (the usual biased estimator, as in
  * statsmodels' {@code acf}):
@@ -56,71 +58,29 @@ public final class Autocorrelation {
     }
 
     /**
-     * The same sums by the Wiener–Khinchin theorem: zero-pad the centred series to a power of two ≥ 2n (so the
-     * circular correlation is the linear one), FFT, take |X|², inverse FFT.
+     * The same sums by the Wiener–Khinchin theorem: zero-pad the centred series to a power of two ≥ 2n − 1 (so
+     * the circular correlation is the linear one), FFT (JTransforms), take |X|², inverse FFT (scaled by 1/size).
      */
     static double[] byFft(double[] x, double mean, double denominator, int maxLag) {
         int size = Integer.highestOneBit(Math.max(1, 2 * x.length - 1) - 1) << 1;
-        double[] re = new double[size];
-        double[] im = new double[size];
+        double[] spectrum = new double[2 * size];   // interleaved (re, im), as JTransforms' full transforms want
         for (int t = 0; t < x.length; t++) {
-            re[t] = x[t] - mean;
+            spectrum[t] = x[t] - mean;
         }
-        fft(re, im, false);
+        DoubleFFT_1D fft = new DoubleFFT_1D(size);
+        fft.realForwardFull(spectrum);
         for (int i = 0; i < size; i++) {
-            re[i] = re[i] * re[i] + im[i] * im[i];
-            im[i] = 0;
+            double re = spectrum[2 * i];
+            double im = spectrum[2 * i + 1];
+            spectrum[2 * i] = re * re + im * im;
+            spectrum[2 * i + 1] = 0;
         }
-        fft(re, im, true);
+        fft.complexInverse(spectrum, true);
         double[] acf = new double[maxLag + 1];
         for (int k = 0; k <= maxLag; k++) {
-            acf[k] = re[k] / size / denominator;
+            acf[k] = spectrum[2 * k] / denominator;
         }
         acf[0] = 1;
         return acf;
-    }
-
-    /** In-place iterative radix-2 FFT of (re, im), length a power of two; unscaled in both directions. */
-    private static void fft(double[] re, double[] im, boolean inverse) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        double[] cos = new double[n / 2]; // twiddles of the largest stage; stage len uses every (n/len)-th
-        double[] sin = new double[n / 2];
-        for (int k = 0; k < n / 2; k++) {
-            cos[k] = Math.cos(2 * Math.PI * k / n);
-            sin[k] = (inverse ? 1 : -1) * Math.sin(2 * Math.PI * k / n);
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            int half = len / 2;
-            int step = n / len;
-            for (int block = 0; block < n; block += len) { // blocks outer: each touches its own cache lines once
-                for (int k = 0; k < half; k++) {
-                    double wr = cos[k * step];
-                    double wi = sin[k * step];
-                    int i = block + k;
-                    int j = i + half;
-                    double xr = re[j] * wr - im[j] * wi;
-                    double xi = re[j] * wi + im[j] * wr;
-                    re[j] = re[i] - xr;
-                    im[j] = im[i] - xi;
-                    re[i] += xr;
-                    im[i] += xi;
-                }
-            }
-        }
     }
 }
