@@ -41,7 +41,7 @@ final class LmCurveCommand extends BaseCommand {
     @Option(names = "--plot", paramLabel = "PNG", description = "Draw the curves here.")
     Path plot;
 
-    @Option(names = "--table", paramLabel = "CSV", description = "Write the table (model, clock, minutes, seconds, val_loss) here.")
+    @Option(names = "--table", paramLabel = "CSV", description = "Write the table (model, clock, minutes, seconds, val_loss, run_seconds) here.")
     Path table;
 
     /** One model's validations in time order. */
@@ -83,6 +83,7 @@ final class LmCurveCommand extends BaseCommand {
                 row.put("minutes", minutes);
                 row.put("seconds", Double.isNaN(when) ? null : when);
                 row.put("val_loss", Double.isNaN(best) ? null : best);
+                row.put("run_seconds", run.seconds().isEmpty() ? null : run.seconds().get(run.seconds().size() - 1));
                 rows.add(row);
             }
         }
@@ -105,11 +106,13 @@ final class LmCurveCommand extends BaseCommand {
             doc.put("rows", rows);
             Json.print(io().out(), doc);
         } else {
-            io().out().println("best validation loss (nats/char) reached within each time mark (on each run's clock); - : no validation yet");
+            io().out().println("best validation loss (nats/char) reached within each time mark (on each run's clock); - : no "
+                    + "validation yet; last val: when the run's last validation was (marks after it repeat its best)");
             StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-24s %5s", "model", "clock"));
             for (double m : at) {
                 head.append(String.format(Locale.ROOT, " %9s", fmt(m) + " min"));
             }
+            head.append(String.format(Locale.ROOT, " %9s", "last val"));
             io().out().println(head);
             for (Run run : runs) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s %5s", run.model(), run.clock()));
@@ -119,6 +122,8 @@ final class LmCurveCommand extends BaseCommand {
                         line.append(String.format(Locale.ROOT, " %9s", v == null ? "-" : String.format(Locale.ROOT, "%.4f", (double) v)));
                     }
                 }
+                double last = run.seconds().isEmpty() ? Double.NaN : run.seconds().get(run.seconds().size() - 1);
+                line.append(String.format(Locale.ROOT, " %7.2f m", last / 60)); // a mark past it repeats its best
                 io().out().println(line);
             }
         }
@@ -153,7 +158,7 @@ final class LmCurveCommand extends BaseCommand {
     private static void writeTable(Path csv, List<Map<String, Object>> rows) throws IOException {
         try (var w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
              var printer = new org.apache.commons.csv.CSVPrinter(w, CSVFormat.DEFAULT.builder()
-                     .setHeader("model", "clock", "minutes", "seconds", "val_loss").build())) {
+                     .setHeader("model", "clock", "minutes", "seconds", "val_loss", "run_seconds").build())) {
             for (Map<String, Object> row : rows) {
                 printer.printRecord(row.values());
             }

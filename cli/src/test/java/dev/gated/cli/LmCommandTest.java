@@ -115,7 +115,7 @@ class LmCommandTest {
         assertTrue(c.get("rows").get(0).get("val_loss").isNull(), "nothing is validated within 0 minutes");
         assertEquals(trained.get("best").get("validation_loss").asDouble(), c.get("rows").get(1).get("val_loss").asDouble(), 1e-4);
         assertTrue(Files.size(png) > 1000);
-        assertEquals("model,clock,minutes,seconds,val_loss", Files.readAllLines(table).get(0));
+        assertEquals("model,clock,minutes,seconds,val_loss,run_seconds", Files.readAllLines(table).get(0));
     }
 
     @Test
