@@ -133,30 +133,15 @@ public final class Attention implements Layer {
 
     @Override
     public List<int[]> buildAll(List<int[]> shapes, BuildContext context) {
-        if (shapes.size() != 2 && shapes.size() != 3) {
-            throw new IllegalArgumentException("attention takes (query, value) or (query, value, key) but is called on "
-                    + shapes.size() + " input" + (shapes.size() == 1 ? "" : "s")
-                    + (shapes.size() == 1 ? " — for self-attention call it on the same node twice: attention.on(x, x)" : ""));
-        }
+        AttentionChecks.buildShapes("attention", "attention", shapes);
         int[] query = shapes.get(0);
         int[] value = shapes.get(1);
         int[] key = shapes.size() == 3 ? shapes.get(2) : value;
-        String[] names = {"query", "value", "key"};
-        for (int n = 0; n < shapes.size(); n++) {
-            if (shapes.get(n).length != 2 || shapes.get(n)[1] == Shape.ANY) {
-                throw new IllegalArgumentException("attention: the " + names[n] + " must have shape (batch, time, features) but has "
-                        + Shape.withBatch(shapes.get(n)));
-            }
-        }
         if (query[1] != key[1]) {
             throw new IllegalArgumentException("attention: the query has shape " + Shape.withBatch(query) + " but the "
                     + (shapes.size() == 3 ? "key" : "value (which is the key)") + " has " + Shape.withBatch(key)
                     + " — scores compare query and key features, so their last axes must agree"
                     + (shapes.size() == 3 ? "" : "; pass a key of the query's width as a third input"));
-        }
-        if (key[0] != Shape.ANY && value[0] != Shape.ANY && key[0] != value[0]) {
-            throw new IllegalArgumentException("attention: the key has shape " + Shape.withBatch(key) + " but the value has "
-                    + Shape.withBatch(value) + " — key and value need one step per value step");
         }
         if (dim != 0 && dim != query[1]) {
             throw new IllegalArgumentException("attention was built for queries of width " + dim + " but is now called on "
@@ -367,34 +352,15 @@ public final class Attention implements Layer {
     }
 
     private void checkShapes(Tensor query, Tensor value, Tensor key) {
-        String[] names = {"query", "value", "key"};
-        Tensor[] all = {query, value, key};
-        for (int n = 0; n < 3; n++) {
-            if (all[n].rank() != 3) {
-                throw new IllegalArgumentException("attention: the " + names[n] + " must be (batch, time, features) but has shape "
-                        + all[n].shapeString());
-            }
-        }
+        AttentionChecks.callShapes("attention", query, value, key, keyGiven);
         if (query.dim(2) != dim || key.dim(2) != dim) {
             throw new IllegalArgumentException("attention was built for query and key width " + dim + " but the query has shape "
                     + query.shapeString() + " and the " + (keyGiven ? "key " : "value (the key) ") + key.shapeString());
         }
-        if (value.dim(0) != query.dim(0) || key.dim(0) != query.dim(0) || key.dim(1) != value.dim(1)) {
-            throw new IllegalArgumentException("attention: the query has shape " + query.shapeString() + ", the value "
-                    + value.shapeString() + (keyGiven ? ", the key " + key.shapeString() : "")
-                    + " — the batch must agree, and key and value need the same number of steps");
-        }
     }
 
     private double[] mask(Tensor mask, String name, int steps) {
-        if (mask == null) {
-            return null;
-        }
-        if (mask.rank() != 2 || mask.dim(0) != batch || mask.dim(1) != steps) {
-            throw new IllegalArgumentException("attention: the " + name + " mask has shape " + mask.shapeString()
-                    + " but the " + name + " has " + batch + " rows of " + steps + " steps — expected (" + batch + ", " + steps + ")");
-        }
-        return mask.toDoubleArray();
+        return AttentionChecks.mask("attention", mask, name, batch, steps);
     }
 
     @Override

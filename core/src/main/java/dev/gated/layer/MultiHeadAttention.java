@@ -145,24 +145,10 @@ public final class MultiHeadAttention implements Layer {
 
     @Override
     public List<int[]> buildAll(List<int[]> shapes, BuildContext context) {
-        if (shapes.size() != 2 && shapes.size() != 3) {
-            throw new IllegalArgumentException("multi-head attention takes (query, value) or (query, value, key) but is called on "
-                    + shapes.size() + " input" + (shapes.size() == 1 ? " — for self-attention call it on the same node twice: mha.on(x, x)" : "s"));
-        }
-        String[] names = {"query", "value", "key"};
-        for (int n = 0; n < shapes.size(); n++) {
-            if (shapes.get(n).length != 2 || shapes.get(n)[1] == Shape.ANY) {
-                throw new IllegalArgumentException("multi-head attention: the " + names[n] + " must have shape (batch, time, features) but has "
-                        + Shape.withBatch(shapes.get(n)));
-            }
-        }
+        AttentionChecks.buildShapes("multi-head attention", "mha", shapes);
         int[] query = shapes.get(0);
         int[] value = shapes.get(1);
         int[] key = shapes.size() == 3 ? shapes.get(2) : value;
-        if (key[0] != Shape.ANY && value[0] != Shape.ANY && key[0] != value[0]) {
-            throw new IllegalArgumentException("multi-head attention: the key has shape " + Shape.withBatch(key) + " but the value has "
-                    + Shape.withBatch(value) + " — key and value need one step per value step");
-        }
         if (causal && query[0] != Shape.ANY && value[0] != Shape.ANY && query[0] > value[0]) {
             throw new IllegalArgumentException("multi-head attention: causal attention needs at least as many value steps as query steps, but the query has "
                     + Shape.withBatch(query) + " and the value " + Shape.withBatch(value));
@@ -395,30 +381,11 @@ public final class MultiHeadAttention implements Layer {
     }
 
     private void checkShapes(Tensor query, Tensor value, Tensor key) {
-        String[] names = {"query", "value", "key"};
-        Tensor[] all = {query, value, key};
-        for (int n = 0; n < 3; n++) {
-            if (all[n].rank() != 3) {
-                throw new IllegalArgumentException("multi-head attention: the " + names[n] + " must be (batch, time, features) but has shape "
-                        + all[n].shapeString());
-            }
-        }
-        if (value.dim(0) != query.dim(0) || key.dim(0) != query.dim(0) || key.dim(1) != value.dim(1)) {
-            throw new IllegalArgumentException("multi-head attention: the query has shape " + query.shapeString() + ", the value "
-                    + value.shapeString() + (keyGiven ? ", the key " + key.shapeString() : "")
-                    + " — the batch must agree, and key and value need the same number of steps");
-        }
+        AttentionChecks.callShapes("multi-head attention", query, value, key, keyGiven);
     }
 
     private double[] mask(Tensor mask, String name, int steps) {
-        if (mask == null) {
-            return null;
-        }
-        if (mask.rank() != 2 || mask.dim(0) != batch || mask.dim(1) != steps) {
-            throw new IllegalArgumentException("multi-head attention: the " + name + " mask has shape " + mask.shapeString()
-                    + " but the " + name + " has " + batch + " rows of " + steps + " steps — expected (" + batch + ", " + steps + ")");
-        }
-        return mask.toDoubleArray();
+        return AttentionChecks.mask("multi-head attention", mask, name, batch, steps);
     }
 
     @Override
