@@ -4,6 +4,7 @@ import dev.gated.tensor.FloatTensor;
 import dev.gated.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -96,6 +97,19 @@ public final class VectorKernels implements Kernels {
         pr.b = null;
         pr.c = null;
         pr.packedB = null;
+    }
+
+    @Override
+    public int parallelism() {
+        return pool.threads();
+    }
+
+    @Override
+    public void runParts(int parts, IntConsumer part) {
+        if (parts > pool.threads()) {
+            throw new IllegalArgumentException(parts + " parts for " + pool.threads() + " threads");
+        }
+        pool.run(parts, part::accept);
     }
 
     @Override

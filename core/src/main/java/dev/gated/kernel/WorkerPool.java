@@ -1,16 +1,17 @@
 package dev.gated.kernel;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A fixed set of daemon threads that run the parts of one task at a time, part 0 on the calling thread.
  * Allocation-free per call (the task is a reusable object), so it can be used inside the time loop.
  *
  * <p>Workers spin briefly after each task (the next matrix multiply of a time loop follows within
- * microseconds) and then park. If another thread is already using the pool, the caller runs every part
- * itself: callers split work so that the result does not depend on which thread runs which part.
+ * microseconds) and then park. If the pool is already in use — by another thread, or by this one: a part
+ * of a coarse task (a whole sequence for some batch rows) that calls a matrix multiply — the caller runs
+ * every part itself: callers split work so that the result does not depend on which thread runs which part.
  */
 final class WorkerPool {
 
@@ -23,7 +24,8 @@ final class WorkerPool {
 
     private final int threads;
     private final Thread[] workers;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Held while a task runs; not re-entrant, so a nested call from a part runs inline. */
+    private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicInteger remaining = new AtomicInteger();
     private volatile Task task;
     /** generation &lt;&lt; 16 | parts: read once by a worker, so it never mixes two calls' part counts. */
@@ -52,7 +54,7 @@ final class WorkerPool {
 
     /** Runs parts 0 … n−1 of {@code t} (n ≤ threads) and returns when all are done. */
     void run(int n, Task t) {
-        if (n <= 1 || !lock.tryLock()) {
+        if (n <= 1 || !busy.compareAndSet(false, true)) {
             for (int p = 0; p < n; p++) {
                 t.run(p);
             }
@@ -78,7 +80,7 @@ final class WorkerPool {
             }
         } finally {
             task = null;
-            lock.unlock();
+            busy.set(false);
         }
     }
 

@@ -118,6 +118,11 @@ public final class GruCell extends Cell {
     }
 
     @Override
+    protected boolean supportsBatchSlices() {
+        return true;
+    }
+
+    @Override
     protected void forwardStep(Step s) {
         if (resetAfter) {
             forwardResetAfter(s);
@@ -128,7 +133,7 @@ public final class GruCell extends Cell {
 
     private void forwardResetAfter(Step s) {
         int width = 3 * units;
-        int recOff = s.t * s.batch * width;
+        int recOff = (s.t * s.layerBatch + s.row) * width;
         for (int b = 0; b < s.batch; b++) {
             recurrent.copyFrom(recurrentBias.value(), 0, recOff + b * width, width);
         }
@@ -145,7 +150,7 @@ public final class GruCell extends Cell {
         k.gemm(false, false, s.batch, 2 * units, units,
                 s.hPrevDropped, s.hPrevDroppedOff, units, recurrentKernel.value(), 0, width,
                 s.gates, s.gatesOff, width, true);
-        int rhOff = s.t * s.batch * units;
+        int rhOff = (s.t * s.layerBatch + s.row) * units;
         for (int b = 0; b < s.batch; b++) {
             int z = s.gatesOff + b * width;
             int row = b * units;
@@ -188,7 +193,7 @@ public final class GruCell extends Cell {
 
     private void backwardResetAfter(Step s) {
         int width = 3 * units;
-        int recOff = s.t * s.batch * width;
+        int recOff = (s.t * s.layerBatch + s.row) * width;
         Kernels k = KernelProvider.get();
         // writes ∂L/∂h_t ⊙ z_t (the direct path) to dhPrev; the product through U is added to it
         k.gruBackward(s.batch, units, s.gates, s.gatesOff, recurrent, recOff, s.hPrev, s.hPrevOff, s.dh,
@@ -199,13 +204,14 @@ public final class GruCell extends Cell {
                     s.dhPrev, 0, units, true);
             return;
         }
+        int scratch = s.row * units;   // this slice's rows of the (B, H) scratch
         k.gemm(false, true, s.batch, units, width,
                 dRecurrent, recOff, width, recurrentKernel.value(), 0, width,
-                dHiddenDropped, 0, units, false);
-        dropRecurrentGradient(s, dHiddenDropped, 0);
+                dHiddenDropped, scratch, units, false);
+        dropRecurrentGradient(s, dHiddenDropped, scratch);
         int n = s.batch * units;
         for (int i = 0; i < n; i++) {
-            s.dhPrev.add(i, dHiddenDropped.get(i));
+            s.dhPrev.add(i, dHiddenDropped.get(scratch + i));
         }
     }
 
@@ -225,9 +231,10 @@ public final class GruCell extends Cell {
                 s.dGates.set(dz + 2 * units + j, dh * (1 - updateGate) * (1 - candidate * candidate));
             }
         }
+        int scratch = s.row * units;   // this slice's rows of the (B, H) scratch
         k.gemm(false, true, s.batch, units, units,
                 s.dGates, s.dGatesOff + 2 * units, width, recurrentKernel.value(), 2 * units, width,
-                dResetHidden, 0, units, false);
+                dResetHidden, scratch, units, false);
         for (int b = 0; b < s.batch; b++) {
             int z = s.gatesOff + b * width;
             int dz = s.dGatesOff + b * width;
@@ -235,7 +242,7 @@ public final class GruCell extends Cell {
             for (int j = 0; j < units; j++) {
                 double resetGate = s.gates.get(z + j);
                 double hDropped = s.hPrevDropped.get(s.hPrevDroppedOff + row + j);
-                s.dGates.set(dz + j, dResetHidden.get(row + j) * hDropped * resetGate * (1 - resetGate));
+                s.dGates.set(dz + j, dResetHidden.get(scratch + row + j) * hDropped * resetGate * (1 - resetGate));
             }
         }
         k.gemm(false, true, s.batch, units, 2 * units,
@@ -245,7 +252,7 @@ public final class GruCell extends Cell {
             int z = s.gatesOff + b * width;
             int row = b * units;
             for (int j = 0; j < units; j++) {
-                s.dhPrev.add(row + j, dResetHidden.get(row + j) * s.gates.get(z + j));
+                s.dhPrev.add(row + j, dResetHidden.get(scratch + row + j) * s.gates.get(z + j));
             }
         }
         dropRecurrentGradient(s, s.dhPrev, 0);
