@@ -79,8 +79,11 @@ public final class Recurrent implements Layer {
     private int sequenceRows;  // capacity of the (T, B, ·) buffers, in rows of T·B
     private Precision precision;
     private final Step step = new Step();
-    /** Rows per slice boundary when the forward pass splits the batch across threads: the vector width. */
-    private static final int SLICE_ROWS = 8;
+    /**
+     * Slices of a split batch start at multiples of this many rows: 16 ≥ the widest float vector (AVX-512),
+     * so a slice's flat loops over (rows · H) values start on the same lane as the unsplit loop, for any H.
+     */
+    private static final int SLICE_ROWS = 16;
     /** Fewest multiply-adds per step and slice for which a second thread pays for its wake-up. */
     private static final long MIN_SLICE_MACS = 16_384;
     private Step[] sliceSteps;      // one per thread when the batch is split

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BatchSlicesTest {
 
     static final int INPUT = 5;
-    static final int UNITS = 24;
+    static final int UNITS = 25;   // odd: flat loops over rows·H have tails, and slices must not move them
     static final int STEPS = 9;
 
     record Case(String cell, IntFunction<Recurrent> factory, int batch, boolean reverse, boolean masked, boolean dropout) {
@@ -52,7 +52,7 @@ class BatchSlicesTest {
             String name = (String) c[0];
             list.add(Arguments.of(new Case(name, factory, 64, false, false, false)));
             list.add(Arguments.of(new Case(name, factory, 37, true, true, false)));
-            list.add(Arguments.of(new Case(name, factory, 40, false, true, true)));
+            list.add(Arguments.of(new Case(name, factory, 48, false, true, true)));
         }
         return list.stream();
     }
