@@ -323,9 +323,10 @@ public final class VectorKernels implements Kernels {
             }
         }
 
+        // indexed loops, not for-each: an iterator per product is garbage per time step when C2 does not inline
         private boolean isActive(Tensor b) {
-            for (Tensor t : active) {
-                if (t == b) {
+            for (int i = 0; i < active.size(); i++) {
+                if (active.get(i) == b) {
                     return true;
                 }
             }
@@ -337,7 +338,8 @@ public final class VectorKernels implements Kernels {
             if (active.isEmpty() || !isActive(b)) {
                 return null;
             }
-            for (Entry e : entries) {
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
                 if (e.tensor == b && e.trans == trans && e.off == off && e.ld == ld && e.k == k && e.n == n) {
                     return e.packed;
                 }
