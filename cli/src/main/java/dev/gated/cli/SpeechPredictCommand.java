@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * fed in chunks through the model's streaming state, printing the belief after each chunk, the latency per
  * chunk and the real-time factor (processing time / audio time).
  */
-@Command(name = "predict", mixinStandardHelpOptions = true, description = "Say which digit each WAV file holds.")
+@Command(name = "predict", mixinStandardHelpOptions = true, description = "Say which digit (or class of the model's) each WAV file holds.")
 final class SpeechPredictCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model saved by 'gated speech train'.")
@@ -58,16 +58,20 @@ final class SpeechPredictCommand extends BaseCommand {
             r.put("file", file.toString());
             r.put("seconds", clip.seconds());
             double[] p = stream ? streamed(classifier, clip, r) : classifier.probabilities(clip);
-            int digit = DigitClassifier.argmax(p);
-            r.put("digit", digit);
-            r.put("probability", p[digit]);
+            int best = DigitClassifier.argmax(p);
+            String label = classifier.classes().get(best);
+            if (classifier.classes().equals(DigitClassifier.DIGITS)) {
+                r.put("digit", best);
+            }
+            r.put("label", label);
+            r.put("probability", p[best]);
             r.put("probabilities", p);
             if (plot != null) {
-                r.put("plot", plot(classifier, file, clip, digit).toString());
+                r.put("plot", plot(classifier, file, clip, label).toString());
             }
             results.add(r);
             if (!json) {
-                io().out().printf(Locale.ROOT, "%s: %d (p=%.3f)%s%n", file, digit, p[digit], stream
+                io().out().printf(Locale.ROOT, "%s: %s (p=%.3f)%s%n", file, label, p[best], stream
                         ? String.format(Locale.ROOT, "; streamed in %s chunks of %d ms: latency %.2f ms per chunk, real-time factor %.4f",
                         r.get("chunks"), chunkMs, (Double) r.get("ms_per_chunk"), (Double) r.get("real_time_factor")) : "");
             }
@@ -77,6 +81,7 @@ final class SpeechPredictCommand extends BaseCommand {
             doc.put("command", "speech predict");
             doc.put("model", model.toString());
             doc.put("stream", stream);
+            doc.put("classes", classifier.classes());
             doc.put("results", results);
             Json.print(io().out(), doc);
         }
@@ -106,7 +111,7 @@ final class SpeechPredictCommand extends BaseCommand {
     }
 
     /** The PNG for one file: the belief after every frame, from the stream fed one hop at a time. */
-    private Path plot(DigitClassifier classifier, Path file, AudioClip clip, int digit) throws IOException {
+    private Path plot(DigitClassifier classifier, Path file, AudioClip clip, String label) throws IOException {
         AudioClip audio = clip.at(classifier.features().sampleRate());
         StreamingRecognizer recognizer;
         try {
@@ -128,12 +133,9 @@ final class SpeechPredictCommand extends BaseCommand {
         for (; seen < recognizer.frames(); seen++) {
             beliefs.add(last);
         }
-        List<String> classes = new ArrayList<>();
-        for (int d = 0; d < DigitClassifier.CLASSES; d++) {
-            classes.add(Integer.toString(d));
-        }
+        List<String> classes = classifier.classes();
         Path png = SpeechPlot.pathFor(plot, file, files.size() > 1);
-        SpeechPlot.write(png, file.getFileName() + ": " + digit, x, audio.sampleRate(),
+        SpeechPlot.write(png, file.getFileName() + ": " + label, x, audio.sampleRate(),
                 new MfccExtractor(classifier.features()).logMel(audio), hop / (double) audio.sampleRate(),
                 beliefs.toArray(double[][]::new), "class probabilities after each frame (streamed)", classes);
         return png;
