@@ -16,14 +16,24 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
-    static Result run(String maxHeap, String... args) throws IOException, InterruptedException {
+    /** The command line that runs gated with {@code args} in a new JVM on this test's class path; maxHeap null: the default heap. */
+    static List<String> command(String maxHeap, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+        List<String> cmd = new ArrayList<>(List.of(java));
+        if (maxHeap != null) {
+            cmd.add("-Xmx" + maxHeap);
+        }
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GatedCommand.class.getName()));
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Runs gated with {@code args} in a new JVM with at most {@code maxHeap} of heap (e.g. "24m") and waits for it. */
+    static Result run(String maxHeap, String... args) throws IOException, InterruptedException {
+        List<String> cmd = command(maxHeap, args);
         Path out = Files.createTempFile("gated-child", ".out");
         Path err = Files.createTempFile("gated-child", ".err");
         try {
