@@ -122,6 +122,26 @@ class OnnxImportTest {
         roundTrip("graph encoder–decoder with states", model, List.of(random(random, 2, 7, 3), random(random, 2, 4, 2)));
     }
 
+    /** A model exported with a lengths input: imported, the lengths become the mask given to predict. */
+    @Test
+    void lengthsInputBecomesThePredictMask() throws Exception {
+        Sequential model = randomised(Sequential.input(Shape.anyLength(3))
+                .add(Recurrent.lstm(4).returnSequences(true)).add(Recurrent.gru(3)).add(new Dense(2)), 31);
+        Model imported = OnnxImport.fromOnnx(OnnxExport.toOnnx(model, OnnxExport.Options.defaults().withSequenceLengths()),
+                "lengths.onnx");
+        assertEquals(1, imported.inputShapes().size(), "the lengths input is not a model input");
+        Tensor x = random(new Random(8), 3, 6, 3);
+        Tensor mask = Tensor.zeros(dev.gated.tensor.Precision.FLOAT32, 3, 6);
+        int[] lengths = {6, 2, 4};
+        for (int b = 0; b < 3; b++) {
+            mask.fill(b * 6, lengths[b], 1);
+        }
+        double diff = maxDifference(model.predict(x, mask), imported.predict(x, mask));
+        System.out.printf("ONNX round trip %-44s max |Gated − Gated→ONNX→Gated| = %.2e%n", "lengths input as the mask", diff);
+        assertTrue(diff <= 1e-6, "difference " + diff);
+        assertTrue(maxDifference(model.predict(x), model.predict(x, mask)) > 1e-4, "the mask changes the answer");
+    }
+
     @Test
     void outsideTheSubsetIsRefusedNamingTheNode() {
         Sequential repeat = randomised(Sequential.input(Shape.anyLength(2))
