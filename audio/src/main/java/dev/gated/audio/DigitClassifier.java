@@ -20,21 +20,28 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Classifies an utterance of feature frames into one of {@link #CLASSES} digits with a recurrent network.
+ * Classifies an utterance of feature frames into one of K classes with a recurrent network: FSDD's
+ * {@link #CLASSES} digits by default, or any named classes (speakers, words) from a {@link LabelTable}.
  *
  * <pre>
- * frames (B, T, F) + mask (B, T) ─► RNN | LSTM | GRU (H), last valid state ─► Dense(10, softmax) ─► p (B, 10)
+ * frames (B, T, F) + mask (B, T) ─► RNN | LSTM | GRU (H), last valid state ─► Dense(K, softmax) ─► p (B, K)
  *        optionally Bidirectional: forward and backward states concatenated (B, 2H)
  *        input and recurrent dropout (one mask per sequence) in training
  * loss   sparse categorical cross-entropy;  Adam;  gradients clipped to global norm 5
  * batches  length-pooled, padded per batch ({@link UtteranceTrainer})
  * </pre>
- * Frames are normalised first ({@link Normalisation}); the feature settings and normalisation are saved in
- * the model file's metadata, so {@link #load} gives a classifier that featurises audio exactly as in training.
+ * Frames are normalised first ({@link Normalisation}); the feature settings, normalisation and class names
+ * ({@code audio.classes} = K, {@code audio.class.k} = name of class k) are saved in the model file's metadata, so
+ * {@link #load} gives a classifier that featurises audio exactly as in training and names what it predicts.
  */
 public final class DigitClassifier {
 
+    /** FSDD's classes: the digits 0–9. */
     public static final int CLASSES = 10;
+    /** The names of FSDD's classes, "0" … "9". */
+    public static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    private static final String CLASS_COUNT_KEY = "audio.classes";
+    private static final String CLASS_KEY = "audio.class.";
     /** The metadata key naming what a speech model does, and this model's value for it. */
     static final String TASK_KEY = "audio.task";
     static final String TASK = "spoken-digits";
@@ -44,20 +51,36 @@ public final class DigitClassifier {
     private final Model model;
     private final FeatureSettings features;
     private final Normalisation normalisation;
+    private final List<String> classes;
 
-    private DigitClassifier(Model model, FeatureSettings features, Normalisation normalisation) {
+    private DigitClassifier(Model model, FeatureSettings features, Normalisation normalisation, List<String> classes) {
         this.model = model;
         this.features = features;
         this.normalisation = normalisation;
+        this.classes = List.copyOf(classes);
     }
 
     /** After each epoch: its number (1-based), mean training loss and seconds so far. */
     public record Epoch(int epoch, double loss, double seconds) {
     }
 
-    /** Trains a new classifier on {@code train} (un-normalised frames, as {@link FeatureSet#compute} gives). */
+    /** Trains a new digit classifier on {@code train} (un-normalised frames, as {@link FeatureSet#compute} gives). */
     public static DigitClassifier train(FeatureSet train, FeatureSettings features, TrainingOptions options,
                                         Consumer<Epoch> progress) {
+        return train(train, DIGITS, features, options, progress);
+    }
+
+    /** Trains a classifier over {@code classes} (label k of {@code train} is {@code classes.get(k)}). */
+    public static DigitClassifier train(FeatureSet train, List<String> classes, FeatureSettings features, TrainingOptions options,
+                                        Consumer<Epoch> progress) {
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("a classifier needs at least two classes but found " + classes);
+        }
+        for (int label : train.labels()) {
+            if (label < 0 || label >= classes.size()) {
+                throw new IllegalArgumentException("label " + label + " is outside the " + classes.size() + " classes " + classes);
+            }
+        }
         Normalisation norm = options.normalisation() == Normalisation.Kind.GLOBAL
                 ? Normalisation.fitGlobal(train.frames()) : Normalisation.perUtterance();
         List<double[][]> x = UtteranceTrainer.normaliseAll(norm, train.frames());
@@ -65,11 +88,11 @@ public final class DigitClassifier {
         Layer recurrent = options.bidirectional() ? new Bidirectional(rnn) : rnn;
         Sequential model = Sequential.input(Shape.anyLength(features.width()))
                 .add(recurrent)
-                .add(new Dense(CLASSES, Activation.SOFTMAX))
+                .add(new Dense(classes.size(), Activation.SOFTMAX))
                 .seed(options.seed());
         model.compile(new Adam(options.learningRate()), Loss.sparseCategoricalCrossEntropy(false),
                 GradientClipping.byGlobalNorm(CLIP_NORM), LearningRateSchedule.constant());
-        DigitClassifier classifier = new DigitClassifier(model, features, norm);
+        DigitClassifier classifier = new DigitClassifier(model, features, norm, classes);
         int[] labels = train.labels();
         UtteranceTrainer.fit(model, x, rows -> PaddedBatch.classes(labels, rows), false, options, progress);
         Map<String, String> meta = model.metadata();
@@ -77,10 +100,14 @@ public final class DigitClassifier {
         norm.toMetadata(meta);
         meta.put(TASK_KEY, TASK);
         meta.put("audio.model", options.describe());
+        meta.put(CLASS_COUNT_KEY, Integer.toString(classes.size()));
+        for (int k = 0; k < classes.size(); k++) {
+            meta.put(CLASS_KEY + k, classes.get(k));
+        }
         return classifier;
     }
 
-    /** Class probabilities (N, 10) for un-normalised utterances, predicted in length-sorted padded batches. */
+    /** Class probabilities (N, K) for un-normalised utterances, predicted in length-sorted padded batches. */
     public double[][] probabilities(List<double[][]> frames) {
         List<double[][]> x = UtteranceTrainer.normaliseAll(normalisation, frames);
         int[] rows = UtteranceTrainer.byLength(x);
@@ -90,9 +117,10 @@ public final class DigitClassifier {
             PaddedBatch batch = PaddedBatch.of(x, null, rows, from, to);
             Tensor p = model.predict(batch.x(), batch.mask());
             for (int b = 0; b < to - from; b++) {
-                double[] row = new double[CLASSES];
-                for (int k = 0; k < CLASSES; k++) {
-                    row[k] = p.get(b * CLASSES + k);
+                int k0 = classes.size();
+                double[] row = new double[k0];
+                for (int k = 0; k < k0; k++) {
+                    row[k] = p.get(b * k0 + k);
                 }
                 out[rows[from + b]] = row;
             }
@@ -100,7 +128,7 @@ public final class DigitClassifier {
         return out;
     }
 
-    /** Class probabilities (10) of one clip (any rate: resampled to the model's). */
+    /** Class probabilities (K) of one clip (any rate: resampled to the model's). */
     public double[] probabilities(AudioClip clip) {
         double[][] frames = new MfccExtractor(features).features(clip);
         return probabilities(List.<double[][]>of(frames))[0];
@@ -131,6 +159,11 @@ public final class DigitClassifier {
         return new StreamingRecognizer(model, features, normalisation);
     }
 
+    /** Class names: class k is {@code classes().get(k)} (FSDD's "0" … "9" for a digit model). */
+    public List<String> classes() {
+        return classes;
+    }
+
     public Model model() {
         return model;
     }
@@ -156,9 +189,32 @@ public final class DigitClassifier {
                     + "train-ctc'), not a one-digit classifier — use 'gated speech transcribe --model " + file + " FILE.wav'");
         }
         try {
-            return new DigitClassifier(model, FeatureSettings.fromMetadata(meta), Normalisation.fromMetadata(meta));
+            return new DigitClassifier(model, FeatureSettings.fromMetadata(meta), Normalisation.fromMetadata(meta), classesOf(meta));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The class names in a model file's metadata; a file from before they were stored holds the ten digits. */
+    private static List<String> classesOf(Map<String, String> meta) {
+        String count = meta.get(CLASS_COUNT_KEY);
+        if (count == null) {
+            return DIGITS;
+        }
+        int k0;
+        try {
+            k0 = Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("metadata " + CLASS_COUNT_KEY + " is '" + count + "' — expected a class count");
+        }
+        List<String> names = new java.util.ArrayList<>(k0);
+        for (int k = 0; k < k0; k++) {
+            String name = meta.get(CLASS_KEY + k);
+            if (name == null) {
+                throw new IllegalArgumentException("metadata lacks " + CLASS_KEY + k + " — the file names " + k0 + " classes");
+            }
+            names.add(name);
+        }
+        return names;
     }
 }

@@ -11,13 +11,17 @@ import java.util.function.Predicate;
  */
 public record FeatureSet(List<SpokenDigits.Recording> recordings, List<double[][]> frames, int[] labels) {
 
-    /** Reads and featurises every recording (resampled to the settings' rate). */
+    /**
+     * Reads and featurises every recording (resampled to the settings' rate); each is read whole, so one longer than
+     * {@link WavReader#WHOLE_FILE_LIMIT_SECONDS} is refused with its length and the limit.
+     */
     public static FeatureSet compute(List<SpokenDigits.Recording> recordings, FeatureSettings settings) throws IOException {
         MfccExtractor extractor = new MfccExtractor(settings);
         List<double[][]> frames = new ArrayList<>(recordings.size());
         int[] labels = new int[recordings.size()];
         for (int i = 0; i < recordings.size(); i++) {
-            frames.add(extractor.features(WavReader.read(recordings.get(i).file())));
+            frames.add(extractor.features(WavReader.readWhole(recordings.get(i).file(), "training and evaluation",
+                    "cut it into utterances first")));
             labels[i] = recordings.get(i).digit();
         }
         return new FeatureSet(List.copyOf(recordings), frames, labels);

@@ -14,7 +14,8 @@ import java.util.List;
  * with deltas it is emitted when frame t + 4 exists (Δ needs c_{t+2}, ΔΔ needs Δ_{t+2}): a delay of
  * 4·H + L samples (65 ms at 25 ms / 10 ms); finish() emits the last frames with the edges replicated
  * </pre>
- * Memory grows with the stream (the samples of one frame, and C·3 values per frame so far).
+ * Memory is bounded whatever the stream's length: the samples of one frame, and the cepstra and deltas of the
+ * frames from t − 2 on (t the next frame to emit), plus those cut but not yet emitted.
  */
 public final class FeatureStream {
 
@@ -24,8 +25,9 @@ public final class FeatureStream {
     private float[] pending = new float[0]; // samples from sample index 'offset' on
     private long offset;
     private long received;
-    private int cut;     // frames whose cepstra exist
-    private int emitted; // frames handed out
+    private long cut;     // frames whose cepstra exist
+    private long emitted; // frames handed out
+    private long base;    // the frame index of c[0], d[0], dd[0]: older frames are dropped
     private double[][] c = new double[16][];
     private double[][] d = new double[16][];
     private double[][] dd = new double[16][];
@@ -48,15 +50,20 @@ public final class FeatureStream {
         received += samples.length;
         int length = settings.frameLength();
         int hop = settings.hop();
-        while ((long) cut * hop + length <= received) {
-            cutFrame((int) ((long) cut * hop - offset));
+        while (cut * hop + length <= received) {
+            cutFrame((int) (cut * hop - offset));
         }
-        long keepFrom = (long) cut * hop;
+        long keepFrom = cut * hop;
         if (keepFrom > offset) {
             pending = Arrays.copyOfRange(pending, (int) (keepFrom - offset), pending.length);
             offset = keepFrom;
         }
         return emit(cut - 1 - lookahead, cut - 1);
+    }
+
+    /** Frames held now (cepstra kept for the deltas and not yet emitted): bounded, whatever the stream's length. */
+    int framesHeld() {
+        return (int) (cut - base);
     }
 
     /** The stream has ended: the remaining frames (one zero-padded frame if fewer than L samples came). */
@@ -70,35 +77,57 @@ public final class FeatureStream {
 
     private void cutFrame(int start) {
         grow();
-        c[cut] = new double[settings.coefficients()];
-        extractor.cepstrumFrame(pending, start, c[cut]);
+        int at = (int) (cut - base);
+        c[at] = new double[settings.coefficients()];
+        extractor.cepstrumFrame(pending, start, c[at]);
         cut++;
     }
 
-    /** Emits frames up to {@code through}, with {@code last} as the final index the deltas may read. */
-    private List<double[]> emit(int through, int last) {
+    /**
+     * Emits frames up to {@code through}, with {@code last} as the final index the deltas may read. Indices into the
+     * arrays are relative to {@code base}; once base &gt; 0 every frame a delta reads (t − 2 on) is at or after base, so
+     * the edge clamp max(t − n, 0) of {@link Deltas#at} is the same relative or absolute.
+     */
+    private List<double[]> emit(long through, long last) {
         List<double[]> out = new ArrayList<>();
+        int lastAt = (int) (last - base);
         for (; emitted <= through; emitted++) {
+            int e = (int) (emitted - base);
             if (!settings.deltas()) {
-                out.add(c[emitted]);
+                out.add(c[e]);
                 continue;
             }
             // Δ up to emitted + 2 (clamped), then ΔΔ at emitted
-            for (int t = emitted; t <= Math.min(emitted + Deltas.WINDOW, last); t++) {
+            for (int t = e; t <= Math.min(e + Deltas.WINDOW, lastAt); t++) {
                 if (d[t] == null) {
                     d[t] = new double[settings.coefficients()];
-                    Deltas.at(c, t, last, d[t]);
+                    Deltas.at(c, t, lastAt, d[t]);
                 }
             }
-            dd[emitted] = new double[settings.coefficients()];
-            Deltas.at(d, emitted, last, dd[emitted]);
-            out.add(MfccExtractor.concat(c[emitted], d[emitted], dd[emitted]));
+            dd[e] = new double[settings.coefficients()];
+            Deltas.at(d, e, lastAt, dd[e]);
+            out.add(MfccExtractor.concat(c[e], d[e], dd[e]));
         }
+        dropBefore(emitted - Deltas.WINDOW);
         return out;
     }
 
+    /** Forgets the frames before {@code keep} once there are enough of them to be worth moving. */
+    private void dropBefore(long keep) {
+        int drop = (int) (keep - base);
+        if (drop < c.length / 2) {
+            return;
+        }
+        int live = (int) (cut - keep);
+        for (double[][] a : new double[][][] {c, d, dd}) {
+            System.arraycopy(a, drop, a, 0, live);
+            Arrays.fill(a, live, a.length, null);
+        }
+        base = keep;
+    }
+
     private void grow() {
-        if (cut == c.length) {
+        if (cut - base == c.length) {
             c = Arrays.copyOf(c, c.length * 2);
             d = Arrays.copyOf(d, d.length * 2);
             dd = Arrays.copyOf(dd, dd.length * 2);

@@ -77,6 +77,76 @@ public final class Resampler {
         return y;
     }
 
+    /** The same conversion over a signal that arrives in pieces, in bounded memory (see {@link Stream}). */
+    public Stream stream() {
+        return new Stream();
+    }
+
+    /**
+     * {@link #apply} for a signal that arrives in pieces: output n is computed as soon as input i_n + K has arrived
+     * (all its taps), the rest at {@link #finish()}; the concatenated outputs equal {@code apply} of the whole
+     * signal exactly (the same terms summed in the same order). Keeps only the 2K + 1 inputs around the next output.
+     */
+    public final class Stream {
+        private float[] buffer = new float[0]; // inputs from index 'base' on
+        private long base;
+        private long received;
+        private long next; // the next output index
+        private boolean finished;
+
+        private Stream() {
+        }
+
+        /** Adds input samples; returns the outputs that became computable (possibly none). */
+        public float[] push(float[] x) {
+            if (finished) {
+                throw new IllegalStateException("the resampling stream is finished — start a new one for new audio");
+            }
+            if (from == to) {
+                received += x.length;
+                return x.clone();
+            }
+            float[] joined = java.util.Arrays.copyOf(buffer, buffer.length + x.length);
+            System.arraycopy(x, 0, joined, buffer.length, x.length);
+            buffer = joined;
+            received += x.length;
+            return produce(false);
+        }
+
+        /** The input has ended: the remaining outputs, up to ⌈N·L/M⌉ in all. */
+        public float[] finish() {
+            finished = true;
+            return from == to ? new float[0] : produce(true);
+        }
+
+        private float[] produce(boolean last) {
+            long end = last ? (received * up + down - 1) / down : Long.MAX_VALUE;
+            float[] y = new float[(int) Math.max(0, (received * up + down - 1) / down - next)];
+            int k = 0;
+            for (; next < end; next++) {
+                long position = next * down;
+                long i = position / up;
+                if (!last && i + reach > received - 1) {
+                    break;
+                }
+                double[] h = phase((int) (position % up));
+                long jFrom = Math.max(-reach, -i);
+                long jTo = Math.min(reach, received - 1 - i);
+                double sum = 0;
+                for (long j = jFrom; j <= jTo; j++) {
+                    sum += buffer[(int) (i + j - base)] * h[(int) j + reach];
+                }
+                y[k++] = (float) sum;
+            }
+            long keepFrom = Math.max(base, next * down / up - reach);
+            if (keepFrom > base) {
+                buffer = java.util.Arrays.copyOfRange(buffer, (int) Math.min(buffer.length, keepFrom - base), buffer.length);
+                base = keepFrom;
+            }
+            return k == y.length ? y : java.util.Arrays.copyOf(y, k);
+        }
+    }
+
     private double[] phase(int p) {
         if (phases != null && phases[p] != null) {
             return phases[p];

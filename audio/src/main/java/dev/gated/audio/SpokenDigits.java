@@ -21,10 +21,18 @@ public final class SpokenDigits {
 
     private static final Pattern NAME = Pattern.compile("(\\d)_([A-Za-z]+)_(\\d+)\\.wav");
 
-    /** One recording and what its file name says about it. */
+    /**
+     * One recording and what its file name says about it; {@code digit} is its class (a digit for FSDD, any class
+     * index for a {@link LabelTable}'s rows, whose speaker is "" and index −1).
+     */
     public record Recording(Path file, int digit, String speaker, int index) {
         public boolean isTest() {
             return index < FIRST_TRAINING_INDEX;
+        }
+
+        /** A recording known only by its file and class (from a {@link LabelTable}): no speaker, index −1. */
+        public static Recording labelled(Path file, int label) {
+            return new Recording(file, label, "", -1);
         }
     }
 

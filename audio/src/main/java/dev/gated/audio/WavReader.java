@@ -1,16 +1,9 @@
 package dev.gated.audio;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
+import java.util.Arrays;
 
 /**
  * Reads WAV files through the JDK's sound API ({@code javax.sound.sampled}) into a mono {@link AudioClip}.
@@ -22,71 +15,66 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * channels    C ≥ 1 averaged:  x[n] = (1/C) Σ_c x_c[n]      (stereo → mono)
  * rate        kept as stored; resample with {@link AudioClip#at(int)}
  * </pre>
- * Every failure is an {@link AudioFileException} whose message names the file and what was wrong with it.
+ * Every failure is an {@link AudioFileException} whose message names the file and what was wrong with it. A file of
+ * any length can be read a block at a time through {@link WavStream}; {@link #readWhole} refuses files over
+ * {@link #WHOLE_FILE_LIMIT_SECONDS}.
  */
 public final class WavReader {
 
     private WavReader() {
     }
 
+    /**
+     * Longest audio the whole-file paths (offline prediction, beam search, plots) read at once: 5 minutes, about 12 MB
+     * of samples and 25 MB of feature frames at 8 kHz. Longer files are streamed ({@link AudioChunks}) or refused.
+     */
+    public static final double WHOLE_FILE_LIMIT_SECONDS = 300;
+
     /** Reads the whole file; fails on a non-WAV file, a header it cannot parse, or zero samples. */
     public static AudioClip read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new AudioFileException(file, "no such file");
-        }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-             AudioInputStream in = open(file, raw)) {
-            AudioFormat format = in.getFormat();
-            SampleDecoder decoder = SampleDecoder.of(file, format);
-            byte[] bytes = readAll(in);
-            int frameSize = format.getFrameSize();
-            int frames = bytes.length / frameSize;
-            long declared = in.getFrameLength();
-            if (frames == 0) {
-                throw new AudioFileException(file, "has no samples (" + (declared == AudioSystem.NOT_SPECIFIED ? "?" : declared)
-                        + " frames declared, " + bytes.length + " bytes of data) — an empty recording cannot be analysed");
+        try (WavStream in = WavStream.open(file)) {
+            float[] mono = new float[0];
+            int n = 0;
+            for (float[] block; (block = in.read(BLOCK_FRAMES)).length > 0; ) {
+                if (n + block.length > mono.length) {
+                    mono = Arrays.copyOf(mono, Math.max(n + block.length, 2 * mono.length));
+                }
+                System.arraycopy(block, 0, mono, n, block.length);
+                n += block.length;
             }
-            float[] mono = new float[frames];
-            decoder.decodeMono(bytes, frames, mono);
-            return new AudioClip(mono, Math.round(format.getSampleRate()));
+            return new AudioClip(n == mono.length ? mono : Arrays.copyOf(mono, n), in.sampleRate());
         }
     }
 
-    private static AudioInputStream open(Path file, InputStream raw) throws IOException {
-        try {
-            return AudioSystem.getAudioInputStream(raw);
-        } catch (UnsupportedAudioFileException e) {
-            throw new AudioFileException(file, "is not a WAV file the reader understands (" + describeStart(file)
-                    + ") — expected a RIFF/WAVE header with PCM or IEEE-float samples");
-        } catch (EOFException e) {
-            throw new AudioFileException(file, "ends inside its header (" + Files.size(file) + " bytes) — the file is truncated");
-        }
-    }
-
-    private static byte[] readAll(AudioInputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    /** "starts with bytes 'ID3\u0003'" or "0 bytes": what the file looks like, for error messages. */
-    private static String describeStart(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size == 0) {
-            return "0 bytes";
-        }
-        byte[] head = new byte[(int) Math.min(4, size)];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n = in.readNBytes(head, 0, head.length);
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                int b = head[i] & 0xff;
-                sb.append(b >= 32 && b < 127 ? Character.toString((char) b) : String.format("\\x%02x", b));
+    /**
+     * Reads the whole file when it is at most {@link #WHOLE_FILE_LIMIT_SECONDS} long by its header; otherwise fails
+     * with one line giving its length and size, the limit, and {@code instead} (what to do).
+     */
+    public static AudioClip readWhole(Path file, String use, String instead) throws IOException {
+        try (WavStream in = WavStream.open(file)) {
+            double seconds = in.declaredSeconds();
+            if (seconds > WHOLE_FILE_LIMIT_SECONDS) {
+                throw new AudioFileException(file, "holds " + duration(seconds) + " of audio (" + String.format(java.util.Locale.ROOT,
+                        "%.1f MB", Files.size(file) / 1e6) + "), over the " + duration(WHOLE_FILE_LIMIT_SECONDS) + " that " + use
+                        + " reads whole — " + instead);
             }
-            return size + " bytes, starting with '" + sb + "'";
+        }
+        return read(file);
+    }
+
+    /** True when the file is longer than {@link #WHOLE_FILE_LIMIT_SECONDS} by its header. */
+    public static boolean isLong(Path file) throws IOException {
+        try (WavStream in = WavStream.open(file)) {
+            return in.declaredSeconds() > WHOLE_FILE_LIMIT_SECONDS;
         }
     }
+
+    /** "1:02:03" or "12:34" (minutes:seconds). */
+    public static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private static final int BLOCK_FRAMES = 1 << 14;
 }

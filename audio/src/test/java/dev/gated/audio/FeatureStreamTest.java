@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,5 +35,24 @@ class FeatureStreamTest {
         for (int t = 0; t < whole.length; t++) {
             assertArrayEquals(whole[t], streamed.get(t), 0.0, "frame " + t);
         }
+    }
+
+    @Test
+    void memoryStaysBoundedOverALongStream() {
+        FeatureStream stream = new FeatureStream(new MfccExtractor(FeatureSettings.SPEECH_8K));
+        SplittableRandom random = new SplittableRandom(7);
+        float[] chunk = new float[800];
+        long frames = 0;
+        int mostHeld = 0;
+        for (int k = 0; k < 600; k++) { // 60 s in 100 ms chunks: 6,000 frames
+            for (int n = 0; n < chunk.length; n++) {
+                chunk[n] = (float) (0.1 * random.nextGaussian());
+            }
+            frames += stream.push(chunk).size();
+            mostHeld = Math.max(mostHeld, stream.framesHeld());
+        }
+        frames += stream.finish().size();
+        assertEquals(1 + (600 * 800 - 200) / 80, frames);
+        assertTrue(mostHeld <= 32, "frames held at once: " + mostHeld + " of " + frames);
     }
 }

@@ -69,4 +69,16 @@ class WavReaderTest {
         AudioFileException missing = assertThrows(AudioFileException.class, () -> WavReader.read(dir.resolve("nope.wav")));
         assertTrue(missing.getMessage().endsWith("no such file"), missing.getMessage());
     }
+
+    @Test
+    void aFileOverTheWholeFileLimitIsRefusedByTheWholeFilePathsWithItsLengthAndTheLimit() throws IOException {
+        // 5 min 1 s at 100 Hz: long by the clock, small on disk
+        Path file = WavFiles.write(dir.resolve("long.wav"), 100, AudioFormat.Encoding.PCM_SIGNED, 16, new float[301 * 100]);
+        assertTrue(WavReader.isLong(file));
+        String message = assertThrows(AudioFileException.class, () -> FeatureSet.compute(
+                java.util.List.of(SpokenDigits.Recording.labelled(file, 0)), FeatureSettings.SPEECH_8K)).getMessage();
+        assertEquals(file + ": holds 5:01 of audio (0.1 MB), over the 5:00 that training and evaluation reads whole — "
+                + "cut it into utterances first", message);
+        assertEquals(301 * 100, WavReader.read(file).samples().length, "read() itself has no limit");
+    }
 }

@@ -32,6 +32,9 @@ public final class Bench {
     private List<String> cells = List.of("LSTM", "GRU");
     private boolean torch = true;
     private boolean dl4j = true;
+    private boolean onnx = true;
+    private boolean stream = true;
+    private String onnxVersion;
     private Path out = Path.of("bench/results");
     private String torchVersion;
     private String dl4jVersion;
@@ -42,7 +45,8 @@ public final class Bench {
     record Timing(double median, double min, double max, int reps) {
     }
 
-    record Row(Shape shape, Shape.Cell cell, Shape.Mode mode, int threads, Timing gated, Timing pytorch, Timing dl4j) {
+    record Row(Shape shape, Shape.Cell cell, Shape.Mode mode, int threads, Timing gated, Timing pytorch, Timing dl4j,
+               Timing onnx) {
         Double ratio(Timing other) {
             return other == null ? null : other.median() / gated.median();
         }
@@ -65,9 +69,11 @@ public final class Bench {
                 case "--cells" -> cells = Arrays.asList(args[++i].split(","));
                 case "--no-dl4j" -> dl4j = false;
                 case "--no-torch" -> torch = false;
+                case "--no-onnx" -> onnx = false;
+                case "--no-stream" -> stream = false;
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " — known: --reps --s3-reps --warmup --shapes --threads --cells --no-dl4j --no-torch --out");
+                        + " — known: --reps --s3-reps --warmup --shapes --threads --cells --no-dl4j --no-torch --no-onnx --no-stream --out");
             }
         }
     }
@@ -79,6 +85,9 @@ public final class Bench {
         if (torch) {
             torchVersion = TorchRunner.load();
         }
+        if (onnx) {
+            onnxVersion = OnnxRunner.load();
+        }
         if (dl4j) {
             try {
                 dl4jVersion = Dl4jRunner.load();
@@ -88,9 +97,10 @@ public final class Bench {
             }
         }
         System.out.println(Machine.describe());
+        System.out.println(runConditions());
         System.out.printf(Locale.ROOT, "FMA peak (measured, one core): %.1f GFLOP/s   load average at start: %s%n", peak, loadStart);
         System.out.println("Gated kernels: " + dev.gated.kernel.KernelProvider.get().name()
-                + " | " + torchVersion + " | " + (dl4jVersion != null ? dl4jVersion : "DL4J: " + dl4jProblem));
+                + " | " + torchVersion + " | " + onnxVersion + " | " + (dl4jVersion != null ? dl4jVersion : "DL4J: " + dl4jProblem));
         System.out.println("Library cores (bench/run probe): " + System.getProperty("bench.cores", "not probed"));
         List<Row> rows = new ArrayList<>();
         for (Shape s : Shape.ALL) {
@@ -129,11 +139,21 @@ public final class Bench {
                             runners.add(dj);
                             plan.add(new int[] {Math.min(n, 5), Math.min(w, 2)});
                         }
+                        OnnxRunner ort = onnx && mode == Shape.Mode.INFER ? onnxRunner(gated, s, threads, data) : null;
+                        if (ort != null) {
+                            setThreads.add(() -> { });
+                            runners.add(ort);
+                            plan.add(new int[] {n, w});
+                        }
                         Timing[] t = timeInterleaved(runners, setThreads, plan, mode);
                         Timing g = t[0];
                         Timing p = pt == null ? null : t[1];
                         Timing d = dj == null ? null : t[pt == null ? 1 : 2];
-                        Row row = new Row(s, cell, mode, threads, g, p, d);
+                        Timing o = ort == null ? null : t[t.length - 1];
+                        if (ort != null) {
+                            ort.close();
+                        }
+                        Row row = new Row(s, cell, mode, threads, g, p, d, o);
                         rows.add(row);
                         System.out.println(Table.line(row, peak));
                     }
@@ -143,11 +163,18 @@ public final class Bench {
                 }
             }
         }
+        String streaming = "";
+        if (stream && torch) {
+            List<StreamBench.Result> results = StreamBench.run(TorchRunner.base(), 10);
+            streaming = StreamBench.render(results);
+            Files.writeString(out.resolve("stream.json"), StreamBench.json(results));
+        }
         String loadEnd = Machine.loadAverage();
         System.out.println();
         System.out.print(Table.render(rows, peak));
         String memory = shapes.contains("S2") || shapes.contains("S3") ? memoryReport() : "";
         System.out.print(memory);
+        System.out.print(streaming);
         StringBuilder kernels = new StringBuilder();
         List<Shape> kernelShapes = Shape.ALL.stream().filter(s -> shapes.contains(s.name())).toList();
         for (int threads : threadCounts) {
@@ -162,12 +189,30 @@ public final class Bench {
             System.out.println("[bench] " + warning);
         }
         Files.writeString(out.resolve("latest.json"), Table.json(rows, peak, Machine.cpuModel(), loadStart, loadEnd,
-                torchVersion, dl4jVersion, dl4jProblem, warning));
+                torchVersion, onnxVersion, dl4jVersion, dl4jProblem, warning));
         Files.writeString(out.resolve("latest.txt"), (warning == null ? "" : warning + "\n") + Machine.describe() + "\n"
-                + Table.render(rows, peak) + memory
+                + runConditions() + "\n"
+                + Table.render(rows, peak) + memory + streaming
                 + "Matrix-multiply phases alone (LSTM, Gated kernels):\n" + kernels
                 + "load average: start " + loadStart + ", end " + loadEnd + "\n");
         System.out.println("wrote " + out.resolve("latest.json") + " and latest.txt");
+    }
+
+    /** The JDK and whether a synthetic co-tenant (bench/run --co-load) ran beside the bench. */
+    private static String runConditions() {
+        return "JDK: " + System.getProperty("bench.jdk", System.getProperty("java.version"))
+                + "   co-load: " + ("1".equals(System.getProperty("bench.coload"))
+                ? "one busy process beside the bench (bench/run --co-load)" : "none");
+    }
+
+    /** ONNX Runtime on the Gated model's current weights, or null (said why) if it fails or disagrees. */
+    private static OnnxRunner onnxRunner(GatedRunner gated, Shape s, int threads, Data data) {
+        try {
+            return new OnnxRunner(gated.model, s, threads, data, gated.output());
+        } catch (Exception | LinkageError e) {
+            System.out.println("[bench] ONNX Runtime not timed on " + s + ": " + e);
+            return null;
+        }
     }
 
     private Dl4jRunner dl4jRunner(Shape s, int threads, Data data) {

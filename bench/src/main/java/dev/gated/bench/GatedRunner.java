@@ -20,6 +20,7 @@ final class GatedRunner implements Runner {
     /** One set of kernels (and worker threads) per thread count, reused across shapes. */
     private static final java.util.Map<Integer, Kernels> KERNELS = new java.util.HashMap<>();
 
+    final Sequential model;
     private final Recurrent recurrent;
     private final Dense dense;
     private final List<Parameter> parameters;
@@ -34,7 +35,7 @@ final class GatedRunner implements Runner {
         KernelProvider.use(KERNELS.computeIfAbsent(threads, VectorKernels::new));
         recurrent = cell == Shape.Cell.LSTM ? Recurrent.lstm(s.hidden()) : Recurrent.gru(s.hidden());
         dense = new Dense(1);
-        Sequential model = Sequential.input(s.steps(), s.input()).add(recurrent).add(dense).seed(7).build();
+        model = Sequential.input(s.steps(), s.input()).add(recurrent).add(dense).seed(7).build();
         parameters = model.parameters();
         x = Tensor.of(data.x, s.batch(), s.steps(), s.input());
         y = Tensor.of(data.y, s.batch(), 1);
@@ -57,6 +58,11 @@ final class GatedRunner implements Runner {
     public void infer() {
         Layer last = dense;
         last.forward(recurrent.forward(x, null, Mode.INFERENCE), null, Mode.INFERENCE);
+    }
+
+    /** The inference output for the bench input, (B, 1) flattened: what other runtimes are checked against. */
+    float[] output() {
+        return dense.forward(recurrent.forward(x, null, Mode.INFERENCE), null, Mode.INFERENCE).toFloatArray();
     }
 
     @Override

@@ -68,11 +68,19 @@ final class KernelBench {
                 return "gated " + (packOnce ? "(U packed once per pass)" : "(B packed per call)");
             }
 
+            private float[] lastA;
+            private Tensor ta;
+            private Tensor tb;
+            private Tensor tc;
+
             @Override
             public void run(Phase p, float[] a, float[] b, float[] c) {
-                Tensor ta = Tensor.of(a, a.length);
-                Tensor tb = Tensor.of(b, b.length);
-                Tensor tc = Tensor.of(c, c.length);
+                if (a != lastA) {   // wrap a phase's operands once, so that B/run counts the kernel's allocations only
+                    lastA = a;
+                    ta = Tensor.of(a, a.length);
+                    tb = Tensor.of(b, b.length);
+                    tc = Tensor.of(c, c.length);
+                }
                 int lda = p.transA() ? p.m() : p.k();
                 int ldb = p.transB() ? p.k() : p.n();
                 boolean reuse = packOnce && p.reused();
@@ -98,45 +106,70 @@ final class KernelBench {
             }
             for (Gemm g : impls) {
                 double totalMs = 0;
+                double totalCpuMs = 0;
                 double totalFlops = 0;
                 for (Phase p : phases(s)) {
                     float[] a = random(p.m() * p.k(), 1);
                     float[] b = random(p.k() * p.n(), 2);
                     float[] c = new float[p.m() * p.n()];
-                    double ms = time(() -> g.run(p, a, b, c), p.flops());
+                    Timing timing = time(() -> g.run(p, a, b, c), p.flops());
+                    double ms = timing.ms();
                     double gf = p.flops() / ms / 1e6;
                     results.add(new Result(s.name(), p.name(), g.name(), threads, ms, gf));
                     totalMs += ms;
+                    totalCpuMs += timing.cpuMs();
                     totalFlops += p.flops();
-                    report.append(String.format(Locale.ROOT, "  %-3s %-13s %-34s %dT %9.3f ms %7.1f GFLOP/s %5.1f%% of peak%n",
-                            s.name(), p.name(), g.name(), threads, ms, gf, 100 * gf / peak / threads));
+                    report.append(String.format(Locale.ROOT, "  %-3s %-13s %-34s %dT %9.3f ms %7.1f GFLOP/s %5.1f%% of peak%s %,8.0f B/run%n",
+                            s.name(), p.name(), g.name(), threads, ms, gf, 100 * gf / peak / threads,
+                            cpuPeak(threads, p.flops(), timing.cpuMs(), peak), timing.bytes()));
                 }
                 double gf = totalFlops / totalMs / 1e6;
                 results.add(new Result(s.name(), "all matmul phases", g.name(), threads, totalMs, gf));
-                report.append(String.format(Locale.ROOT, "  %-3s %-13s %-34s %dT %9.3f ms %7.1f GFLOP/s %5.1f%% of peak%n",
-                        s.name(), "ALL PHASES", g.name(), threads, totalMs, gf, 100 * gf / peak / threads));
+                report.append(String.format(Locale.ROOT, "  %-3s %-13s %-34s %dT %9.3f ms %7.1f GFLOP/s %5.1f%% of peak%s%n",
+                        s.name(), "ALL PHASES", g.name(), threads, totalMs, gf, 100 * gf / peak / threads,
+                        cpuPeak(threads, totalFlops, totalCpuMs, peak)));
             }
         }
         return results;
     }
 
-    private static double time(Runnable r, double flops) {
+    /**
+     * Wall ms per run (median of 5 samples), the calling thread's CPU ms per run in the same sample (robust to
+     * time-sharing with other processes: on one thread, CPU-time GFLOP/s says what the core did while it ran
+     * the kernel), and bytes the calling thread allocated per run (0 unless the JIT boxed vectors).
+     */
+    record Timing(double ms, double cpuMs, double bytes) {
+    }
+
+    private static Timing time(Runnable r, double flops) {
         int reps = (int) Math.max(1, Math.min(200, 2e8 / flops));
         // warm up for at least a second (and 2 runs) so that the JIT has compiled the kernels
         long warmStart = System.nanoTime();
         for (int i = 0; i < Math.max(2, reps) || System.nanoTime() - warmStart < 1_000_000_000L; i++) {
             r.run();
         }
-        double[] samples = new double[5];
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        double[][] samples = new double[5][];
         for (int s = 0; s < samples.length; s++) {
+            long bytes = mx.getThreadAllocatedBytes(tid);
+            long cpu = mx.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             for (int i = 0; i < reps; i++) {
                 r.run();
             }
-            samples[s] = (System.nanoTime() - start) / 1e6 / reps;
+            samples[s] = new double[] {(System.nanoTime() - start) / 1e6 / reps, (mx.getCurrentThreadCpuTime() - cpu) / 1e6 / reps,
+                    (double) (mx.getThreadAllocatedBytes(tid) - bytes) / reps};
         }
-        Arrays.sort(samples);
-        return samples[samples.length / 2];
+        Arrays.sort(samples, (x, y) -> Double.compare(x[0], y[0]));
+        double[] median = samples[samples.length / 2];
+        return new Timing(median[0], median[1], median[2]);
+    }
+
+    /** On one thread: "(CPU time: x % of peak)", the share of peak while the thread was on a core. */
+    private static String cpuPeak(int threads, double flops, double cpuMs, double peak) {
+        return threads == 1 && cpuMs > 0
+                ? String.format(Locale.ROOT, " (on-CPU %5.1f%%)", 100 * flops / cpuMs / 1e6 / peak) : "";
     }
 
     static float[] random(int n, long seed) {

@@ -10,17 +10,18 @@ final class Table {
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-3s %-4s %-5s %2s | %9s %9s %9s | %8s %8s | %7s %7s %7s | %6s%n",
-                "sh", "cell", "mode", "T#", "gated ms", "torch ms", "dl4j ms", "×torch", "×dl4j", "G GF/s", "T GF/s",
-                "D GF/s", "G %pk");
+        return String.format(Locale.ROOT, "%-3s %-4s %-5s %2s | %9s %9s %9s %9s | %8s %8s %8s | %7s %7s %7s | %6s%n",
+                "sh", "cell", "mode", "T#", "gated ms", "torch ms", "ort ms", "dl4j ms", "×torch", "×ort", "×dl4j",
+                "G GF/s", "T GF/s", "D GF/s", "G %pk");
     }
 
     static String line(Bench.Row r, double peak) {
         double flops = r.shape().flops(r.cell(), r.mode());
         double gg = flops / r.gated().median() / 1e6;
-        return String.format(Locale.ROOT, "%-3s %-4s %-5s %2d | %9s %9s %9s | %8s %8s | %7.1f %7s %7s | %5.1f%%  (gated %s)",
+        return String.format(Locale.ROOT, "%-3s %-4s %-5s %2d | %9s %9s %9s %9s | %8s %8s %8s | %7.1f %7s %7s | %5.1f%%  (gated %s)",
                 r.shape().name(), r.cell(), r.mode().name().toLowerCase(Locale.ROOT), r.threads(),
-                ms(r.gated()), ms(r.pytorch()), ms(r.dl4j()), ratio(r.ratio(r.pytorch())), ratio(r.ratio(r.dl4j())),
+                ms(r.gated()), ms(r.pytorch()), ms(r.onnx()), ms(r.dl4j()), ratio(r.ratio(r.pytorch())),
+                ratio(r.ratio(r.onnx())), ratio(r.ratio(r.dl4j())),
                 gg, gf(flops, r.pytorch()), gf(flops, r.dl4j()), 100 * gg / peak / r.threads(), range(r.gated()));
     }
 
@@ -29,7 +30,8 @@ final class Table {
         for (Bench.Row r : rows) {
             b.append(line(r, peak)).append('\n');
         }
-        b.append("ms = median per batch; ×torch = PyTorch ms ÷ Gated ms (above 1: Gated faster); GF/s = effective"
+        b.append("ms = median per batch; ×torch = PyTorch ms ÷ Gated ms (above 1: Gated faster), ×ort for ONNX Runtime"
+                + " (inference only); GF/s = effective"
                 + " GFLOP/s (2·G·H·(I+H) per step per sample forward, training = 3× forward); %pk = Gated GF/s ÷"
                 + " (threads × measured one-core FMA peak)\n");
         return b.toString();
@@ -52,7 +54,7 @@ final class Table {
     }
 
     static String json(List<Bench.Row> rows, double peak, String cpu, String loadStart, String loadEnd,
-                       String torch, String dl4j, String dl4jProblem, String loadWarning) {
+                       String torch, String onnx, String dl4j, String dl4jProblem, String loadWarning) {
         StringBuilder b = new StringBuilder("[\n");
         for (int i = 0; i < rows.size(); i++) {
             Bench.Row r = rows.get(i);
@@ -70,8 +72,10 @@ final class Table {
             timing(b, "gated", r.gated(), flops, s.batch());
             timing(b, "pytorch", r.pytorch(), flops, s.batch());
             timing(b, "dl4j", r.dl4j(), flops, s.batch());
+            timing(b, "onnxruntime", r.onnx(), flops, s.batch());
             field(b, "ratio_vs_pytorch", Json.num(r.ratio(r.pytorch())));
             field(b, "ratio_vs_dl4j", Json.num(r.ratio(r.dl4j())));
+            field(b, "ratio_vs_onnxruntime", Json.num(r.ratio(r.onnx())));
             field(b, "gated_pct_of_fma_peak", Json.num(100 * flops / r.gated().median() / 1e6 / peak / r.threads()));
             field(b, "fma_peak_gflops_per_core", Json.num(peak));
             field(b, "machine", Json.str(cpu));
@@ -83,8 +87,11 @@ final class Table {
             }
             field(b, "pytorch_version", Json.str(torch));
             field(b, "dl4j_version", Json.str(dl4j));
+            field(b, "onnxruntime_version", Json.str(onnx));
             field(b, "dl4j_note", Json.str(r.cell() == Shape.Cell.GRU ? "DL4J has no GRU layer" : dl4jProblem));
             field(b, "cores", Json.str(System.getProperty("bench.cores")));
+            field(b, "jdk", Json.str(System.getProperty("bench.jdk", System.getProperty("java.version"))));
+            field(b, "co_load", Boolean.toString("1".equals(System.getProperty("bench.coload"))));
             b.setLength(b.length() - 2);
             b.append(i + 1 < rows.size() ? "},\n" : "}\n");
         }

@@ -48,6 +48,12 @@ final class TorchRunner implements Runner {
         return "PyTorch " + Engine.getEngine("PyTorch").getVersion() + " (DJL " + Engine.getDjlVersion() + ")";
     }
 
+    /** The base manager ({@link #load} first). */
+    static NDManager base() {
+        load();
+        return base;
+    }
+
     static void threads(int n) {
         JniUtils.setNumThreads(n);
     }

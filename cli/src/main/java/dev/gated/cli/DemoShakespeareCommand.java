@@ -10,17 +10,16 @@ import dev.gated.model.Fit;
 import dev.gated.model.History;
 import dev.gated.model.ProgressBar;
 import dev.gated.model.Sequential;
-import dev.gated.model.StreamState;
 import dev.gated.optim.Adam;
 import dev.gated.tensor.Shape;
-import dev.gated.tensor.Tensor;
 import dev.gated.text.CharSampler;
 import dev.gated.text.CharVocabulary;
+import dev.gated.text.lm.SamplingSpeed;
+import dev.gated.text.lm.StreamLoss;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +40,8 @@ import picocli.CommandLine.Option;
  *   generation by stepping: state = zeros;  z = step(state, prompt)  (the prompt once, as one chunk);
  *               repeat --length times: c ~ softmax(z / temperature);  z = step(state, c)
  *   --sampler-reps R: also times the former windowed sampler (z = last step of predict(last 64 characters),
- *               64 steps per character) against stepping on the same model: warm-up, then R interleaved
- *               repetitions of each, median characters per second
+ *               64 steps per character) against stepping on the same model, temperature 1 ({@link SamplingSpeed}):
+ *               warm-up, then R interleaved repetitions of each, median characters per second
  * </pre>
  * Loss is in nats per predicted character, averaged over every step of the training windows. {@code --holdout F}
  * trains on the first 1 − F of the text and reports the loss on the rest twice: read as one stream from a zero
@@ -164,9 +163,10 @@ final class DemoShakespeareCommand extends BaseCommand {
         long t1 = System.nanoTime();
         String generated = length == 0 ? "" : CharSampler.stepped(model, vocabulary, start, length, temperature, new Random(seed));
         double generateSeconds = (System.nanoTime() - t1) / 1e9;
-        double heldStream = held.isEmpty() ? Double.NaN : streamLoss(model, vocabulary, held);
+        double heldStream = held.isEmpty() ? Double.NaN : StreamLoss.streams(model, vocabulary.encode(held), 1, 256);
         double heldWindows = held.isEmpty() ? Double.NaN : model.evaluate(vocabulary.sequences(held, WINDOW, WINDOW));
-        SamplerTiming timing = samplerReps > 0 && length > 0 ? timeSamplers(model, vocabulary, start) : null;
+        SamplingSpeed timing = samplerReps > 0 && length > 0
+                ? SamplingSpeed.measure(model, vocabulary, WINDOW, start, length, samplerReps, warmupSeconds, seed) : null;
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "demo shakespeare");
@@ -196,13 +196,14 @@ final class DemoShakespeareCommand extends BaseCommand {
             if (timing != null) {
                 Map<String, Object> t = new LinkedHashMap<>();
                 t.put("characters", length);
+                t.put("temperature", 1.0);
                 t.put("prompt_chars", start.length());
                 t.put("stepped_warmup_runs", timing.steppedWarmup());
                 t.put("windowed_warmup_runs", timing.windowedWarmup());
                 t.put("repetitions", samplerReps);
                 t.put("stepped_chars_per_second", timing.stepped());
                 t.put("windowed_chars_per_second", timing.windowed());
-                t.put("speedup", timing.stepped() / timing.windowed());
+                t.put("speedup", timing.speedup());
                 doc.put("sampling", t);
             }
             Json.print(io().out(), doc);
@@ -221,7 +222,7 @@ final class DemoShakespeareCommand extends BaseCommand {
                 io().out().printf(Locale.ROOT, "sampling speed (median of %d runs of %d characters after warm-up): "
                                 + "stepping %,.0f chars/s, windowed (64-step forward per character) %,.0f chars/s: %.1fx%n",
                         samplerReps, length, timing.stepped(), timing.windowed(),
-                        timing.stepped() / timing.windowed());
+                        timing.speedup());
             }
             io().out().println("--- prompt ---");
             io().out().println(start);
@@ -261,85 +262,6 @@ final class DemoShakespeareCommand extends BaseCommand {
         }
     }
 
-    /**
-     * Mean cross-entropy (nats per predicted character) of the model reading {@code text} as one stream from a
-     * zero state, in chunks of 256 steps with the state carried: the context stepped generation has.
-     */
-    static double streamLoss(Sequential model, CharVocabulary vocabulary, String text) {
-        int[] encoded = vocabulary.encode(text);
-        int v = vocabulary.size();
-        StreamState state = model.newState(1);
-        double sum = 0;
-        int n = 0;
-        for (int from = 0; from + 1 < encoded.length; from += 256) {
-            int to = Math.min(encoded.length - 1, from + 256);
-            float[] x = new float[to - from];
-            for (int t = from; t < to; t++) {
-                x[t - from] = encoded[t];
-            }
-            Tensor y = model.step(state, Tensor.of(x, 1, x.length)); // (1, k, V) logits
-            for (int t = 0; t < x.length; t++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < v; c++) {
-                    max = Math.max(max, y.get(t * v + c));
-                }
-                double z = 0;
-                for (int c = 0; c < v; c++) {
-                    z += Math.exp(y.get(t * v + c) - max);
-                }
-                sum += max + Math.log(z) - y.get(t * v + encoded[from + t + 1]);
-                n++;
-            }
-        }
-        return sum / n;
-    }
-
-    /** Median characters per second of each sampler, and how many warm-up runs each had. */
-    record SamplerTiming(double stepped, double windowed, int steppedWarmup, int windowedWarmup) {
-    }
-
-    static volatile double warmupSeconds = 1.5; // the least warm-up per sampler; tests lower it
-    static final int MIN_WARMUP_RUNS = 3;
-
-    /**
-     * Both samplers on the trained model, the same prompt and {@code --length}: each warmed up in turn (at least
-     * 3 runs and 1.5 s, so that the JIT has compiled its path), then {@code --sampler-reps} timed runs of each,
-     * interleaved (stepped, windowed, stepped, …) so that outside load falls on both alike; medians.
-     */
-    private SamplerTiming timeSamplers(Sequential model, CharVocabulary vocabulary, String start) {
-        int steppedWarmup = 0;
-        for (double spent = 0; steppedWarmup < MIN_WARMUP_RUNS || spent < warmupSeconds; steppedWarmup++) {
-            spent += runStepped(model, vocabulary, start, steppedWarmup);
-        }
-        int windowedWarmup = 0;
-        for (double spent = 0; windowedWarmup < MIN_WARMUP_RUNS || spent < warmupSeconds; windowedWarmup++) {
-            spent += runWindowed(model, vocabulary, start, windowedWarmup);
-        }
-        double[] stepped = new double[samplerReps];
-        double[] windowed = new double[samplerReps];
-        for (int r = 0; r < samplerReps; r++) {
-            stepped[r] = length / runStepped(model, vocabulary, start, r);
-            windowed[r] = length / runWindowed(model, vocabulary, start, r);
-        }
-        return new SamplerTiming(median(stepped), median(windowed), steppedWarmup, windowedWarmup);
-    }
-
-    private double runStepped(Sequential model, CharVocabulary vocabulary, String start, int run) {
-        long t = System.nanoTime();
-        CharSampler.stepped(model, vocabulary, start, length, temperature, new Random(seed + run));
-        return (System.nanoTime() - t) / 1e9;
-    }
-
-    private double runWindowed(Sequential model, CharVocabulary vocabulary, String start, int run) {
-        long t = System.nanoTime();
-        CharSampler.windowed(model, vocabulary, start, WINDOW, length, temperature, new Random(seed + run));
-        return (System.nanoTime() - t) / 1e9;
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
+    /** The least warm-up per sampler, in seconds, before timing; tests lower it. */
+    static volatile double warmupSeconds = 1.5;
 }

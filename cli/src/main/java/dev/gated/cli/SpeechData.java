@@ -2,14 +2,27 @@ package dev.gated.cli;
 
 import dev.gated.audio.ConnectedDigits;
 import dev.gated.audio.FeatureSet;
+import dev.gated.audio.DigitClassifier;
 import dev.gated.audio.FeatureSettings;
+import dev.gated.audio.LabelTable;
 import dev.gated.audio.SpokenDigits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** FSDD's official split as feature sets, for the speech commands. */
-record SpeechData(FeatureSet train, FeatureSet test) {
+/**
+ * Training and test feature sets for the speech commands: FSDD's official split with digit labels from the file names,
+ * or the rows of a {@link LabelTable} with its class names.
+ */
+record SpeechData(FeatureSet train, FeatureSet test, List<String> classes) {
+
+    /** The value of {@code --labels} that reads the digit from FSDD's file names. */
+    static final String FROM_FILENAME = "from-filename";
+
+    /** The --labels CSV, or null for labels from FSDD's file names. */
+    static Path labelTable(String labels) {
+        return labels == null || labels.equals(FROM_FILENAME) ? null : Path.of(labels);
+    }
 
     static Path folder(Path data) {
         return data != null ? data : DemoSentimentCommand.sharedData("fsdd/recordings");
@@ -19,12 +32,23 @@ record SpeechData(FeatureSet train, FeatureSet test) {
     static SpeechData load(Path dir, int maxIndex, FeatureSettings settings) throws IOException {
         List<SpokenDigits.Recording> used = SpokenDigits.list(dir).stream().filter(r -> r.index() < maxIndex).toList();
         FeatureSet all = FeatureSet.compute(used, settings);
-        SpeechData data = new SpeechData(all.filter(r -> !r.isTest()), all.filter(SpokenDigits.Recording::isTest));
+        SpeechData data = new SpeechData(all.filter(r -> !r.isTest()), all.filter(SpokenDigits.Recording::isTest), DigitClassifier.DIGITS);
         if (data.train.size() == 0 || data.test.size() == 0) {
             throw new IllegalArgumentException(dir + ": " + data.train.size() + " training and " + data.test.size()
                     + " test recordings — the split needs indices 0-4 (test) and 5 or more (training); raise --max-index");
         }
         return data;
+    }
+
+    /** The rows of {@code table}: its training and test parts, its classes. */
+    static SpeechData load(LabelTable table, Path csv, FeatureSettings settings) throws IOException {
+        List<SpokenDigits.Recording> train = table.part(false);
+        List<SpokenDigits.Recording> test = table.part(true);
+        if (train.isEmpty() || test.isEmpty()) {
+            throw new IllegalArgumentException(csv + ": " + train.size() + " training and " + test.size() + " test rows — both "
+                    + "parts need rows (third column train|test, or leave it out to hold out 1 in " + LabelTable.TEST_EVERY + " of each class)");
+        }
+        return new SpeechData(FeatureSet.compute(train, settings), FeatureSet.compute(test, settings), table.classes());
     }
 
     /** Only the official test part (index 0–4) of {@code dir}. */

@@ -4,6 +4,9 @@ import dev.gated.audio.ConnectedDigits;
 import dev.gated.audio.DigitClassifier;
 import dev.gated.audio.DigitTranscriber;
 import dev.gated.audio.FeatureSet;
+import dev.gated.audio.FeatureSettings;
+import dev.gated.audio.LabelTable;
+import dev.gated.audio.SpokenDigits;
 import dev.gated.audio.TranscriptionScore;
 import dev.gated.cli.output.Json;
 import java.io.IOException;
@@ -32,6 +35,10 @@ final class SpeechEvaluateCommand extends BaseCommand {
     @Option(names = "--data", paramLabel = "DIR", description = "FSDD's recordings/ folder (default: shared/data/fsdd/recordings).")
     Path data;
 
+    @Option(names = "--labels", paramLabel = "from-filename|FILE.csv", description = "Classifier only: score the test rows "
+            + "of this CSV of file,label[,split] (as for train) instead of FSDD's test part by file name.")
+    String labels;
+
     @Option(names = "--test-strings", defaultValue = "500", paramLabel = "N",
             description = "Transcriber only: test strings of 2-7 test clips, the same ones train-ctc scores (default: ${DEFAULT-VALUE}).")
     int testStrings;
@@ -51,16 +58,20 @@ final class SpeechEvaluateCommand extends BaseCommand {
         }
         DigitClassifier classifier = DigitClassifier.load(model);
         Path dir = SpeechData.folder(data);
-        FeatureSet test = SpeechData.testOnly(dir, classifier.features());
+        Path csv = SpeechData.labelTable(labels);
+        FeatureSet test = csv == null ? SpeechData.testOnly(dir, classifier.features())
+                : testRows(LabelTable.read(dir, csv), csv, classifier.classes(), classifier.features());
         double[][] p = classifier.probabilities(test.frames());
-        int[][] confusion = new int[DigitClassifier.CLASSES][DigitClassifier.CLASSES];
+        List<String> names = classifier.classes();
+        int[][] confusion = new int[names.size()][names.size()];
         Map<String, int[]> perSpeaker = new TreeMap<>();
         int correct = 0;
         for (int i = 0; i < p.length; i++) {
             int predicted = DigitClassifier.argmax(p[i]);
             int actual = test.labels()[i];
             confusion[actual][predicted]++;
-            int[] tally = perSpeaker.computeIfAbsent(test.recordings().get(i).speaker(), s -> new int[2]);
+            String group = csv == null ? test.recordings().get(i).speaker() : names.get(actual);
+            int[] tally = perSpeaker.computeIfAbsent(group, s -> new int[2]);
             tally[0] += predicted == actual ? 1 : 0;
             tally[1]++;
             correct += predicted == actual ? 1 : 0;
@@ -68,29 +79,55 @@ final class SpeechEvaluateCommand extends BaseCommand {
         double accuracy = correct / (double) p.length;
         Map<String, Double> speakers = new LinkedHashMap<>();
         perSpeaker.forEach((s, t) -> speakers.put(s, t[0] / (double) t[1]));
+        String groups = csv == null ? "per_speaker" : "per_class";
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "speech evaluate");
             doc.put("model", model.toString());
             doc.put("test", p.length);
             doc.put("accuracy", accuracy);
-            doc.put("per_speaker", speakers);
+            doc.put(groups, speakers);
+            doc.put("classes", names);
             doc.put("confusion", confusion);
             Json.print(io().out(), doc);
             return 0;
         }
         io().out().printf(Locale.ROOT, "test accuracy: %.4f (%d of %d utterances)%n", accuracy, correct, p.length);
         speakers.forEach((s, a) -> io().out().printf(Locale.ROOT, "  %-10s %.4f%n", s, a));
-        io().out().println("confusion (rows: spoken digit, columns: predicted):");
-        io().out().println("      0   1   2   3   4   5   6   7   8   9");
+        int width = Math.max(3, names.stream().mapToInt(String::length).max().orElse(1));
+        io().out().println("confusion (rows: actual class, columns: predicted):");
+        StringBuilder header = new StringBuilder(" ".repeat(width + 3));
+        names.forEach(n -> header.append(String.format(Locale.ROOT, " %" + width + "s", n)));
+        io().out().println(header);
         for (int d = 0; d < confusion.length; d++) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %d ", d));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s ", names.get(d)));
             for (int v : confusion[d]) {
-                line.append(String.format(Locale.ROOT, "%4d", v));
+                line.append(String.format(Locale.ROOT, " %" + width + "d", v));
             }
             io().out().println(line);
         }
         return 0;
+    }
+
+    /** The table's test rows with labels as the model's class indices; a class the model does not know is refused. */
+    private static FeatureSet testRows(LabelTable table, Path csv, List<String> modelClasses, FeatureSettings settings) throws IOException {
+        List<SpokenDigits.Recording> test = new ArrayList<>();
+        for (LabelTable.Row row : table.rows()) {
+            if (!row.test()) {
+                continue;
+            }
+            String name = table.classes().get(row.label());
+            int k = modelClasses.indexOf(name);
+            if (k < 0) {
+                throw new IllegalArgumentException(csv + ":" + row.line() + ":2: the label '" + name + "' is not one of the model's "
+                        + "classes " + modelClasses);
+            }
+            test.add(SpokenDigits.Recording.labelled(row.file(), k));
+        }
+        if (test.isEmpty()) {
+            throw new IllegalArgumentException(csv + ": no test rows — mark some with a third column 'test'");
+        }
+        return FeatureSet.compute(test, settings);
     }
 
     private int transcriber() throws IOException {

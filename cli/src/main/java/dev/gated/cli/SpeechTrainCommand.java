@@ -2,6 +2,7 @@ package dev.gated.cli;
 
 import dev.gated.audio.DigitClassifier;
 import dev.gated.audio.FeatureSettings;
+import dev.gated.audio.LabelTable;
 import dev.gated.audio.TrainingOptions;
 import dev.gated.cli.options.SpeechOptions;
 import dev.gated.cli.output.Json;
@@ -17,9 +18,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code gated speech train}: a digit classifier on FSDD's training part, scored on its test part, saved. */
+/**
+ * {@code gated speech train}: a digit classifier on FSDD's training part, scored on its test part, saved; or, with
+ * {@code --labels FILE.csv}, a classifier over the CSV's classes (speakers, words, …) on its training rows.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a spoken-digit classifier on FSDD (index 5-49), report test accuracy (index 0-4), save it.")
+        description = "Train a spoken-digit classifier on FSDD (index 5-49), report test accuracy (index 0-4), save it; "
+                + "or any classes named by --labels FILE.csv.")
 final class SpeechTrainCommand extends BaseCommand {
 
     @Mixin
@@ -27,6 +32,12 @@ final class SpeechTrainCommand extends BaseCommand {
 
     @Option(names = "--model", defaultValue = "gru", paramLabel = "gru|lstm|rnn", description = "Recurrent layer (default: ${DEFAULT-VALUE}).")
     String kind;
+
+    @Option(names = "--labels", paramLabel = "from-filename|FILE.csv", description = "Where the classes come from: the "
+            + "digit in FSDD's file names (default), or a CSV of file,label[,split] rows (file relative to --data; split "
+            + "train|test, without it 1 in " + LabelTable.TEST_EVERY + " of each class is test; .wav files not listed are "
+            + "left out, and said so).")
+    String labels;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to save the model (e.g. digits.gated).")
     Path out;
@@ -40,12 +51,25 @@ final class SpeechTrainCommand extends BaseCommand {
             throw usage(e.getMessage());
         }
         Path dir = SpeechData.folder(options.data);
-        SpeechData data = SpeechData.load(dir, options.maxIndex, FeatureSettings.SPEECH_8K);
-        say(String.format(Locale.ROOT, "%d training and %d test utterances from %s; %s", data.train().size(), data.test().size(),
-                dir, o.describe()));
+        Path csv = SpeechData.labelTable(labels);
+        SpeechData data;
+        int leftOut = 0;
+        if (csv == null) {
+            data = SpeechData.load(dir, options.maxIndex, FeatureSettings.SPEECH_8K);
+        } else {
+            LabelTable table = LabelTable.read(dir, csv);
+            leftOut = table.unlisted().size();
+            if (leftOut > 0) {
+                say(table.unlisted().size() + " .wav file(s) in " + dir + " are not in " + csv + " and are left out (e.g. "
+                        + table.unlisted().get(0).getFileName() + ")");
+            }
+            data = SpeechData.load(table, csv, FeatureSettings.SPEECH_8K);
+        }
+        say(String.format(Locale.ROOT, "%d training and %d test utterances from %s, %d classes; %s", data.train().size(),
+                data.test().size(), dir, data.classes().size(), o.describe()));
         List<Double> losses = new ArrayList<>();
         long start = System.nanoTime();
-        DigitClassifier classifier = DigitClassifier.train(data.train(), FeatureSettings.SPEECH_8K, o, e -> {
+        DigitClassifier classifier = DigitClassifier.train(data.train(), data.classes(), FeatureSettings.SPEECH_8K, o, e -> {
             losses.add(e.loss());
             say(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f (%.0f s)", e.epoch(), o.epochs(), e.loss(), e.seconds()));
         });
@@ -58,6 +82,10 @@ final class SpeechTrainCommand extends BaseCommand {
             doc.put("model", o.describe());
             doc.put("train", data.train().size());
             doc.put("test", data.test().size());
+            doc.put("classes", data.classes());
+            if (csv != null) {
+                doc.put("left_out", leftOut);
+            }
             doc.put("params", classifier.model().parameterCount());
             doc.put("loss", losses);
             doc.put("accuracy", accuracy);

@@ -1,5 +1,6 @@
 package dev.gated.cli;
 
+import dev.gated.audio.AudioChunks;
 import dev.gated.audio.AudioClip;
 import dev.gated.audio.ConnectedDigits;
 import dev.gated.audio.DigitTranscriber;
@@ -11,7 +12,6 @@ import dev.gated.cli.output.SpeechPlot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code gated speech transcribe --model M FILE.wav…}: the digit string of each file, by prefix beam search and
  * greedily. With {@code --stream} the audio is fed in chunks through the model's streaming state and each digit is
- * printed when it is recognised, with the latency per chunk and the real-time factor.
+ * printed when it is recognised, with the latency per chunk and the real-time factor. A file longer than
+ * {@link WavReader#WHOLE_FILE_LIMIT_SECONDS} is always streamed from disk in bounded memory and decoded greedily (beam
+ * search and --plot read the whole file and are refused for it).
  */
 @Command(name = "transcribe", mixinStandardHelpOptions = true, description = "Say which digits each WAV file holds, in order "
         + "(a model from 'gated speech train-ctc').")
@@ -61,15 +63,27 @@ final class SpeechTranscribeCommand extends BaseCommand {
         DigitTranscriber transcriber = DigitTranscriber.load(model);
         List<Map<String, Object>> results = new ArrayList<>();
         for (Path file : files) {
-            AudioClip clip = WavReader.read(file);
-            DigitTranscriber.Transcript t = transcriber.transcribe(clip, beam);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("file", file.toString());
+            if (WavReader.isLong(file)) {
+                if (plot != null) {
+                    WavReader.readWhole(file, "--plot", "leave out --plot to transcribe it streamed in bounded memory");
+                }
+                streamed(transcriber, file, r);
+                r.put("decoding", "greedy, streamed (the file is over the whole-file limit, so no beam search)");
+                r.put("digits", r.get("streamed"));
+                r.put("greedy", r.get("streamed"));
+                results.add(r);
+                report(r);
+                continue;
+            }
+            AudioClip clip = WavReader.read(file);
+            DigitTranscriber.Transcript t = transcriber.transcribe(clip, beam);
             r.put("seconds", clip.seconds());
             r.put("digits", ConnectedDigits.text(t.beam()));
             r.put("greedy", ConnectedDigits.text(t.greedy()));
             if (stream) {
-                streamed(transcriber, clip, r);
+                streamed(transcriber, file, r);
             }
             if (plot != null) {
                 Path png = SpeechPlot.pathFor(plot, file, files.size() > 1);
@@ -84,15 +98,7 @@ final class SpeechTranscribeCommand extends BaseCommand {
                 r.put("plot", png.toString());
             }
             results.add(r);
-            if (!json) {
-                io().out().printf(Locale.ROOT, "%s: %s (beam %d; greedy %s)%n", file, r.get("digits"), beam, r.get("greedy"));
-                if (stream) {
-                    io().out().printf(Locale.ROOT, "  streamed in %s chunks of %d ms: %s — %s the offline greedy; latency %.2f ms "
-                                    + "per chunk, real-time factor %.4f%n", r.get("chunks"), chunkMs, r.get("emitted"),
-                            r.get("greedy").equals(r.get("streamed")) ? "equal to" : "DIFFERENT from",
-                            (Double) r.get("ms_per_chunk"), (Double) r.get("real_time_factor"));
-                }
-            }
+            report(r);
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -106,24 +112,51 @@ final class SpeechTranscribeCommand extends BaseCommand {
         return 0;
     }
 
-    /** Streams the clip; records the digits emitted after each chunk ("" when none), the latency and the real-time factor. */
-    private void streamed(DigitTranscriber transcriber, AudioClip clip, Map<String, Object> r) {
-        AudioClip audio = clip.at(transcriber.features().sampleRate());
-        TranscriptionStream stream = transcriber.stream();
-        int chunk = Math.max(1, audio.sampleRate() * chunkMs / 1000);
-        float[] x = audio.samples();
-        List<String> emitted = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int from = 0; from < x.length; from += chunk) {
-            emitted.add(ConnectedDigits.text(stream.accept(Arrays.copyOfRange(x, from, Math.min(x.length, from + chunk)))));
+    /** The text lines of one file's result (nothing with --json). */
+    private void report(Map<String, Object> r) {
+        if (json) {
+            return;
         }
-        emitted.add(ConnectedDigits.text(stream.finish()));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        int chunks = emitted.size() - 1;
+        Object file = r.get("file");
+        if (r.containsKey("decoding")) {
+            io().out().printf(Locale.ROOT, "%s: %s (%s); %s chunks of %d ms, latency %.2f ms per chunk, real-time factor "
+                    + "%.4f%n", file, r.get("digits"), r.get("decoding"), r.get("chunks"), chunkMs,
+                    (Double) r.get("ms_per_chunk"), (Double) r.get("real_time_factor"));
+            return;
+        }
+        io().out().printf(Locale.ROOT, "%s: %s (beam %d; greedy %s)%n", file, r.get("digits"), beam, r.get("greedy"));
+        if (stream) {
+            io().out().printf(Locale.ROOT, "  streamed in %s chunks of %d ms: %s — %s the offline greedy; latency %.2f ms "
+                            + "per chunk, real-time factor %.4f%n", r.get("chunks"), chunkMs, r.get("emitted"),
+                    r.get("greedy").equals(r.get("streamed")) ? "equal to" : "DIFFERENT from",
+                    (Double) r.get("ms_per_chunk"), (Double) r.get("real_time_factor"));
+        }
+    }
+
+    /**
+     * Streams the file from disk in chunks of --chunk-ms at the model's rate (bounded memory); records the digits emitted
+     * after each chunk ("" when none), the latency per chunk (reading, features, model step) and the real-time factor.
+     */
+    private void streamed(DigitTranscriber transcriber, Path file, Map<String, Object> r) throws IOException {
+        TranscriptionStream stream = transcriber.stream();
+        int rate = transcriber.features().sampleRate();
+        StringBuilder emitted = new StringBuilder();
+        long start = System.nanoTime();
+        int chunks = 0;
+        double seconds;
+        try (AudioChunks audio = AudioChunks.open(file, rate, Math.max(1, rate * chunkMs / 1000))) {
+            for (float[] x; (x = audio.next()) != null; chunks++) {
+                emitted.append(ConnectedDigits.text(stream.accept(x))).append('|');
+            }
+            emitted.append(ConnectedDigits.text(stream.finish()));
+            seconds = audio.seconds();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        r.putIfAbsent("seconds", seconds);
         r.put("streamed", ConnectedDigits.text(stream.digits()));
         r.put("chunks", chunks);
-        r.put("emitted", String.join("|", emitted));
-        r.put("ms_per_chunk", seconds * 1000 / chunks);
-        r.put("real_time_factor", seconds / audio.seconds());
+        r.put("emitted", emitted.toString());
+        r.put("ms_per_chunk", elapsed * 1000 / chunks);
+        r.put("real_time_factor", elapsed / seconds);
     }
 }

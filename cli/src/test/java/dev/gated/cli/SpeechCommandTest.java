@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gated.cli.output.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,5 +108,23 @@ class SpeechCommandTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Cli.run("speech", "train", "--data", empty.toString(), "--out", "x.gated").failsWith(1).says("no .wav files");
         Cli.run("speech", "train", "--data", dir.toString(), "--out", "x.gated").failsWith(1).says("fake.wav", "{digit}_{speaker}_{index}.wav");
+    }
+
+    /**
+     * A 6-minute file (over the 5-minute whole-file limit), streamed by the CLI in a child JVM with a 24 MB heap: held
+     * whole it would need about 12 MB of samples plus about 25 MB of feature frames (36,000 frames of 39 values), so
+     * only the bounded-memory path fits.
+     */
+    @Test
+    void aLongFileIsStreamedFromDiskInBoundedMemory() throws Exception {
+        Path wav = LongWav.write(dir.resolve("long.wav"), SharedData.file("fsdd/recordings/3_theo_0.wav"), 6 * 60);
+        ChildJvm.Result child = ChildJvm.run("24m", "speech", "predict", model.toString(), wav.toString(), "--json");
+        assertEquals(0, child.code(), child.errors());
+        JsonNode r = Json.mapper().readTree(child.output()).get("results").get(0);
+        assertTrue(r.get("streamed").asBoolean(), r.toString());
+        assertEquals(360.0, r.get("seconds").asDouble(), 1e-9);
+        assertEquals(3600, r.get("chunks").asInt());
+        Cli.run("speech", "predict", model.toString(), wav.toString(), "--plot", dir.resolve("long.png").toString())
+                .failsWith(1).says(wav + ": holds 6:00 of audio (5.8 MB), over the 5:00 that --plot reads whole");
     }
 }

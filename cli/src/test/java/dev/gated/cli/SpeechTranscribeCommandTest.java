@@ -50,11 +50,15 @@ class SpeechTranscribeCommandTest {
     }
 
     static void writeWav(float[] x, Path file) throws IOException {
+        writeWav(x, 8000, file);
+    }
+
+    static void writeWav(float[] x, float rate, Path file) throws IOException {
         ByteBuffer pcm = ByteBuffer.allocate(2 * x.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : x) {
             pcm.putShort((short) Math.round(Math.max(-1, Math.min(1, v)) * 32767));
         }
-        AudioFormat format = new AudioFormat(8000, 16, 1, true, false);
+        AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
         try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, x.length)) {
             AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
         }
@@ -106,5 +110,24 @@ class SpeechTranscribeCommandTest {
         Cli.run("speech", "transcribe", "--model", model.toString(), fake.toString()).failsWith(1).says(fake.toString());
         Cli.run("speech", "transcribe", "--model", model.toString(), wav.toString(), "--beam", "0").failsWith(2).says("--beam");
         Cli.run("speech", "train-ctc", "--strings", "0", "--out", dir.resolve("x.gated").toString()).failsWith(2).says("--strings");
+    }
+
+    /** Over the 5-minute whole-file limit (5 min 1 s, at 100 Hz to stay small): streamed and decoded greedily. */
+    @Test
+    void aFileOverTheWholeFileLimitIsTranscribedStreamedAndGreedily() throws IOException {
+        float[] x = new float[301 * 100];
+        for (int n = 0; n < x.length; n++) {
+            x[n] = (float) (0.3 * Math.sin(n * 0.7) * Math.sin(n * 0.003));
+        }
+        Path wav = dir.resolve("long-100hz.wav");
+        writeWav(x, 100, wav);
+        JsonNode r = Cli.run("speech", "transcribe", "--model", model.toString(), wav.toString(), "--json").ok().json()
+                .get("results").get(0);
+        assertTrue(r.get("decoding").asText().startsWith("greedy, streamed"), r.toString());
+        assertEquals(301.0, r.get("seconds").asDouble(), 1e-9);
+        assertEquals(3010, r.get("chunks").asInt());
+        assertEquals(r.get("streamed").asText(), r.get("digits").asText());
+        Cli.run("speech", "transcribe", "--model", model.toString(), wav.toString(), "--plot", dir.resolve("long.png").toString())
+                .failsWith(1).says(wav + ": holds 5:01 of audio", "over the 5:00 that --plot reads whole");
     }
 }

@@ -116,13 +116,6 @@ class TrainResumeTest {
     }
 
     private static Process startChild(String[] args, Path output) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java));
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GatedCommand.class.getName()));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ProcessBuilder(ChildJvm.command(null, args)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 }

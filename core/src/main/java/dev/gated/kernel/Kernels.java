@@ -1,6 +1,7 @@
 package dev.gated.kernel;
 
 import dev.gated.tensor.Tensor;
+import java.util.function.IntConsumer;
 
 /**
  * The hot loops behind one small interface. Everything the engine does that costs O(B·T·H·(I+H)) goes
@@ -45,6 +46,25 @@ public interface Kernels {
 
     /** Ends {@link #beginReuse}: drops any packed copy of {@code b}. */
     default void endReuse(Tensor b) {
+    }
+
+    /**
+     * How many threads {@link #runParts} can use (1: it runs the parts one after another on the caller).
+     */
+    default int parallelism() {
+        return 1;
+    }
+
+    /**
+     * Runs {@code part.accept(p)} for p in [0, parts), parts ≤ {@link #parallelism()}, one part per thread,
+     * and returns when all are done: a coarse parallel region (each part a slice of the batch for a whole
+     * sequence) instead of a fork and join per product. Products called from inside a part run on that
+     * part's thread alone. Parts must write disjoint memory and must not depend on each other.
+     */
+    default void runParts(int parts, IntConsumer part) {
+        for (int p = 0; p < parts; p++) {
+            part.accept(p);
+        }
     }
 
     /**

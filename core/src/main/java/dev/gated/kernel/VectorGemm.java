@@ -28,10 +28,24 @@ final class VectorGemm {
     static final int MC = 72;
     /** Up to this many rows of C, a row-major B is read in place instead of packed. */
     static final int DIRECT_B_MAX_ROWS = 4 * MC;
+    /**
+     * Column panels per block of B (an even number, so that single-row panel pairs never straddle blocks):
+     * NC = 256 columns, a packed KC × NC block of 256 KiB, half of a Zen 3 core's L2. 0 turns blocking off
+     * ({@code -Dgated.gemm.nc=0}, or another width in columns, for measurements).
+     */
+    static final int NC_PANELS = ncPanels(Integer.getInteger("gated.gemm.nc", 256));
     /** Up to this many column panels, a row-major A is read in place instead of packed. */
     static final int DIRECT_A_MAX_PANELS = 4;
 
     private VectorGemm() {
+    }
+
+    private static int ncPanels(int columns) {
+        if (columns <= 0) {
+            return 0;
+        }
+        int panels = Math.max(2, columns / NR);
+        return panels + panels % 2;
     }
 
     /** A product over strided views: A(i, p) = a[aOff + i·ars + p·aps], B(p, j) = b[bOff + p·bps + j·bjs]. */
@@ -157,11 +171,25 @@ final class VectorGemm {
         }
     }
 
-    /** Computes rows [i0, i1) and panels [q0, q1) of C. */
+    /**
+     * Computes rows [i0, i1) and panels [q0, q1) of C, {@link #NC_PANELS} panels at a time: each column block of
+     * B (KC × NC floats packed) then stays in L2 while every row chunk of A passes over it, instead of the
+     * whole width of B streaming through L3 — which other tenants share — once per row chunk.
+     */
     static void compute(Problem pr, int i0, int i1, int q0, int q1, Scratch sc) {
         if (i0 >= i1 || q0 >= q1) {
             return;
         }
+        // decided on the whole range, so that blocking never changes which kernel computes an element
+        boolean directA = pr.aps == 1 && q1 - q0 <= DIRECT_A_MAX_PANELS;
+        // one row chunk (a time step's product): B is read once whatever the order, and blocks would only re-pack A
+        int step = NC_PANELS > 0 && i1 - i0 > MC ? NC_PANELS : q1 - q0;
+        for (int jq = q0; jq < q1; jq += step) {
+            computeBlock(pr, i0, i1, jq, Math.min(q1, jq + step), directA, sc);
+        }
+    }
+
+    private static void computeBlock(Problem pr, int i0, int i1, int q0, int q1, boolean directA, Scratch sc) {
         int nPad = pr.panels() * NR;
         for (int pc = 0; pc < pr.k; pc += KC) {
             int kc = Math.min(KC, pr.k - pc);
@@ -188,8 +216,7 @@ final class VectorGemm {
                 tailPanel = sc.b(kc * NR);
                 packB(pr, pc, kc, q1 - 1, q1, tailPanel, 0);
             }
-            // Few panels: each element of A is used by only a few tiles, so row-major A is read in place.
-            boolean directA = pr.aps == 1 && q1 - q0 <= DIRECT_A_MAX_PANELS;
+            // Few panels (directA): each element of A is used by only a few tiles, so row-major A is read in place.
             for (int ic = i0; ic < i1; ic += MC) {
                 int mc = Math.min(MC, i1 - ic);
                 float[] ap = sc.a;

@@ -4,6 +4,7 @@ import dev.gated.tensor.FloatTensor;
 import dev.gated.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -96,6 +97,19 @@ public final class VectorKernels implements Kernels {
         pr.b = null;
         pr.c = null;
         pr.packedB = null;
+    }
+
+    @Override
+    public int parallelism() {
+        return pool.threads();
+    }
+
+    @Override
+    public void runParts(int parts, IntConsumer part) {
+        if (parts > pool.threads()) {
+            throw new IllegalArgumentException(parts + " parts for " + pool.threads() + " threads");
+        }
+        pool.run(parts, part::accept);
     }
 
     @Override
@@ -309,9 +323,10 @@ public final class VectorKernels implements Kernels {
             }
         }
 
+        // indexed loops, not for-each: an iterator per product is garbage per time step when C2 does not inline
         private boolean isActive(Tensor b) {
-            for (Tensor t : active) {
-                if (t == b) {
+            for (int i = 0; i < active.size(); i++) {
+                if (active.get(i) == b) {
                     return true;
                 }
             }
@@ -323,7 +338,8 @@ public final class VectorKernels implements Kernels {
             if (active.isEmpty() || !isActive(b)) {
                 return null;
             }
-            for (Entry e : entries) {
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
                 if (e.tensor == b && e.trans == trans && e.off == off && e.ld == ld && e.k == k && e.n == n) {
                     return e.packed;
                 }

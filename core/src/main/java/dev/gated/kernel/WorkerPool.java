@@ -1,16 +1,23 @@
 package dev.gated.kernel;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A fixed set of daemon threads that run the parts of one task at a time, part 0 on the calling thread.
- * Allocation-free per call (the task is a reusable object), so it can be used inside the time loop.
+ * A fixed set of daemon threads that run the parts of one task at a time. Allocation-free per call (the task
+ * is a reusable object), so it can be used inside the time loop.
+ *
+ * <p>Parts are claimed, not assigned: the caller and every awake worker take the next unclaimed part until
+ * none is left. A worker that the operating system has not scheduled yet (a busy co-tenant on the other
+ * core) therefore costs nothing — the caller runs its part too — instead of stalling every step until it
+ * wakes. The caller then waits only for parts already being run elsewhere.
  *
  * <p>Workers spin briefly after each task (the next matrix multiply of a time loop follows within
- * microseconds) and then park. If another thread is already using the pool, the caller runs every part
- * itself: callers split work so that the result does not depend on which thread runs which part.
+ * microseconds) and then park. If the pool is already in use — by another thread, or by this one: a part
+ * of a coarse task (a whole sequence for some batch rows) that calls a matrix multiply — the caller runs
+ * every part itself. Callers split work so that the result does not depend on which thread runs which part.
  */
 final class WorkerPool {
 
@@ -20,11 +27,17 @@ final class WorkerPool {
     }
 
     private static final long SPIN_NANOS = 200_000;
+    private static final int PART_BITS = 16;
+    private static final long PART_MASK = (1L << PART_BITS) - 1;
 
     private final int threads;
     private final Thread[] workers;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Held while a task runs; not re-entrant, so a nested call from a part runs inline. */
+    private final AtomicBoolean busy = new AtomicBoolean();
+    /** Parts of the current task not yet finished. */
     private final AtomicInteger remaining = new AtomicInteger();
+    /** generation &lt;&lt; 16 | next unclaimed part: a claim is valid only for the generation it names. */
+    private final AtomicLong claims = new AtomicLong();
     private volatile Task task;
     /** generation &lt;&lt; 16 | parts: read once by a worker, so it never mixes two calls' part counts. */
     private volatile long ticket;
@@ -52,7 +65,7 @@ final class WorkerPool {
 
     /** Runs parts 0 … n−1 of {@code t} (n ≤ threads) and returns when all are done. */
     void run(int n, Task t) {
-        if (n <= 1 || !lock.tryLock()) {
+        if (n <= 1 || !busy.compareAndSet(false, true)) {
             for (int p = 0; p < n; p++) {
                 t.run(p);
             }
@@ -62,15 +75,16 @@ final class WorkerPool {
             task = t;
             failure = null;
             caller = Thread.currentThread();
-            remaining.set(n - 1);
+            remaining.set(n);
             generation++;
-            ticket = generation << 16 | n;
+            claims.set(generation << PART_BITS);
+            ticket = generation << PART_BITS | n;
             for (int w = 1; w < n; w++) {
                 if (sleepingVolatile(w)) {
                     LockSupport.unpark(workers[w]);
                 }
             }
-            t.run(0);
+            runClaimedParts(generation, n, t);
             awaitWorkers();
             Throwable f = failure;
             if (f != null) {
@@ -78,7 +92,29 @@ final class WorkerPool {
             }
         } finally {
             task = null;
-            lock.unlock();
+            busy.set(false);
+        }
+    }
+
+    /** Claims and runs parts of generation {@code gen} until none is left (or a newer task has begun). */
+    private void runClaimedParts(long gen, int n, Task t) {
+        while (true) {
+            long current = claims.get();
+            int part = (int) (current & PART_MASK);
+            if (current >>> PART_BITS != gen || part >= n) {
+                return;
+            }
+            if (!claims.compareAndSet(current, current + 1)) {
+                continue;
+            }
+            try {
+                t.run(part);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            if (remaining.decrementAndGet() == 0 && Thread.currentThread() != caller) {
+                LockSupport.unpark(caller);
+            }
         }
     }
 
@@ -120,15 +156,11 @@ final class WorkerPool {
                 }
             }
             seen = current;
-            if (index < (int) (current & 0xFFFF)) {
-                try {
-                    task.run(index);
-                } catch (Throwable e) {
-                    failure = e;
-                }
-                if (remaining.decrementAndGet() == 0) {
-                    LockSupport.unpark(caller);
-                }
+            int parts = (int) (current & PART_MASK);
+            Task t = task;
+            // a task read after its generation ended is never run: its claims carry the old generation
+            if (index < parts && t != null) {
+                runClaimedParts(current >>> PART_BITS, parts, t);
             }
         }
     }

@@ -43,7 +43,8 @@ class VectorGemmTest {
     @Test
     void largeProblemsCrossTheBlocks() {
         SplittableRandom random = new SplittableRandom(2);
-        int[][] shapes = {{130, 75, 300}, {67, 200, 513}, {1, 512, 128}, {64, 128, 512}, {257, 1, 40}, {5, 49, 600}};
+        int[][] shapes = {{130, 75, 300}, {67, 200, 513}, {1, 512, 128}, {64, 128, 512}, {257, 1, 40}, {5, 49, 600},
+                {150, 600, 300}};   // the last: several row chunks and several column blocks of B
         for (int[] s : shapes) {
             for (int form = 0; form < 4; form++) {
                 compare((form & 1) != 0, (form & 2) != 0, s[0], s[1], s[2], form % 2 == 0, random, vector);
@@ -55,7 +56,7 @@ class VectorGemmTest {
     void resultsAreBitIdenticalForAnyThreadCount() {
         SplittableRandom random = new SplittableRandom(3);
         // the first splits by column panels, the second (few columns) by rows
-        int[][] shapes = {{96, 512, 128}, {640, 20, 512}, {64, 130, 300}};
+        int[][] shapes = {{96, 512, 128}, {640, 20, 512}, {64, 130, 300}, {200, 700, 90}};
         VectorKernels two = new VectorKernels(2);
         VectorKernels three = new VectorKernels(3);
         for (int[] s : shapes) {

@@ -218,7 +218,17 @@ public abstract class Cell {
     }
 
     /**
-     * {@code d ⊙= m} on the (B, H) block at {@code off} when a recurrent dropout mask is applied: turns
+     * Whether {@link #forwardStep} may be given a slice of the batch ({@link Step#row}, {@link Step#batch} rows
+     * of {@link Step#layerBatch}) from several threads at once: true when it addresses its own (T, B, ·)
+     * buffers at row {@code t·layerBatch + row} and keeps no other per-batch scratch. Off by default, so a
+     * user's cell written for whole batches always gets them.
+     */
+    protected boolean supportsBatchSlices() {
+        return false;
+    }
+
+    /**
+     * {@code d ⊙= m} on the (B, H) block at {@code off} (the mask's rows of this step's slice) when a recurrent dropout mask is applied: turns
      * ∂L/∂h̃_{t−1} into the recurrent path's share of ∂L/∂h_{t−1}. Does nothing without a mask.
      */
     protected static void dropRecurrentGradient(Step s, Tensor d, int off) {
@@ -227,8 +237,9 @@ public abstract class Cell {
             return;
         }
         int n = s.batch * m.dim(1);
+        int rows = s.row * m.dim(1);
         for (int i = 0; i < n; i++) {
-            d.set(off + i, d.get(off + i) * m.get(i));
+            d.set(off + i, d.get(off + i) * m.get(rows + i));
         }
     }
 

@@ -122,6 +122,11 @@ public final class GruCell extends Cell {
     }
 
     @Override
+    protected boolean supportsBatchSlices() {
+        return true;
+    }
+
+    @Override
     protected void forwardStep(Step s) {
         if (resetAfter) {
             forwardResetAfter(s);
@@ -132,7 +137,7 @@ public final class GruCell extends Cell {
 
     private void forwardResetAfter(Step s) {
         int width = 3 * units;
-        int recOff = s.t * s.batch * width;
+        int recOff = (s.t * s.layerBatch + s.row) * width;
         for (int b = 0; b < s.batch; b++) {
             recurrent.copyFrom(recurrentBias.value(), 0, recOff + b * width, width);
         }
@@ -198,7 +203,7 @@ public final class GruCell extends Cell {
         k.gemm(false, false, s.batch, 2 * units, units,
                 s.hPrevDropped, s.hPrevDroppedOff, units, recurrentKernel.value(), 0, width,
                 s.gates, s.gatesOff, width, true);
-        int rhOff = s.t * s.batch * units;
+        int rhOff = (s.t * s.layerBatch + s.row) * units;
         for (int b = 0; b < s.batch; b++) {
             int z = s.gatesOff + b * width;
             int row = b * units;
@@ -241,7 +246,7 @@ public final class GruCell extends Cell {
 
     private void backwardResetAfter(Step s) {
         int width = 3 * units;
-        int recOff = s.t * s.batch * width;
+        int recOff = (s.t * s.layerBatch + s.row) * width;
         Kernels k = KernelProvider.get();
         // writes ∂L/∂h_t ⊙ z_t (the direct path) to dhPrev; the product through U is added to it
         if (defaultActivations()) {
@@ -256,13 +261,14 @@ public final class GruCell extends Cell {
                     s.dhPrev, 0, units, true);
             return;
         }
+        int scratch = s.row * units;   // this slice's rows of the (B, H) scratch
         k.gemm(false, true, s.batch, units, width,
                 dRecurrent, recOff, width, recurrentKernel.value(), 0, width,
-                dHiddenDropped, 0, units, false);
-        dropRecurrentGradient(s, dHiddenDropped, 0);
+                dHiddenDropped, scratch, units, false);
+        dropRecurrentGradient(s, dHiddenDropped, scratch);
         int n = s.batch * units;
         for (int i = 0; i < n; i++) {
-            s.dhPrev.add(i, dHiddenDropped.get(i));
+            s.dhPrev.add(i, dHiddenDropped.get(scratch + i));
         }
     }
 
@@ -282,9 +288,10 @@ public final class GruCell extends Cell {
                 s.dGates.set(dz + 2 * units + j, activation.backward(dh * (1 - updateGate), candidate));
             }
         }
+        int scratch = s.row * units;   // this slice's rows of the (B, H) scratch
         k.gemm(false, true, s.batch, units, units,
                 s.dGates, s.dGatesOff + 2 * units, width, recurrentKernel.value(), 2 * units, width,
-                dResetHidden, 0, units, false);
+                dResetHidden, scratch, units, false);
         for (int b = 0; b < s.batch; b++) {
             int z = s.gatesOff + b * width;
             int dz = s.dGatesOff + b * width;
@@ -292,7 +299,7 @@ public final class GruCell extends Cell {
             for (int j = 0; j < units; j++) {
                 double resetGate = s.gates.get(z + j);
                 double hDropped = s.hPrevDropped.get(s.hPrevDroppedOff + row + j);
-                s.dGates.set(dz + j, recurrentActivation.backward(dResetHidden.get(row + j) * hDropped, resetGate));
+                s.dGates.set(dz + j, recurrentActivation.backward(dResetHidden.get(scratch + row + j) * hDropped, resetGate));
             }
         }
         k.gemm(false, true, s.batch, units, 2 * units,
@@ -302,7 +309,7 @@ public final class GruCell extends Cell {
             int z = s.gatesOff + b * width;
             int row = b * units;
             for (int j = 0; j < units; j++) {
-                s.dhPrev.add(row + j, dResetHidden.get(row + j) * s.gates.get(z + j));
+                s.dhPrev.add(row + j, dResetHidden.get(scratch + row + j) * s.gates.get(z + j));
             }
         }
         dropRecurrentGradient(s, s.dhPrev, 0);

@@ -77,6 +77,11 @@ public final class LstmCell extends Cell {
     }
 
     @Override
+    protected boolean supportsBatchSlices() {
+        return true;
+    }
+
+    @Override
     protected void forwardStep(Step s) {
         int width = 4 * units;
         Kernels k = KernelProvider.get();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * Runs a {@link Cell} over a sequence: the layer users put in a model ({@code Recurrent.lstm(50)}).
@@ -78,6 +79,20 @@ public final class Recurrent implements Layer {
     private int sequenceRows;  // capacity of the (T, B, ·) buffers, in rows of T·B
     private Precision precision;
     private final Step step = new Step();
+    /**
+     * Slices of a split batch start at multiples of this many rows: 16 ≥ the widest float vector (AVX-512),
+     * so a slice's flat loops over (rows · H) values start on the same lane as the unsplit loop, for any H.
+     */
+    private static final int SLICE_ROWS = 16;
+    /** Fewest multiply-adds per step and slice for which a second thread pays for its wake-up. */
+    private static final long MIN_SLICE_MACS = 16_384;
+    private Step[] sliceSteps;      // one per thread when the batch is split
+    private int sliceCount;         // slices of the current forward pass
+    private final IntConsumer forwardSlice = this::runSlice;
+    private final IntConsumer backwardSlice = this::runBackwardSlice;
+    private Tensor backwardOutput;      // the arguments of the backward pass in progress, read by its slices
+    private Tensor backwardFinalHidden;
+    private Tensor backwardFinalCell;
 
     private Tensor inputTimeMajor;  // (T, B, I)
     private Tensor gates;           // (T, B, G·H): projections, then gate activations
@@ -324,6 +339,51 @@ public final class Recurrent implements Layer {
         toTimeMajor(x);
         projectInputs();
         Kernels kernels = KernelProvider.get();
+        int slices = forwardSlices(kernels);
+        if (slices == 1) {
+            runSteps(kernels, step, 0, batch);
+        } else {
+            sliceCount = slices;
+            kernels.runParts(slices, forwardSlice);
+        }
+        return new RecurrentState(output(), finalOf(hidden), cell.hasCellState() ? finalOf(cellState) : null);
+    }
+
+    /**
+     * How many threads share this forward pass. Rows of a batch never meet in a recurrent layer (each row's
+     * h_t depends on its own h_{t−1} only), so the batch is split into slices that each run the whole
+     * sequence on their own thread: one fork and join per pass instead of one per step. Slices start at
+     * multiples of {@link #SLICE_ROWS} rows, so every row is computed by the same operations as unsplit.
+     */
+    private int forwardSlices(Kernels kernels) {
+        if (!cell.supportsBatchSlices()) {
+            return 1;
+        }
+        int slices = Math.min(kernels.parallelism(), batch / SLICE_ROWS);
+        long macsPerStep = (long) batch * cell.gateCount() * cell.units() * (cell.units() + inputSize);
+        while (slices > 1 && macsPerStep / slices < MIN_SLICE_MACS) {
+            slices--;
+        }
+        if (slices > 1 && (sliceSteps == null || sliceSteps.length < slices)) {
+            sliceSteps = new Step[slices];
+            for (int i = 0; i < slices; i++) {
+                sliceSteps[i] = new Step();
+            }
+        }
+        return Math.max(1, slices);
+    }
+
+    /** First row of slice {@code part} of {@code sliceCount}; slice boundaries fall on multiples of SLICE_ROWS. */
+    private int sliceStart(int part) {
+        return part == sliceCount ? batch : (int) ((long) batch * part / sliceCount) / SLICE_ROWS * SLICE_ROWS;
+    }
+
+    private void runSlice(int part) {
+        runSteps(KernelProvider.get(), sliceSteps[part], sliceStart(part), sliceStart(part + 1));
+    }
+
+    /** The time loop for batch rows [r0, r1), on the calling thread. */
+    private void runSteps(Kernels kernels, Step st, int r0, int r1) {
         // U is fixed for the whole pass: pack it once — unless it is used once (one step, as when a stream is
         // stepped a character at a time), where packing costs more than the product read in place
         boolean reuse = steps > 1;
@@ -333,13 +393,13 @@ public final class Recurrent implements Layer {
         try {
             for (int s = 0; s < steps; s++) {
                 int t = goBackwards ? steps - 1 - s : s;
-                pointStep(t, s);
-                cell.forwardStep(step);
+                pointStep(st, t, s, r0, r1);
+                cell.forwardStep(st);
                 if (mask != null) {
-                    carryMaskedRows(t);
+                    carryMaskedRows(st, t);
                 }
                 if (dropping && s < steps - 1) {
-                    dropState(t);
+                    dropState(t, r0, r1);
                 }
             }
         } finally {
@@ -347,7 +407,6 @@ public final class Recurrent implements Layer {
                 kernels.endReuse(cell.recurrentKernel().value());
             }
         }
-        return new RecurrentState(output(), finalOf(hidden), cell.hasCellState() ? finalOf(cellState) : null);
     }
 
     private void checkInput(Tensor x, Tensor mask) {
@@ -456,11 +515,11 @@ public final class Recurrent implements Layer {
         }
     }
 
-    /** h̃_t = h_t ⊙ m_h: what the next step's recurrent product reads. */
-    private void dropState(int t) {
-        int block = batch * cell.units();
-        int off = t * block;
-        for (int i = 0; i < block; i++) {
+    /** h̃_t = h_t ⊙ m_h for batch rows [r0, r1): what the next step's recurrent product reads. */
+    private void dropState(int t, int r0, int r1) {
+        int units = cell.units();
+        int off = t * batch * units;
+        for (int i = r0 * units; i < r1 * units; i++) {
             hiddenDropped.set(off + i, hidden.get(off + i) * recurrentMask.get(i));
         }
     }
@@ -500,56 +559,65 @@ public final class Recurrent implements Layer {
                 gates, 0, width, true);
     }
 
-    /** Points the step views at time t; {@code s} counts processed steps (0 = first). */
+    /** Points the step views at time t for the whole batch; {@code s} counts processed steps (0 = first). */
     private void pointStep(int t, int s) {
+        pointStep(step, t, s, 0, batch);
+    }
+
+    /** Points {@code st} at time t for batch rows [r0, r1). */
+    private void pointStep(Step st, int t, int s, int r0, int r1) {
         int units = cell.units();
         int width = cell.gateCount() * units;
         int block = batch * units;
-        step.t = t;
-        step.batch = batch;
-        step.gates = gates;
-        step.gatesOff = t * batch * width;
-        step.h = hidden;
-        step.hOff = t * block;
+        int rowOff = r0 * units;
+        st.t = t;
+        st.batch = r1 - r0;
+        st.row = r0;
+        st.layerBatch = batch;
+        st.gates = gates;
+        st.gatesOff = (t * batch + r0) * width;
+        st.h = hidden;
+        st.hOff = t * block + rowOff;
         int prevT = goBackwards ? t + 1 : t - 1;
         if (s == 0) {
-            step.hPrev = h0;
-            step.hPrevOff = 0;
-            step.cPrev = c0;
-            step.cPrevOff = 0;
+            st.hPrev = h0;
+            st.hPrevOff = rowOff;
+            st.cPrev = c0;
+            st.cPrevOff = rowOff;
         } else {
-            step.hPrev = hidden;
-            step.hPrevOff = prevT * block;
-            step.cPrev = cellState;
-            step.cPrevOff = prevT * block;
+            st.hPrev = hidden;
+            st.hPrevOff = prevT * block + rowOff;
+            st.cPrev = cellState;
+            st.cPrevOff = prevT * block + rowOff;
         }
         if (dropping) {
-            step.hPrevDropped = s == 0 ? h0Dropped : hiddenDropped;
-            step.hPrevDroppedOff = s == 0 ? 0 : prevT * block;
-            step.recurrentMask = recurrentMask;
+            st.hPrevDropped = s == 0 ? h0Dropped : hiddenDropped;
+            st.hPrevDroppedOff = (s == 0 ? 0 : prevT * block) + rowOff;
+            st.recurrentMask = recurrentMask;
         } else {
-            step.hPrevDropped = step.hPrev;
-            step.hPrevDroppedOff = step.hPrevOff;
-            step.recurrentMask = null;
+            st.hPrevDropped = st.hPrev;
+            st.hPrevDroppedOff = st.hPrevOff;
+            st.recurrentMask = null;
         }
-        step.c = cellState;
-        step.cOff = t * block;
-        step.dGates = dGates;
-        step.dGatesOff = t * batch * width;
-        step.dh = dh;
-        step.dc = dc;
-        step.dhPrev = dhPrev;
-        step.dcPrev = dcPrev;
+        st.c = cellState;
+        st.cOff = t * block + rowOff;
+        st.dGates = dGates;
+        st.dGatesOff = (t * batch + r0) * width;
+        st.dh = dh;
+        st.dc = dc;
+        st.dhPrev = dhPrev;
+        st.dcPrev = dcPrev;
     }
 
-    private void carryMaskedRows(int t) {
+    /** Rows masked at step t keep their previous state: h_t = h_{t−1} (and c_t = c_{t−1}). */
+    private void carryMaskedRows(Step st, int t) {
         int units = cell.units();
-        for (int b = 0; b < batch; b++) {
-            if (mask.get(b * steps + t) == 0) {
+        for (int b = 0; b < st.batch; b++) {
+            if (mask.get((st.row + b) * steps + t) == 0) {
                 int row = b * units;
-                step.h.copyFrom(step.hPrev, step.hPrevOff + row, step.hOff + row, units);
+                st.h.copyFrom(st.hPrev, st.hPrevOff + row, st.hOff + row, units);
                 if (cell.hasCellState()) {
-                    step.c.copyFrom(step.cPrev, step.cPrevOff + row, step.cOff + row, units);
+                    st.c.copyFrom(st.cPrev, st.cPrevOff + row, st.cOff + row, units);
                 }
             }
         }
@@ -589,93 +657,136 @@ public final class Recurrent implements Layer {
      */
     public Tensor backward(Tensor dOutput, Tensor dFinalHidden, Tensor dFinalCell) {
         int units = cell.units();
-        int block = batch * units;
-        dh.fill(0);
-        dc.fill(0);
-        Tensor dNext = Tensor.zeros(precision, batch, units);   // ∂L/∂h_t arriving from step t+1
-        Tensor dcNext = Tensor.zeros(precision, batch, units);  // ∂L/∂c_t arriving from step t+1
-        if (dFinalHidden != null) {
-            dNext.copyFrom(dFinalHidden);
+        hiddenGradientNorms = recordNorms ? new double[steps] : null;
+        dInitialHidden = Tensor.zeros(precision, batch, units);
+        dInitialCell = cell.hasCellState() ? Tensor.zeros(precision, batch, units) : null;
+        backwardOutput = dOutput;
+        backwardFinalHidden = dFinalHidden;
+        backwardFinalCell = dFinalCell;
+        Kernels kernels = KernelProvider.get();
+        // the norms of ∂L/∂h_t are taken over the whole batch at each step: one lane then
+        int slices = hiddenGradientNorms == null ? forwardSlices(kernels) : 1;
+        try {
+            if (slices == 1) {
+                backwardRows(kernels, step, 0, batch, dh, dc, dhPrev, dcPrev);
+            } else {
+                sliceCount = slices;
+                kernels.runParts(slices, backwardSlice);
+            }
+        } finally {
+            backwardOutput = null;
+            backwardFinalHidden = null;
+            backwardFinalCell = null;
         }
-        if (dFinalCell != null) {
-            dcNext.copyFrom(dFinalCell);
+        return weightGradientsAndInputGradient();
+    }
+
+    private void runBackwardSlice(int part) {
+        int r0 = sliceStart(part);
+        int rows = sliceStart(part + 1) - r0;
+        int units = cell.units();
+        backwardRows(KernelProvider.get(), sliceSteps[part], r0, r0 + rows,
+                Tensor.zeros(precision, rows, units), Tensor.zeros(precision, rows, units),
+                Tensor.zeros(precision, rows, units), Tensor.zeros(precision, rows, units));
+    }
+
+    /**
+     * The backward time loop for batch rows [r0, r1) with their own (rows, H) gradient buffers; writes those
+     * rows of ∂L/∂Z and of the initial-state gradients.
+     */
+    private void backwardRows(Kernels kernels, Step st, int r0, int r1, Tensor dhRows, Tensor dcRows,
+                              Tensor dhPrevRows, Tensor dcPrevRows) {
+        int units = cell.units();
+        int rows = r1 - r0;
+        dhRows.fill(0);
+        dcRows.fill(0);
+        Tensor dNext = Tensor.zeros(precision, rows, units);   // ∂L/∂h_t arriving from step t+1
+        Tensor dcNext = Tensor.zeros(precision, rows, units);  // ∂L/∂c_t arriving from step t+1
+        if (backwardFinalHidden != null) {
+            dNext.copyFrom(backwardFinalHidden, r0 * units, 0, rows * units);
+        }
+        if (backwardFinalCell != null) {
+            dcNext.copyFrom(backwardFinalCell, r0 * units, 0, rows * units);
         }
         if (!returnSequences) {
-            for (int i = 0; i < block; i++) {
-                dNext.add(i, dOutput.get(i));
+            for (int i = 0; i < rows * units; i++) {
+                dNext.add(i, backwardOutput.get(r0 * units + i));
             }
         }
-        Tensor passH = Tensor.zeros(precision, batch, units);
-        Tensor passC = Tensor.zeros(precision, batch, units);
-        hiddenGradientNorms = recordNorms ? new double[steps] : null;
-        Kernels kernels = KernelProvider.get();
+        Tensor passH = Tensor.zeros(precision, rows, units);
+        Tensor passC = Tensor.zeros(precision, rows, units);
         kernels.beginReuse(cell.recurrentKernel().value());   // Uᵀ for every step's ∂L/∂h_{t−1}: pack it once
         try {
             for (int s = steps - 1; s >= 0; s--) {
                 int t = goBackwards ? steps - 1 - s : s;
-                pointStep(t, s);
-                gatherStepGradient(dOutput, t, dNext, dcNext);
+                pointStep(st, t, s, r0, r1);
+                st.dh = dhRows;
+                st.dc = dcRows;
+                st.dhPrev = dhPrevRows;
+                st.dcPrev = dcPrevRows;
+                gatherStepGradient(st, t, dNext, dcNext);
                 if (hiddenGradientNorms != null) {
-                    hiddenGradientNorms[t] = norm(dh);
+                    hiddenGradientNorms[t] = norm(dhRows);
                 }
                 if (mask != null) {
-                    divertMaskedRows(t, passH, passC);
+                    divertMaskedRows(st, t, passH, passC);
                 }
-                cell.backwardStep(step);
-                dNext.copyFrom(dhPrev);
+                cell.backwardStep(st);
+                dNext.copyFrom(dhPrevRows);
                 if (cell.hasCellState()) {
-                    dcNext.copyFrom(dcPrev);
+                    dcNext.copyFrom(dcPrevRows);
                 }
                 if (mask != null) {
-                    addMaskedPassThrough(t, passH, passC, dNext, dcNext);
+                    addMaskedPassThrough(st, t, passH, passC, dNext, dcNext);
                 }
             }
         } finally {
             kernels.endReuse(cell.recurrentKernel().value());
         }
-        dInitialHidden = dNext;
-        dInitialCell = cell.hasCellState() ? dcNext : null;
-        return weightGradientsAndInputGradient();
+        dInitialHidden.copyFrom(dNext, 0, r0 * units, rows * units);
+        if (dInitialCell != null) {
+            dInitialCell.copyFrom(dcNext, 0, r0 * units, rows * units);
+        }
     }
 
-    /** dh = ∂L/∂output_t + ∂L/∂h_t from step t+1; dc = ∂L/∂c_t from step t+1. */
-    private void gatherStepGradient(Tensor dOutput, int t, Tensor dNext, Tensor dcNext) {
+    /** dh = ∂L/∂output_t + ∂L/∂h_t from step t+1; dc = ∂L/∂c_t from step t+1 (the step's rows). */
+    private void gatherStepGradient(Step st, int t, Tensor dNext, Tensor dcNext) {
         int units = cell.units();
-        dh.copyFrom(dNext);
+        st.dh.copyFrom(dNext);
         if (returnSequences) {
-            for (int b = 0; b < batch; b++) {
-                int src = (b * steps + t) * units;
+            for (int b = 0; b < st.batch; b++) {
+                int src = ((st.row + b) * steps + t) * units;
                 int dst = b * units;
                 for (int j = 0; j < units; j++) {
-                    dh.add(dst + j, dOutput.get(src + j));
+                    st.dh.add(dst + j, backwardOutput.get(src + j));
                 }
             }
         }
         if (cell.hasCellState()) {
-            dc.copyFrom(dcNext);
+            st.dc.copyFrom(dcNext);
         }
     }
 
     /** At a masked step the state was copied, so its gradient bypasses the cell: set it aside, zero it. */
-    private void divertMaskedRows(int t, Tensor passH, Tensor passC) {
+    private void divertMaskedRows(Step st, int t, Tensor passH, Tensor passC) {
         int units = cell.units();
-        for (int b = 0; b < batch; b++) {
+        for (int b = 0; b < st.batch; b++) {
             int row = b * units;
-            if (mask.get(b * steps + t) == 0) {
-                passH.copyFrom(dh, row, row, units);
-                dh.fill(row, units, 0);
+            if (mask.get((st.row + b) * steps + t) == 0) {
+                passH.copyFrom(st.dh, row, row, units);
+                st.dh.fill(row, units, 0);
                 if (cell.hasCellState()) {
-                    passC.copyFrom(dc, row, row, units);
-                    dc.fill(row, units, 0);
+                    passC.copyFrom(st.dc, row, row, units);
+                    st.dc.fill(row, units, 0);
                 }
             }
         }
     }
 
-    private void addMaskedPassThrough(int t, Tensor passH, Tensor passC, Tensor dNext, Tensor dcNext) {
+    private void addMaskedPassThrough(Step st, int t, Tensor passH, Tensor passC, Tensor dNext, Tensor dcNext) {
         int units = cell.units();
-        for (int b = 0; b < batch; b++) {
-            if (mask.get(b * steps + t) == 0) {
+        for (int b = 0; b < st.batch; b++) {
+            if (mask.get((st.row + b) * steps + t) == 0) {
                 int row = b * units;
                 dNext.copyFrom(passH, row, row, units);
                 if (cell.hasCellState()) {

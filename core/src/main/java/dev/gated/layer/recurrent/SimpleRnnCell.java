@@ -56,6 +56,11 @@ public final class SimpleRnnCell extends Cell {
     }
 
     @Override
+    protected boolean supportsBatchSlices() {
+        return true;
+    }
+
+    @Override
     protected void forwardStep(Step s) {
         int width = units;
         KernelProvider.get().gemm(false, false, s.batch, width, units,

@@ -5,12 +5,19 @@ import dev.gated.tensor.Tensor;
 /**
  * Views of the buffers one time step reads and writes, set by {@link Recurrent} before each call to a
  * {@link Cell}. Every view is a (B, width) block at an offset; blocks are contiguous (time-major buffers).
- * Reused across steps: the time loop allocates nothing.
+ * Reused across steps: the time loop allocates nothing. In the forward pass the batch may be split into
+ * slices of rows that run on different threads, each with its own Step: a cell's own (T, B, ·) buffers are
+ * then addressed at row {@code (t · layerBatch + row)}.
  */
 public final class Step {
     /** Time index t of this step in the sequence (not the loop counter: reversed layers count down). */
     public int t;
+    /** Rows in this step's blocks: the layer's batch, or a slice of it when the batch is split across threads. */
     public int batch;
+    /** The first row of this step's slice within the layer's batch (0 unless the batch is split). */
+    public int row;
+    /** The layer's whole batch: the row count of a cell's own (T, B, ·) buffers at time t. */
+    public int layerBatch;
 
     /** In forward: the input projection x_t·W + b (B, G·H), overwritten with the gate activations. */
     public Tensor gates;

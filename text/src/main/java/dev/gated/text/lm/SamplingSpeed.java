@@ -1,8 +1,11 @@
 package dev.gated.text.lm;
 
+import dev.gated.model.Model;
 import dev.gated.text.CharSampler;
+import dev.gated.text.CharVocabulary;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * Characters per second of the two ways to sample from a recurrent language model, batch 1, same model,
@@ -29,32 +32,53 @@ public record SamplingSpeed(double stepped, double windowed, int window, int ste
     /** Measures both on {@code lm}; the windowed sampler pads a short prompt with spaces. */
     public static SamplingSpeed measure(LanguageModel lm, String prompt, int length, int repetitions,
                                         double warmupSeconds, long seed) {
-        if (length < 1 || repetitions < 1) {
-            throw new IllegalArgumentException("length and repetitions must be >= 1 but are " + length + " and " + repetitions);
-        }
         if (!lm.architecture().isRecurrent()) {
             throw new IllegalArgumentException("a " + lm.architecture().kind() + " has no streaming state to step: it "
                     + "re-runs its window for every character already; time a recurrent model (lstm, gru, rnn)");
         }
-        int window = lm.context();
-        if (prompt.length() < window && !lm.vocabulary().contains(' ')) {
+        check(length, repetitions, prompt, lm.context(), lm.vocabulary());
+        lm.encode(prompt, "--prompt");
+        return measure(r -> stepped(lm, prompt, length, r), r -> windowed(lm.model(), lm.vocabulary(), prompt, lm.context(), length, r),
+                lm.context(), length, repetitions, warmupSeconds, seed);
+    }
+
+    /**
+     * Measures both on a recurrent {@code model} over {@code vocabulary} (logits at every step, as
+     * {@link CharSampler} expects), the windowed sampler re-running the last {@code window} characters; temperature 1.
+     */
+    public static SamplingSpeed measure(Model model, CharVocabulary vocabulary, int window, String prompt, int length,
+                                        int repetitions, double warmupSeconds, long seed) {
+        check(length, repetitions, prompt, window, vocabulary);
+        return measure(r -> seconds(() -> CharSampler.stepped(model, vocabulary, prompt, length, 1.0, new Random(r))),
+                r -> windowed(model, vocabulary, prompt, window, length, r), window, length, repetitions, warmupSeconds, seed);
+    }
+
+    private static void check(int length, int repetitions, String prompt, int window, CharVocabulary vocabulary) {
+        if (length < 1 || repetitions < 1) {
+            throw new IllegalArgumentException("length and repetitions must be >= 1 but are " + length + " and " + repetitions);
+        }
+        if (prompt.length() < window && !vocabulary.contains(' ')) {
             throw new IllegalArgumentException("the windowed sampler pads a prompt shorter than " + window
                     + " characters with spaces, but the model has no space in its vocabulary — give a longer prompt");
         }
-        lm.encode(prompt, "--prompt");
+    }
+
+    /** Warm-up of each sampler in turn, then interleaved timed runs; each sampler maps a seed to seconds taken. */
+    private static SamplingSpeed measure(LongToDoubleFunction stepped, LongToDoubleFunction windowed, int window, int length,
+                                         int repetitions, double warmupSeconds, long seed) {
         int steppedWarmup = 0;
         for (double spent = 0; steppedWarmup < MIN_WARMUP_RUNS || spent < warmupSeconds; steppedWarmup++) {
-            spent += stepped(lm, prompt, length, seed + steppedWarmup);
+            spent += stepped.applyAsDouble(seed + steppedWarmup);
         }
         int windowedWarmup = 0;
         for (double spent = 0; windowedWarmup < MIN_WARMUP_RUNS || spent < warmupSeconds; windowedWarmup++) {
-            spent += windowed(lm, prompt, length, seed + windowedWarmup);
+            spent += windowed.applyAsDouble(seed + windowedWarmup);
         }
         double[] s = new double[repetitions];
         double[] w = new double[repetitions];
         for (int r = 0; r < repetitions; r++) {
-            s[r] = length / stepped(lm, prompt, length, seed + r);
-            w[r] = length / windowed(lm, prompt, length, seed + r);
+            s[r] = length / stepped.applyAsDouble(seed + r);
+            w[r] = length / windowed.applyAsDouble(seed + r);
         }
         return new SamplingSpeed(median(s), median(w), window, steppedWarmup, windowedWarmup);
     }
@@ -74,9 +98,13 @@ public record SamplingSpeed(double stepped, double windowed, int window, int ste
         return (System.nanoTime() - t) / 1e9;
     }
 
-    private static double windowed(LanguageModel lm, String prompt, int length, long seed) {
+    private static double windowed(Model model, CharVocabulary vocabulary, String prompt, int window, int length, long seed) {
+        return seconds(() -> CharSampler.windowed(model, vocabulary, prompt, window, length, 1.0, new Random(seed)));
+    }
+
+    private static double seconds(Runnable run) {
         long t = System.nanoTime();
-        CharSampler.windowed(lm.model(), lm.vocabulary(), prompt, lm.context(), length, 1.0, new Random(seed));
+        run.run();
         return (System.nanoTime() - t) / 1e9;
     }
 
