@@ -110,6 +110,28 @@ class CellActivationGradientTest {
         assertArrayEquals(new double[] {0, 0.5 / 6, 2.0 / 6, 0.5, 3.7 / 6, 5.5 / 6, 1}, keras3, 1e-15);
     }
 
+    /** A batch large enough to be split across threads gives each row the answer it gets alone. */
+    @Test
+    void largeBatchesSplitAcrossThreadsGiveEachRowsOwnAnswer() {
+        for (Kind kind : Kind.values()) {
+            Recurrent layer = kind.factory.apply(48).returnSequences(true).activation(CellActivation.RELU);
+            if (kind != Kind.SIMPLE_RNN) {
+                layer.recurrentActivation(CellActivation.HARD_SIGMOID_KERAS3);
+            }
+            Network net = Network.of(new int[] {4, 8}, 5, layer);
+            Tensor x = Tensors.uniform(new SplittableRandom(6), -2, 2, 96, 4, 8);
+            Tensor all = net.forward(x, null, Mode.INFERENCE);
+            int per = all.size() / 96;
+            float[] whole = all.toFloatArray();
+            for (int b = 0; b < 96; b += 17) {
+                Tensor row = Tensor.zeros(x.precision(), 1, 4, 8);
+                row.copyFrom(x, b * 32, 0, 32);
+                float[] alone = net.forward(row, null, Mode.INFERENCE).toFloatArray();
+                assertArrayEquals(alone, java.util.Arrays.copyOfRange(whole, b * per, (b + 1) * per), kind + " row " + b);
+            }
+        }
+    }
+
     @Test
     void bidirectionalMirrorsTheActivations() {
         Bidirectional bi = new Bidirectional(Recurrent.gru(3).activation(CellActivation.RELU)
