@@ -3,6 +3,7 @@ package dev.gated.cli;
 import dev.gated.cli.output.Json;
 import dev.gated.interop.keras.KerasImport;
 import dev.gated.interop.layer.InteropLayers;
+import dev.gated.interop.onnx.OnnxImport;
 import dev.gated.interop.pytorch.PyTorchImport;
 import dev.gated.model.Model;
 import dev.gated.model.ModelFile;
@@ -15,15 +16,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gated import}: a Keras, TF.js or PyTorch model as a Gated model file. */
+/** {@code gated import}: a Keras, TF.js, ONNX or PyTorch model as a Gated model file. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false, description = {
         "Bring a model trained elsewhere into Gated (architecture and weights) and save it as a Gated model file.",
         "  .keras            Keras 3 archive",
         "  .h5 / .hdf5       Keras 2, tf.keras 2.x or Keras 3 legacy HDF5 (model.save(\"m.h5\"))",
         "  model.json        TensorFlow.js layers model (its .bin shards beside it)",
+        "  .onnx             ONNX: LSTM, GRU, RNN (one or both directions), Gemm/MatMul+Add, Gather, activations",
         "  .safetensors      a PyTorch state_dict: the file holds weights only, so --like names a Gated model file of",
         "                    the same architecture (its weights are replaced); --modules maps layers to module names",
         "Examples: gated import model.keras --out m.gated",
+        "          gated import model.onnx --out m.gated",
         "          gated import lstm.safetensors --like arch.gated --modules emb,lstm,lstm,fc --out m.gated"})
 final class ImportCommand extends BaseCommand {
 
@@ -59,8 +62,11 @@ final class ImportCommand extends BaseCommand {
             PyTorchImport.load(file, model, modules == null ? new String[0] : modules.toArray(new String[0]));
             format = "safetensors";
         } else if (name.endsWith(".onnx")) {
-            throw new IllegalArgumentException("FILE " + file + ": ONNX import is not available yet; Gated exports ONNX "
-                    + "(gated export --format onnx) and imports .keras, .h5, TF.js model.json and .safetensors");
+            if (like != null || modules != null) {
+                throw usage("--like and --modules are for .safetensors files; " + file + " carries its own architecture");
+            }
+            model = OnnxImport.load(file);
+            format = "onnx";
         } else {
             if (like != null || modules != null) {
                 throw usage("--like and --modules are for .safetensors files; " + file + " carries its own architecture");

@@ -15,6 +15,7 @@ import dev.gated.layer.RepeatVector;
 import dev.gated.layer.TimeDistributed;
 import dev.gated.layer.recurrent.Bidirectional;
 import dev.gated.layer.recurrent.Cell;
+import dev.gated.layer.recurrent.CellActivation;
 import dev.gated.layer.recurrent.Recurrent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +106,9 @@ public final class LayerFactory {
                 .goBackwards(Boolean.parseBoolean(config.getOrDefault("go_backwards", "false")))
                 .init(Cell.Init.valueOf(config.getOrDefault("init", "keras").toUpperCase(Locale.ROOT)))
                 .dropout(decimal(config, "dropout", "0"))
-                .recurrentDropout(decimal(config, "recurrent_dropout", "0"));
+                .recurrentDropout(decimal(config, "recurrent_dropout", "0"))
+                .activation(CellActivation.parse(config.getOrDefault("activation", "tanh")))
+                .recurrentActivation(CellActivation.parse(config.getOrDefault("recurrent_activation", "sigmoid")));
     }
 
     /** The wrapper and its layers, saved nested as {@code layer.k.*} keys of its config. */

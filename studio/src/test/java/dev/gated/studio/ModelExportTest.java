@@ -2,13 +2,18 @@ package dev.gated.studio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gated.forecast.ForecastModel;
 import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.Scoreboard;
+import dev.gated.interop.onnx.OnnxImport;
+import dev.gated.model.Model;
 import dev.gated.studio.data.Samples;
+import dev.gated.tensor.Tensor;
+import onnx.Onnx.ModelProto;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,5 +87,23 @@ class ModelExportTest {
         double rmse = board.addModel("lstm", "", fm.network(), 0, 2, again).row().testRmse();
         double studio = done.at("/metrics/test/rmse").asDouble();
         assertEquals(studio, rmse, 1e-9 * studio, "the saved scaler and split give the studio's test windows");
+
+        // the same network as ONNX: read back by Gated's ONNX import, it predicts as the model file does
+        HttpResponse<byte[]> onnx = http.bytes("/api/jobs/" + job + "/model.onnx");
+        assertEquals(200, onnx.statusCode());
+        assertTrue(onnx.headers().firstValue("Content-Disposition").orElse("").endsWith(".onnx\""));
+        ModelProto proto = ModelProto.parseFrom(onnx.body());
+        assertTrue(proto.getGraph().getNodeList().stream().anyMatch(n -> n.getOpType().equals("LSTM")));
+        Model fromOnnx = OnnxImport.fromOnnx(proto, "model.onnx");
+        var w = again.test().windows();
+        Tensor x = Tensor.of(w.x(), w.count(), w.window(), w.features());
+        float[] want = fm.network().predict(x).toFloatArray();
+        float[] got = fromOnnx.predict(x).toFloatArray();
+        double max = 0;
+        for (int i = 0; i < want.length; i++) {
+            max = Math.max(max, Math.abs(want[i] - got[i]));
+        }
+        assertTrue(max <= 1e-6, "ONNX download vs model file: max difference " + max);
+        assertEquals(404, http.bytes("/api/jobs/j999/model.onnx").statusCode());
     }
 }

@@ -136,6 +136,8 @@ class StudioBrowserTest extends BrowserTestBase {
         waiting(10).until(d -> $("#copy-status").getText().startsWith("Copied"));
         assertTrue($("#download-data").getAttribute("href").endsWith("/file"));
         assertTrue($("#download-model").getAttribute("href").endsWith("/model.gated"));
+        assertTrue($("#download-onnx").getAttribute("href").endsWith("/model.onnx"));
+        assertTrue($("#download-onnx").isDisplayed(), "the ONNX link sits beside the model file's");
         shot("10-export");
     }
 

@@ -61,6 +61,8 @@ public final class Bidirectional implements Layer {
                 .goBackwards(!layer.goesBackwards())
                 .dropout(layer.dropoutRate())
                 .recurrentDropout(layer.recurrentDropoutRate())
+                .activation(layer.cell().activation())
+                .recurrentActivation(layer.cell().recurrentActivation())
                 .init(Cell.Init.valueOf(config.get("init").toUpperCase(Locale.ROOT)));
     }
 

@@ -52,6 +52,8 @@ public abstract class Cell {
     protected Parameter kernel;          // W (I, G·H)
     protected Parameter recurrentKernel; // U (H, G·H)
     protected Parameter bias;            // b (G·H)
+    protected CellActivation activation = CellActivation.TANH;              // candidate and output
+    protected CellActivation recurrentActivation = CellActivation.SIGMOID;  // the gates
 
     protected Cell(int units) {
         this.units = units;
@@ -76,6 +78,40 @@ public abstract class Cell {
 
     public int inputSize() {
         return inputSize;
+    }
+
+    /** Keras's {@code activation}: the candidate's (and LSTM's output's) nonlinearity; tanh by default. */
+    public CellActivation activation() {
+        return activation;
+    }
+
+    /** Keras's {@code recurrent_activation}: the gates' nonlinearity; sigmoid by default. */
+    public CellActivation recurrentActivation() {
+        return recurrentActivation;
+    }
+
+    /** Whether the cell runs its default nonlinearities (tanh, sigmoid): the fused kernels' path. */
+    protected boolean defaultActivations() {
+        return activation == CellActivation.TANH && recurrentActivation == CellActivation.SIGMOID;
+    }
+
+    /**
+     * Whether {@link #forwardStep} and {@link #backwardStep} honour {@link #activation()} and
+     * {@link #recurrentActivation()}; a cell that does not keeps tanh and sigmoid
+     * ({@link Recurrent#activation} refuses others).
+     */
+    protected boolean supportsActivations() {
+        return false;
+    }
+
+    /** Whether {@link #recurrentActivation()} is used at all (not by SimpleRNN, which has no gates). */
+    protected boolean hasGates() {
+        return true;
+    }
+
+    void setActivations(CellActivation activation, CellActivation recurrentActivation) {
+        this.activation = activation;
+        this.recurrentActivation = recurrentActivation;
     }
 
     public Parameter kernel() {
@@ -147,6 +183,8 @@ public abstract class Cell {
         r.kernel = kernel;
         r.recurrentKernel = recurrentKernel;
         r.bias = bias;
+        r.activation = activation;
+        r.recurrentActivation = recurrentActivation;
         r.shareExtraParameters(this);
         return r;
     }

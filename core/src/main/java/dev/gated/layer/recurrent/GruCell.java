@@ -2,7 +2,6 @@ package dev.gated.layer.recurrent;
 
 import dev.gated.kernel.KernelProvider;
 import dev.gated.kernel.Kernels;
-import dev.gated.kernel.PlainKernels;
 import dev.gated.layer.Parameter;
 import dev.gated.tensor.Precision;
 import dev.gated.tensor.Tensor;
@@ -41,6 +40,11 @@ import java.util.List;
  *   after:  ∂h̃ = ∂(h̃·U)·Uᵀ                               (r̂ reads h̃·U_n + b̂_n)
  *   before: ∂h̃ = [r̂, ẑ]·U_{rz}ᵀ + ∂(r⊙h̃) ⊙ r          (r̂ = ∂(r⊙h̃) ⊙ h̃ ⊙ r(1 − r))
  *   ∂L/∂h_{t−1} = ∂h̃ ⊙ m + ∂h ⊙ z                        ∂L/∂U = Σ_t h̃ᵀ·∂(h̃·U)
+ *
+ * other activations (Keras activation = a for n, recurrent_activation = s for r and z; {@link CellActivation}):
+ * σ above becomes s, tanh becomes a, and in backward r(1 − r), z(1 − z) become s′, (1 − n²) becomes a′
+ * (each written from its output). Reset-before always runs this plain loop; reset-after runs the fused
+ * kernel for σ/tanh and a plain copy of its arithmetic otherwise.
  * </pre>
  * Parameters: W (I, 3H), U (H, 3H), b (3H) and, resetting after, the recurrent bias b̂ (3H), which maps
  * to PyTorch's {@code bias_hh} (b to {@code bias_ih}).
@@ -141,7 +145,56 @@ public final class GruCell extends Cell {
         k.gemm(false, false, s.batch, width, units,
                 s.hPrevDropped, s.hPrevDroppedOff, units, recurrentKernel.value(), 0, width,
                 recurrent, recOff, width, true);
-        k.gruForward(s.batch, units, s.gates, s.gatesOff, recurrent, recOff, s.hPrev, s.hPrevOff, s.h, s.hOff);
+        if (defaultActivations()) {
+            k.gruForward(s.batch, units, s.gates, s.gatesOff, recurrent, recOff, s.hPrev, s.hPrevOff, s.h, s.hOff);
+        } else {
+            forwardResetAfterActivated(s, recOff);
+        }
+    }
+
+    /** Reset-after with activations other than σ/tanh: the fused kernel's arithmetic with s(·) and a(·). */
+    private void forwardResetAfterActivated(Step s, int recOff) {
+        int width = 3 * units;
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int rec = recOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double resetGate = recurrentActivation.apply(s.gates.get(z + j) + recurrent.get(rec + j));
+                double updateGate = recurrentActivation.apply(s.gates.get(z + units + j) + recurrent.get(rec + units + j));
+                double candidate = activation.apply(s.gates.get(z + 2 * units + j)
+                        + resetGate * recurrent.get(rec + 2 * units + j));
+                store(s, z, row, j, resetGate, updateGate, candidate);
+            }
+        }
+    }
+
+    /** Backward of {@link #forwardResetAfterActivated}: s.dGates, dRecurrent and the direct path in s.dhPrev. */
+    private void backwardResetAfterActivated(Step s, int recOff) {
+        int width = 3 * units;
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int dz = s.dGatesOff + b * width;
+            int rec = recOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double resetGate = s.gates.get(z + j);
+                double updateGate = s.gates.get(z + units + j);
+                double candidate = s.gates.get(z + 2 * units + j);
+                double previous = s.hPrev.get(s.hPrevOff + row + j);
+                double dh = s.dh.get(row + j);
+                double dCandidatePre = activation.backward(dh * (1 - updateGate), candidate);
+                double dUpdatePre = recurrentActivation.backward(dh * (previous - candidate), updateGate);
+                double dResetPre = recurrentActivation.backward(dCandidatePre * recurrent.get(rec + 2 * units + j), resetGate);
+                s.dGates.set(dz + j, dResetPre);
+                s.dGates.set(dz + units + j, dUpdatePre);
+                s.dGates.set(dz + 2 * units + j, dCandidatePre);
+                dRecurrent.set(rec + j, dResetPre);
+                dRecurrent.set(rec + units + j, dUpdatePre);
+                dRecurrent.set(rec + 2 * units + j, dCandidatePre * resetGate);
+                s.dhPrev.set(row + j, dh * updateGate);
+            }
+        }
     }
 
     private void forwardResetBefore(Step s) {
@@ -155,9 +208,9 @@ public final class GruCell extends Cell {
             int z = s.gatesOff + b * width;
             int row = b * units;
             for (int j = 0; j < units; j++) {
-                double resetGate = PlainKernels.sigmoid(s.gates.get(z + j));
+                double resetGate = recurrentActivation.apply(s.gates.get(z + j));
                 s.gates.set(z + j, resetGate);
-                s.gates.set(z + units + j, PlainKernels.sigmoid(s.gates.get(z + units + j)));
+                s.gates.set(z + units + j, recurrentActivation.apply(s.gates.get(z + units + j)));
                 resetHidden.set(rhOff + row + j, resetGate * s.hPrevDropped.get(s.hPrevDroppedOff + row + j));
             }
         }
@@ -168,7 +221,7 @@ public final class GruCell extends Cell {
             int z = s.gatesOff + b * width;
             int row = b * units;
             for (int j = 0; j < units; j++) {
-                double candidate = Math.tanh(s.gates.get(z + 2 * units + j));
+                double candidate = activation.apply(s.gates.get(z + 2 * units + j));
                 store(s, z, row, j, s.gates.get(z + j), s.gates.get(z + units + j), candidate);
             }
         }
@@ -196,8 +249,12 @@ public final class GruCell extends Cell {
         int recOff = (s.t * s.layerBatch + s.row) * width;
         Kernels k = KernelProvider.get();
         // writes ∂L/∂h_t ⊙ z_t (the direct path) to dhPrev; the product through U is added to it
-        k.gruBackward(s.batch, units, s.gates, s.gatesOff, recurrent, recOff, s.hPrev, s.hPrevOff, s.dh,
-                s.dGates, s.dGatesOff, dRecurrent, recOff, s.dhPrev);
+        if (defaultActivations()) {
+            k.gruBackward(s.batch, units, s.gates, s.gatesOff, recurrent, recOff, s.hPrev, s.hPrevOff, s.dh,
+                    s.dGates, s.dGatesOff, dRecurrent, recOff, s.dhPrev);
+        } else {
+            backwardResetAfterActivated(s, recOff);
+        }
         if (s.recurrentMask == null) {
             k.gemm(false, true, s.batch, units, width,
                     dRecurrent, recOff, width, recurrentKernel.value(), 0, width,
@@ -227,8 +284,8 @@ public final class GruCell extends Cell {
                 double candidate = s.gates.get(z + 2 * units + j);
                 double hPrev = s.hPrev.get(s.hPrevOff + row + j);
                 double dh = s.dh.get(row + j);
-                s.dGates.set(dz + units + j, dh * (hPrev - candidate) * updateGate * (1 - updateGate));
-                s.dGates.set(dz + 2 * units + j, dh * (1 - updateGate) * (1 - candidate * candidate));
+                s.dGates.set(dz + units + j, recurrentActivation.backward(dh * (hPrev - candidate), updateGate));
+                s.dGates.set(dz + 2 * units + j, activation.backward(dh * (1 - updateGate), candidate));
             }
         }
         int scratch = s.row * units;   // this slice's rows of the (B, H) scratch
@@ -242,7 +299,7 @@ public final class GruCell extends Cell {
             for (int j = 0; j < units; j++) {
                 double resetGate = s.gates.get(z + j);
                 double hDropped = s.hPrevDropped.get(s.hPrevDroppedOff + row + j);
-                s.dGates.set(dz + j, dResetHidden.get(scratch + row + j) * hDropped * resetGate * (1 - resetGate));
+                s.dGates.set(dz + j, recurrentActivation.backward(dResetHidden.get(scratch + row + j) * hDropped, resetGate));
             }
         }
         k.gemm(false, true, s.batch, units, 2 * units,
@@ -257,6 +314,11 @@ public final class GruCell extends Cell {
         }
         dropRecurrentGradient(s, s.dhPrev, 0);
         addDirectPath(s);
+    }
+
+    @Override
+    protected boolean supportsActivations() {
+        return true;
     }
 
     @Override

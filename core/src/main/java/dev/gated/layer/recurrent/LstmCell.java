@@ -26,6 +26,12 @@ import java.util.List;
  * recurrent dropout (training, one mask m (B, H) for the sequence, shared by the four gates):
  * every h_{t−1}·U_· above reads (h_{t−1} ⊙ m)·U_·; the cell path c_{t−1} → c_t is not masked
  * ∂L/∂h_{t−1} = (∂z · Uᵀ) ⊙ m                   ∂L/∂c_{t−1} = ∂c ⊙ f_t   (unchanged)
+ *
+ * other activations (Keras activation = a, recurrent_activation = s; {@link CellActivation}), a plainer loop
+ * than the fused σ/tanh kernels:
+ * i, f, o = s(·)    g = a(·)    c_t = f ⊙ c_{t−1} + i ⊙ g    h_t = o ⊙ a(c_t)
+ * ∂c = ∂L/∂c_t + ∂L/∂h_t ⊙ o ⊙ a′(c_t)      ∂o = ∂L/∂h_t ⊙ a(c_t)    (the rest as above)
+ * ∂z = [∂i ⊙ s′(i), ∂f ⊙ s′(f), ∂g ⊙ a′(g), ∂o ⊙ s′(o)]                 (a′, s′ written from their outputs)
  * </pre>
  * With the Keras initialisation the forget-gate bias starts at 1 (Jozefowicz et al., 2015), so the cell
  * state is carried forward by default at the start of training.
@@ -82,19 +88,79 @@ public final class LstmCell extends Cell {
         k.gemm(false, false, s.batch, width, units,
                 s.hPrevDropped, s.hPrevDroppedOff, units, recurrentKernel.value(), 0, width,
                 s.gates, s.gatesOff, width, true);
-        k.lstmForward(s.batch, units, s.gates, s.gatesOff, s.cPrev, s.cPrevOff, s.c, s.cOff, s.h, s.hOff);
+        if (defaultActivations()) {
+            k.lstmForward(s.batch, units, s.gates, s.gatesOff, s.cPrev, s.cPrevOff, s.c, s.cOff, s.h, s.hOff);
+        } else {
+            forwardActivated(s);
+        }
+    }
+
+    /** The step for activations other than σ/tanh: see the class comment. */
+    private void forwardActivated(Step s) {
+        int width = 4 * units;
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double inputGate = recurrentActivation.apply(s.gates.get(z + j));
+                double forgetGate = recurrentActivation.apply(s.gates.get(z + units + j));
+                double candidate = activation.apply(s.gates.get(z + 2 * units + j));
+                double outputGate = recurrentActivation.apply(s.gates.get(z + 3 * units + j));
+                s.gates.set(z + j, inputGate);
+                s.gates.set(z + units + j, forgetGate);
+                s.gates.set(z + 2 * units + j, candidate);
+                s.gates.set(z + 3 * units + j, outputGate);
+                double cell = forgetGate * s.cPrev.get(s.cPrevOff + row + j) + inputGate * candidate;
+                s.c.set(s.cOff + row + j, cell);
+                s.h.set(s.hOff + row + j, outputGate * activation.apply(cell));
+            }
+        }
+    }
+
+    /** Backward of {@link #forwardActivated}: writes s.dGates and s.dcPrev. */
+    private void backwardActivated(Step s) {
+        int width = 4 * units;
+        for (int b = 0; b < s.batch; b++) {
+            int z = s.gatesOff + b * width;
+            int dz = s.dGatesOff + b * width;
+            int row = b * units;
+            for (int j = 0; j < units; j++) {
+                double inputGate = s.gates.get(z + j);
+                double forgetGate = s.gates.get(z + units + j);
+                double candidate = s.gates.get(z + 2 * units + j);
+                double outputGate = s.gates.get(z + 3 * units + j);
+                double activeCell = activation.apply(s.c.get(s.cOff + row + j));
+                double dh = s.dh.get(row + j);
+                double dc = s.dc.get(row + j) + dh * outputGate * activation.derivativeFromOutput(activeCell);
+                s.dGates.set(dz + j, dc * candidate * recurrentActivation.derivativeFromOutput(inputGate));
+                s.dGates.set(dz + units + j, dc * s.cPrev.get(s.cPrevOff + row + j)
+                        * recurrentActivation.derivativeFromOutput(forgetGate));
+                s.dGates.set(dz + 2 * units + j, dc * inputGate * activation.derivativeFromOutput(candidate));
+                s.dGates.set(dz + 3 * units + j, dh * activeCell * recurrentActivation.derivativeFromOutput(outputGate));
+                s.dcPrev.set(row + j, dc * forgetGate);
+            }
+        }
     }
 
     @Override
     protected void backwardStep(Step s) {
         int width = 4 * units;
         Kernels k = KernelProvider.get();
-        k.lstmBackward(s.batch, units, s.gates, s.gatesOff, s.c, s.cOff, s.cPrev, s.cPrevOff,
-                s.dh, s.dc, s.dGates, s.dGatesOff, s.dcPrev);
+        if (defaultActivations()) {
+            k.lstmBackward(s.batch, units, s.gates, s.gatesOff, s.c, s.cOff, s.cPrev, s.cPrevOff,
+                    s.dh, s.dc, s.dGates, s.dGatesOff, s.dcPrev);
+        } else {
+            backwardActivated(s);
+        }
         k.gemm(false, true, s.batch, units, width,
                 s.dGates, s.dGatesOff, width, recurrentKernel.value(), 0, width,
                 s.dhPrev, 0, units, false);
         dropRecurrentGradient(s, s.dhPrev, 0);
+    }
+
+    @Override
+    protected boolean supportsActivations() {
+        return true;
     }
 
     @Override

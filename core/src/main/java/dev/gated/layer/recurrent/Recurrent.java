@@ -200,6 +200,40 @@ public final class Recurrent implements Layer {
         return this;
     }
 
+    /**
+     * Keras's {@code activation}: the nonlinearity of the candidate (SimpleRNN's h, LSTM's g and the tanh of
+     * h = o ⊙ tanh(c), GRU's n); {@link CellActivation#TANH} by default. Others run a plainer step than the
+     * fused tanh/sigmoid kernels (see the cell).
+     */
+    public Recurrent activation(CellActivation value) {
+        requireUnbuilt("activation");
+        checkActivationsSupported(value);
+        cell.setActivations(value, cell.recurrentActivation());
+        return this;
+    }
+
+    /**
+     * Keras's {@code recurrent_activation}: the gates' nonlinearity (LSTM's i, f, o; GRU's r, z);
+     * {@link CellActivation#SIGMOID} by default. SimpleRNN has no gates and accepts only the default.
+     */
+    public Recurrent recurrentActivation(CellActivation value) {
+        requireUnbuilt("recurrentActivation");
+        checkActivationsSupported(value);
+        if (!cell.hasGates() && value != CellActivation.SIGMOID) {
+            throw new IllegalArgumentException(cell.type() + " has no gates, so no recurrent activation: got "
+                    + value + " — set activation(...) instead");
+        }
+        cell.setActivations(cell.activation(), value);
+        return this;
+    }
+
+    private void checkActivationsSupported(CellActivation value) {
+        if (!cell.supportsActivations() && value != CellActivation.TANH && value != CellActivation.SIGMOID) {
+            throw new IllegalArgumentException(cell.getClass().getSimpleName() + " does not support other activations "
+                    + "than tanh and sigmoid: its step must read Cell.activation() and Cell.recurrentActivation()");
+        }
+    }
+
     public double dropoutRate() {
         return dropout;
     }
@@ -941,6 +975,12 @@ public final class Recurrent implements Layer {
         }
         if (cell instanceof GruCell g) {
             c.put("reset_after", Boolean.toString(g.resetAfter()));
+        }
+        if (cell.activation() != CellActivation.TANH) {
+            c.put("activation", cell.activation().id());
+        }
+        if (cell.recurrentActivation() != CellActivation.SIGMOID) {
+            c.put("recurrent_activation", cell.recurrentActivation().id());
         }
         return c;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gated.interop.ImportException;
 import dev.gated.layer.Layer;
 import dev.gated.layer.Node;
+import dev.gated.layer.recurrent.CellActivation;
 import dev.gated.model.Model;
 import dev.gated.model.Sequential;
 import dev.gated.tensor.Shape;
@@ -37,18 +38,22 @@ final class KerasConfig {
     private KerasConfig() {
     }
 
-    static Result build(JsonNode topology, String source) throws ImportException {
+    /**
+     * @param hardSigmoid what the writer means by {@code hard_sigmoid}: {@link CellActivation#HARD_SIGMOID_KERAS2}
+     *                    (Keras 2, tf.keras, TF.js) or {@link CellActivation#HARD_SIGMOID_KERAS3}
+     */
+    static Result build(JsonNode topology, String source, CellActivation hardSigmoid) throws ImportException {
         JsonNode root = topology.has("model_config") ? topology.path("model_config") : topology;
         String kind = root.path("class_name").asText();
         return switch (kind) {
-            case "Sequential" -> sequential(root, source);
-            case "Model", "Functional" -> functional(root.path("config"), source);
+            case "Sequential" -> sequential(root, source, hardSigmoid);
+            case "Model", "Functional" -> functional(root.path("config"), source, hardSigmoid);
             default -> throw new ImportException(source + ": the model's class_name is \"" + kind
                     + "\"; expected Sequential, Functional or Model");
         };
     }
 
-    private static Result sequential(JsonNode root, String source) throws ImportException {
+    private static Result sequential(JsonNode root, String source, CellActivation hardSigmoid) throws ImportException {
         JsonNode config = root.path("config");
         JsonNode layers = config.isArray() ? config : config.path("layers");
         if (!layers.isArray() || layers.isEmpty()) {
@@ -60,7 +65,7 @@ final class KerasConfig {
         for (int i = 0; i < layers.size(); i++) {
             JsonNode spec = layers.get(i);
             String at = source + ": layer " + (i + 1);
-            Layer layer = KerasLayers.create(spec, at);
+            Layer layer = KerasLayers.create(spec, at, hardSigmoid);
             if (layer != null) {
                 model.add(layer);
                 bindings.add(binding(spec, layer, at));
@@ -98,7 +103,7 @@ final class KerasConfig {
         return shape;
     }
 
-    private static Result functional(JsonNode config, String source) throws ImportException {
+    private static Result functional(JsonNode config, String source, CellActivation hardSigmoid) throws ImportException {
         Map<String, Node[]> outputs = new HashMap<>();
         List<Binding> bindings = new ArrayList<>();
         JsonNode layers = config.path("layers");
@@ -112,7 +117,7 @@ final class KerasConfig {
                 outputs.put(name, new Node[] {Node.input(name, withoutBatch(shape))});
                 continue;
             }
-            Layer layer = KerasLayers.create(spec, at);
+            Layer layer = KerasLayers.create(spec, at, hardSigmoid);
             JsonNode nodes = spec.path("inbound_nodes");
             if (nodes.size() != 1) {
                 throw new ImportException(at + " \"" + name + "\": the layer is called " + nodes.size()

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gated.interop.ImportException;
 import dev.gated.interop.layer.InteropLayers;
 import dev.gated.interop.safetensors.NamedTensor;
+import dev.gated.layer.recurrent.CellActivation;
 import dev.gated.model.Model;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
@@ -80,7 +81,7 @@ public final class KerasImport {
             throw new ImportException(source + ": expected a TF.js layers model with \"modelTopology\" and \"weightsManifest\"");
         }
         Path folder = modelJson.toAbsolutePath().getParent();
-        return assemble(KerasConfig.build(root.path("modelTopology"), source),
+        return assemble(KerasConfig.build(root.path("modelTopology"), source, CellActivation.HARD_SIGMOID_KERAS2),
                 KerasWeightFiles.tfjs(root.path("weightsManifest"), folder, source), source);
     }
 
@@ -104,7 +105,7 @@ public final class KerasImport {
         }
         JsonNode config = json(new String(entries.get("config.json"), java.nio.charset.StandardCharsets.UTF_8), source + "!config.json");
         try (HdfFile h5 = HdfFile.fromBytes(entries.get("model.weights.h5"))) {
-            return assemble(KerasConfig.build(config, source), KerasWeightFiles.keras3(h5, source + "!model.weights.h5"), source);
+            return assemble(KerasConfig.build(config, source, CellActivation.HARD_SIGMOID_KERAS3), KerasWeightFiles.keras3(h5, source + "!model.weights.h5"), source);
         }
     }
 
@@ -124,7 +125,10 @@ public final class KerasImport {
             }
             Node weights = h5.getChild("model_weights");
             Group group = weights instanceof Group g ? g : h5;
-            return assemble(KerasConfig.build(json(config.get(0), source + " model_config"), source),
+            // Keras 3 writes keras_version 3.x in its legacy .h5 too, and means its own hard_sigmoid there
+            CellActivation hardSigmoid = !version.isEmpty() && version.get(0).startsWith("3.")
+                    ? CellActivation.HARD_SIGMOID_KERAS3 : CellActivation.HARD_SIGMOID_KERAS2;
+            return assemble(KerasConfig.build(json(config.get(0), source + " model_config"), source, hardSigmoid),
                     KerasWeightFiles.legacyH5(group, source), source);
         } catch (io.jhdf.exceptions.HdfException e) {
             throw new ImportException(source + ": not a readable HDF5 file: " + e.getMessage(), e);

@@ -14,6 +14,7 @@ import dev.gated.layer.Layer;
 import dev.gated.layer.RepeatVector;
 import dev.gated.layer.TimeDistributed;
 import dev.gated.layer.recurrent.Bidirectional;
+import dev.gated.layer.recurrent.CellActivation;
 import dev.gated.layer.recurrent.Recurrent;
 import java.util.Locale;
 import java.util.Set;
@@ -26,7 +27,8 @@ import java.util.Set;
  * <pre>
  * InputLayer                     (no layer: the model's input shape)
  * LSTM, GRU, SimpleRNN           Recurrent.lstm / gru (reset_after) / gruResetBefore / simpleRnn
- *                                activation tanh, recurrent_activation sigmoid only (the engine's cells);
+ *                                activation, recurrent_activation: tanh, sigmoid, relu, linear, hard_sigmoid (in
+ *                                the writer's definition: Keras 2 / tf.keras / TF.js or Keras 3; {@link CellActivation});
  *                                return_sequences, return_state (graphs), go_backwards (not with return_sequences:
  *                                Keras then returns the outputs in reversed order), dropout rates kept
  * Bidirectional                  merge_mode concat | sum | ave
@@ -41,20 +43,18 @@ import java.util.Set;
  */
 final class KerasLayers {
 
-    private static final Set<String> GATE_SIGMOID = Set.of("sigmoid");
-
     private KerasLayers() {
     }
 
     /** The Gated layer for {@code spec} ({"class_name", "config"}), or null for InputLayer. */
-    static Layer create(JsonNode spec, String where) throws ImportException {
+    static Layer create(JsonNode spec, String where, CellActivation hardSigmoid) throws ImportException {
         String kind = spec.path("class_name").asText();
         JsonNode c = spec.path("config");
         String at = where + " \"" + c.path("name").asText("?") + "\" (" + kind + ")";
         return switch (kind) {
             case "InputLayer" -> null;
-            case "LSTM", "GRU", "SimpleRNN" -> recurrent(kind, c, at, true);
-            case "Bidirectional" -> bidirectional(c, at);
+            case "LSTM", "GRU", "SimpleRNN" -> recurrent(kind, c, at, true, hardSigmoid);
+            case "Bidirectional" -> bidirectional(c, at, hardSigmoid);
             case "Dense" -> dense(c, at);
             case "Embedding" -> new Embedding(c.path("input_dim").asInt(), c.path("output_dim").asInt(), c.path("mask_zero").asBoolean(false));
             case "Masking" -> new Masking(c.path("mask_value").asDouble(0));
@@ -70,13 +70,12 @@ final class KerasLayers {
         };
     }
 
-    static Recurrent recurrent(String kind, JsonNode c, String at, boolean standalone) throws ImportException {
+    static Recurrent recurrent(String kind, JsonNode c, String at, boolean standalone, CellActivation hardSigmoid)
+            throws ImportException {
         int units = c.path("units").asInt();
-        requireActivation(c, "activation", Set.of("tanh"), at, "the candidate/output activation of Gated's cells is tanh");
-        if (!kind.equals("SimpleRNN")) {
-            requireActivation(c, "recurrent_activation", GATE_SIGMOID, at, "Gated's gates use the logistic sigmoid; "
-                    + "hard_sigmoid (Keras 2 / TF.js: clip(0.2x + 0.5, 0, 1), Keras 3: relu6(x + 3)/6) is not in the engine");
-        }
+        CellActivation activation = cellActivation(c, "activation", CellActivation.TANH, hardSigmoid, at);
+        CellActivation gates = kind.equals("SimpleRNN") ? CellActivation.SIGMOID
+                : cellActivation(c, "recurrent_activation", CellActivation.SIGMOID, hardSigmoid, at);
         if (c.path("stateful").asBoolean(false)) {
             throw new ImportException(at + ": stateful=True is not imported — Gated keeps a stream's state outside the "
                     + "model (Model.newState / step); re-save the model with stateful=False");
@@ -95,7 +94,8 @@ final class KerasLayers {
             case "GRU" -> c.path("reset_after").asBoolean(false) ? Recurrent.gru(units) : Recurrent.gruResetBefore(units);
             default -> Recurrent.simpleRnn(units);
         };
-        r.returnSequences(sequences).returnState(c.path("return_state").asBoolean(false)).goBackwards(backwards);
+        r.returnSequences(sequences).returnState(c.path("return_state").asBoolean(false)).goBackwards(backwards)
+                .activation(activation).recurrentActivation(gates);
         double dropout = c.path("dropout").asDouble(0);
         double recurrentDropout = c.path("recurrent_dropout").asDouble(0);
         if (dropout > 0) {
@@ -107,12 +107,26 @@ final class KerasLayers {
         return r;
     }
 
-    private static void requireActivation(JsonNode c, String option, Set<String> allowed, String at, String why) throws ImportException {
-        JsonNode node = c.path(option);
-        String name = activationName(node);
-        if (name != null && !allowed.contains(name)) {
-            throw new ImportException(at + ": " + option + "=" + name + " is not supported (" + why + ")");
+    /**
+     * A recurrent cell's {@code option} as a {@link CellActivation}: tanh, sigmoid, relu, linear, and
+     * hard_sigmoid in the writer's definition ({@code hardSigmoid}: Keras 2 / tf.keras / TF.js clip(0.2x + 0.5),
+     * Keras 3 relu6(x + 3) / 6); absent means {@code absent}.
+     */
+    private static CellActivation cellActivation(JsonNode c, String option, CellActivation absent,
+                                                 CellActivation hardSigmoid, String at) throws ImportException {
+        String name = activationName(c.path(option));
+        if (name == null) {
+            return absent;
         }
+        return switch (name) {
+            case "tanh" -> CellActivation.TANH;
+            case "sigmoid" -> CellActivation.SIGMOID;
+            case "relu" -> CellActivation.RELU;
+            case "linear" -> CellActivation.LINEAR;
+            case "hard_sigmoid" -> hardSigmoid;
+            default -> throw new ImportException(at + ": " + option + "=" + name + " is not supported; Gated's recurrent "
+                    + "cells take tanh, sigmoid, relu, linear or hard_sigmoid");
+        };
     }
 
     /** "tanh" from "tanh", {"class_name": "tanh"} or Keras 3's {"module": …, "config": {"name": "tanh"}}; null if absent. */
@@ -125,7 +139,7 @@ final class KerasLayers {
         return snake.equals("hardsigmoid") ? "hard_sigmoid" : snake;
     }
 
-    private static Bidirectional bidirectional(JsonNode c, String at) throws ImportException {
+    private static Bidirectional bidirectional(JsonNode c, String at, CellActivation hardSigmoid) throws ImportException {
         JsonNode inner = c.path("layer");
         String kind = inner.path("class_name").asText();
         if (!Set.of("LSTM", "GRU", "SimpleRNN").contains(kind)) {
@@ -142,7 +156,7 @@ final class KerasLayers {
             default -> throw new ImportException(at + ": merge_mode=" + mode
                     + " is not supported; Gated merges the directions by concat, sum or ave");
         };
-        return new Bidirectional(recurrent(kind, inner.path("config"), at, false), merge);
+        return new Bidirectional(recurrent(kind, inner.path("config"), at, false, hardSigmoid), merge);
     }
 
     static Dense dense(JsonNode c, String at) throws ImportException {

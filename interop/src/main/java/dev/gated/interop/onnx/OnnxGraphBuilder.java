@@ -164,6 +164,18 @@ final class OnnxGraphBuilder {
         return a.build();
     }
 
+    static AttributeProto strings(String name, java.util.List<String> values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRINGS);
+        for (String v : values) {
+            a.addStrings(ByteString.copyFromUtf8(v));
+        }
+        return a.build();
+    }
+
+    static AttributeProto floats(String name, java.util.List<Float> values) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOATS).addAllFloats(values).build();
+    }
+
     private static Iterable<Long> boxed(long[] shape) {
         java.util.List<Long> list = new java.util.ArrayList<>();
         for (long d : shape) {

@@ -4,6 +4,7 @@ import static dev.gated.interop.onnx.OnnxGraphBuilder.attr;
 
 import dev.gated.layer.recurrent.Bidirectional;
 import dev.gated.layer.recurrent.Cell;
+import dev.gated.layer.recurrent.CellActivation;
 import dev.gated.layer.recurrent.GruCell;
 import dev.gated.layer.recurrent.LstmCell;
 import dev.gated.layer.recurrent.Recurrent;
@@ -26,7 +27,8 @@ import onnx.Onnx.AttributeProto;
  * </pre>
  * GRU reset-after (n = tanh(x·W_n + b_n + r ⊙ (h·U_n + b̂_n))) is ONNX's {@code linear_before_reset = 1};
  * reset-before is {@code linear_before_reset = 0} with Rb = 0. The default activations of the ONNX operators
- * (σ for gates, tanh for candidate and output) are the Gated cells' own.
+ * (σ for gates, tanh for candidate and output) are the Gated cells' own; others are written as the operator's
+ * {@code activations} ({@link OnnxActivations}).
  *
  * <p>Shapes: X (B, T, I) → Transpose → (T, B, I); Y (T, D, B, H); Y_h, Y_c (D, B, H). A sequence output is
  * transposed back to (B, T, D·H) (concatenating the directions as Gated does: forward then backward) or
@@ -160,6 +162,11 @@ final class RecurrentOnnx {
         if (first instanceof GruCell gru) {
             attrs.add(attr("linear_before_reset", gru.resetAfter() ? 1L : 0L));
         }
+        List<CellActivation> functions = new ArrayList<>();
+        for (Cell cell : cells) {
+            functions.addAll(OnnxActivations.of(cell));
+        }
+        attrs.addAll(OnnxActivations.attributes(functions, OnnxActivations.of(first).size()));
         return g.node(op, base, in.toArray(new String[0]), first.hasCellState() ? 3 : 2, attrs.toArray(new AttributeProto[0]));
     }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gated.interop.ImportException;
 import dev.gated.interop.safetensors.NamedTensor;
+import dev.gated.layer.recurrent.CellActivation;
+import dev.gated.layer.recurrent.Recurrent;
 import dev.gated.model.Model;
 import dev.gated.tensor.Tensor;
 import io.jhdf.HdfFile;
@@ -111,6 +113,22 @@ class Keras3ArchiveTest {
     void embeddingAndLstmCellWeightsAreFoundInKeras3Layout() throws Exception {
         Path keras = archive("embedding_mask_zero_lstm", Map.of("lstm_LSTM3", List.of("cell")));
         assertTrue(maxDifference("embedding_mask_zero_lstm", keras) <= 1e-5);
+    }
+
+    /**
+     * The TF.js fixture's hard_sigmoid LSTM written as a .keras archive: Keras 3 means relu6(x + 3)/6 by that name,
+     * so the import takes {@link CellActivation#HARD_SIGMOID_KERAS3} and no longer gives TF.js's clip(0.2x + 0.5)
+     * answer, while a Gated LSTM with the Keras 2 form and the same weights does.
+     */
+    @Test
+    void hardSigmoidInAKeras3ArchiveIsKeras3s() throws Exception {
+        Path keras = archive("lstm_hard_sigmoid", Map.of("lstm_LSTM5", List.of("cell")));  // 1.1e-3 from TF.js here
+        Model model = KerasImport.load(keras);
+        Recurrent lstm = (Recurrent) model.layers().get(0);
+        assertEquals(CellActivation.HARD_SIGMOID_KERAS3, lstm.cell().recurrentActivation());
+        double keras3 = maxDifference("lstm_hard_sigmoid", keras);
+        assertTrue(keras3 > 1e-4, "Keras 3's hard sigmoid differs from TF.js's: " + keras3);
+        assertTrue(TfjsFixturesTest.maxDifference("lstm_hard_sigmoid") <= 1e-5, "the TF.js file means TF.js's");
     }
 
     @Test

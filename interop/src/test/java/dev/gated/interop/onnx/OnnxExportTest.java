@@ -19,6 +19,7 @@ import dev.gated.layer.Parameter;
 import dev.gated.layer.RepeatVector;
 import dev.gated.layer.TimeDistributed;
 import dev.gated.layer.recurrent.Bidirectional;
+import dev.gated.layer.recurrent.CellActivation;
 import dev.gated.layer.recurrent.Recurrent;
 import dev.gated.model.Model;
 import dev.gated.model.Sequential;
@@ -75,12 +76,24 @@ class OnnxExportTest {
             for (int steps : new int[] {4, 9}) {
                 Tensor x = random(random, 3, steps, features);
                 Tensor expected = model.predict(x);
+                assertTrue(varies(expected), label + ": the output differs between examples");
                 Tensor actual = ort.floats("input", x).run().get(0);
                 double diff = maxDifference(expected, actual);
                 System.out.printf("ONNX export %-44s T=%d  max |Gated − ONNX Runtime| = %.2e%n", label, steps, diff);
                 assertTrue(diff <= TOLERANCE, label + " T=" + steps + ": max difference " + diff);
             }
         }
+    }
+
+    /** Whether the first and last examples' outputs differ (the model does not ignore its input). */
+    static boolean varies(Tensor y) {
+        int per = y.size() / y.dim(0);
+        for (int i = 0; i < per; i++) {
+            if (y.get(i) != y.get(y.size() - per + i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Sequential sequence(int features, Supplier<Recurrent> layer, boolean returnSequences) {
@@ -113,6 +126,47 @@ class OnnxExportTest {
         }
         Sequential rnn = Sequential.input(Shape.anyLength(2)).add(new Bidirectional(Recurrent.simpleRnn(3).returnSequences(true)));
         checkSequential("bidirectional simple rnn", randomised(rnn, 12), 2);
+    }
+
+    /**
+     * Weights × 3 so the hard sigmoids saturate and relu cuts at some steps, not only their linear middles;
+     * fails if the output is the same for every example (every gate saturated would compare nothing).
+     */
+    static <M extends Model> M amplified(M model, long seed) {
+        randomised(model, seed);
+        for (Parameter p : model.parameters()) {
+            for (int i = 0; i < p.value().size(); i++) {
+                p.value().set(i, 3 * p.value().get(i));
+            }
+        }
+        return model;
+    }
+
+    @Test
+    void cellActivationsMatchOnnxRuntime() throws Exception {
+        checkSequential("lstm hard_sigmoid_keras2 gates", amplified(sequence(3,
+                () -> Recurrent.lstm(4).recurrentActivation(CellActivation.HARD_SIGMOID_KERAS2), true), 30), 3);
+        checkSequential("lstm relu, hard_sigmoid_keras3 gates", amplified(sequence(3,
+                () -> Recurrent.lstm(4).activation(CellActivation.RELU)
+                        .recurrentActivation(CellActivation.HARD_SIGMOID_KERAS3), false), 31), 3);
+        checkSequential("gru reset-after relu, hard_sigmoid_keras2", amplified(sequence(2,
+                () -> Recurrent.gru(3).activation(CellActivation.RELU)
+                        .recurrentActivation(CellActivation.HARD_SIGMOID_KERAS2), true), 32), 2);
+        checkSequential("gru reset-before linear, tanh gates", randomised(sequence(2,
+                () -> Recurrent.gruResetBefore(3).activation(CellActivation.LINEAR)
+                        .recurrentActivation(CellActivation.TANH), false), 33), 2);
+        // [Tanh, HardSigmoid, HardSigmoid] with α = [1/6, 1/6]: α is consumed only by the functions taking it
+        checkSequential("lstm hard_sigmoid_keras3 activation, tanh gates", amplified(sequence(3,
+                () -> Recurrent.lstm(4).activation(CellActivation.HARD_SIGMOID_KERAS3)
+                        .recurrentActivation(CellActivation.TANH), true), 37), 3);
+        checkSequential("simple rnn relu", amplified(sequence(2,
+                () -> Recurrent.simpleRnn(3).activation(CellActivation.RELU), true), 34), 2);
+        checkSequential("simple rnn hard_sigmoid_keras3", amplified(sequence(2,
+                () -> Recurrent.simpleRnn(3).activation(CellActivation.HARD_SIGMOID_KERAS3), false), 35), 2);
+        Sequential bi = Sequential.input(Shape.anyLength(2)).add(new Bidirectional(Recurrent.lstm(3)
+                .activation(CellActivation.LINEAR).recurrentActivation(CellActivation.HARD_SIGMOID_KERAS3)
+                .returnSequences(true)));
+        checkSequential("bidirectional lstm linear, hard_sigmoid_keras3", amplified(bi, 36), 2);
     }
 
     @Test

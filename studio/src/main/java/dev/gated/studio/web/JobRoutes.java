@@ -3,6 +3,7 @@ package dev.gated.studio.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gated.data.Dataset;
 import dev.gated.forecast.PreparedData;
+import dev.gated.interop.onnx.OnnxExport;
 import dev.gated.model.Sequential;
 import dev.gated.studio.data.DatasetStore;
 import dev.gated.studio.data.Samples;
@@ -44,6 +45,7 @@ import java.util.Map;
  * GET  /api/jobs/{id}/forecast        actual vs forecast per part, residuals (JSON)
  * GET  /api/jobs/{id}/forecast.csv    the same as CSV, with "&lt;target&gt; (forecast)" columns
  * GET  /api/jobs/{id}/model.gated     the model file (forecasts: readable by gated evaluate and gated forecast)
+ * GET  /api/jobs/{id}/model.onnx      the network as ONNX (opset 17; inputs as the network sees them: scaled windows)
  * GET  /api/jobs/{id}/inside?part=&amp;window=&amp;layer=   gate heatmaps, hidden and cell traces
  * GET  /api/jobs/{id}/export          the gated command line and Java code
  * </pre>
@@ -75,6 +77,7 @@ public final class JobRoutes {
         app.get("/api/jobs/{id}/forecast", ctx -> ctx.json(forecast(done(ctx))));
         app.get("/api/jobs/{id}/forecast.csv", this::forecastCsv);
         app.get("/api/jobs/{id}/model.gated", this::modelFile);
+        app.get("/api/jobs/{id}/model.onnx", this::onnxFile);
         app.get("/api/jobs/{id}/inside", this::inside);
         app.get("/api/jobs/{id}/export", this::export);
     }
@@ -209,6 +212,23 @@ public final class JobRoutes {
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + j.id() + "-" + j.spec().kind() + ".gated\"");
         ctx.contentType("application/octet-stream").result(Files.readAllBytes(file));
+    }
+
+    /** The trained network as ONNX ({@link OnnxExport}); 422 with the reason for a layer ONNX cannot express. */
+    private void onnxFile(Context ctx) {
+        Job j = done(ctx);
+        Sequential model = j.model();
+        byte[] bytes;
+        try {
+            synchronized (model) {
+                bytes = OnnxExport.toOnnx(model).toByteArray();
+            }
+        } catch (IllegalArgumentException e) {
+            ctx.status(422).json(Map.of("error", e.getMessage()));
+            return;
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + j.id() + "-" + j.spec().kind() + ".onnx\"");
+        ctx.contentType("application/octet-stream").result(bytes);
     }
 
     private void inside(Context ctx) {

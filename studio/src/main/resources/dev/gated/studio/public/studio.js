@@ -714,6 +714,7 @@ async function exportJob() {
   const id = $('#export-job').value;
   if (!id) return;
   $('#download-model').href = '/api/jobs/' + id + '/model.gated';
+  $('#download-onnx').href = '/api/jobs/' + id + '/model.onnx';
   $('#download-csv').href = '/api/jobs/' + id + '/forecast.csv';
   const job = state.jobs.get(id) || {};
   const run = (state.runs || []).find(r => r.id === job.run) || {};
