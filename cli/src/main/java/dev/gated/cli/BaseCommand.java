@@ -94,7 +94,8 @@ abstract class BaseCommand implements Callable<Integer> {
             notes.add("--patience 0, --lr-plateau 0 unless given: a checkpoint does not hold their state, so a "
                     + "resumed run could not continue them");
         }
-        return new Settings(table, settled.hp(), settled.data(), List.copyOf(notes));
+        return new Settings(table, settled.hp().withQuantiles(training.quantiles(commandLine())), settled.data(),
+                List.copyOf(notes));
     }
 
     /** Splits, scales and windows the table of {@code settings}. */

@@ -79,7 +79,7 @@ final class CompareCommand extends BaseCommand {
             TrainingRun run = TrainingRun.train(kind, hp, prepared, progress());
             board.addModel(kind.id(), TrainCommand.detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
         }
-        board.addBaselines(prepared, hp.window(), this::warn);
+        board.addBaselines(prepared, hp.window(), this::warn, hp.quantiles());
         try (Outputs outputs = new Outputs()) {
             if (plot != null) {
                 outputs.write("--plot", plot, png -> Reports.plotForecasts(png, dataSpec.target()

@@ -64,7 +64,7 @@ final class EvaluateCommand extends BaseCommand {
         Scoreboard board = new Scoreboard();
         board.addModel(fm.kind().id(), TrainCommand.detail(fm.hp()), fm.network(), fm.trainSeconds(),
                 fm.network().epochsCompleted(), prepared);
-        board.addBaselines(prepared, fm.hp().window(), this::warn);
+        board.addBaselines(prepared, fm.hp().window(), this::warn, fm.hp().quantiles());
         try (Outputs outputs = new Outputs()) {
             if (plot != null) {
                 outputs.write("--plot", plot, png -> Reports.plotForecasts(png, fm.data().target() + ": "

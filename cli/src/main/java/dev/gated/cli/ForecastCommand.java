@@ -7,6 +7,7 @@ import dev.gated.forecast.ForecastModel;
 import dev.gated.forecast.Forecaster;
 import dev.gated.forecast.FutureTimes;
 import dev.gated.forecast.PreparedData;
+import dev.gated.forecast.QuantileLevels;
 import dev.gated.forecast.ScaledSeries;
 import dev.gated.timeseries.TimeSeriesTable;
 import java.io.OutputStreamWriter;
@@ -80,12 +81,12 @@ final class ForecastCommand extends BaseCommand {
             if (out != null) {
                 outputs.write("--out", out, csv -> {
                     try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                        ForecastCsv.write(w, timeName, target, labels, result.values());
+                        ForecastCsv.write(w, timeName, target, labels, result.values(), result.quantiles());
                     }
                 });
             }
             if (plot != null) {
-                outputs.write("--plot", plot, png -> plot(png, fm, series, result.values()));
+                outputs.write("--plot", plot, png -> plot(png, fm, series, result));
             }
             outputs.publish();
         }
@@ -96,19 +97,32 @@ final class ForecastCommand extends BaseCommand {
             doc.put("target", target);
             doc.put("method", result.method());
             doc.put("steps", n);
+            if (result.quantiles() != null) {
+                doc.put("interval_nominal", result.quantiles().levels().nominalCoverage());
+            }
             doc.put("time_column", timeName);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("time", labels[i]);
                 r.put("value", result.values()[i]);
+                if (result.quantiles() != null) {
+                    r.put("lower", result.quantiles().lower()[i]);
+                    r.put("upper", result.quantiles().upper()[i]);
+                    Map<String, Object> q = new LinkedHashMap<>();
+                    List<Double> tau = result.quantiles().levels().levels();
+                    for (int k = 0; k < tau.size(); k++) {
+                        q.put(QuantileLevels.label(tau.get(k)), result.quantiles().values()[k][i]);
+                    }
+                    r.put("quantiles", q);
+                }
                 rows.add(r);
             }
             doc.put("forecast", rows);
             Json.print(io().out(), doc);
         } else if (out == null) {
             Writer w = new OutputStreamWriter(io().out(), StandardCharsets.UTF_8);
-            ForecastCsv.write(w, timeName, target, labels, result.values());
+            ForecastCsv.write(w, timeName, target, labels, result.values(), result.quantiles());
             w.flush();
         } else {
             io().err().println("gated: wrote " + n + " " + result.method() + " forecast rows of "
@@ -128,8 +142,9 @@ final class ForecastCommand extends BaseCommand {
         }
     }
 
-    private static void plot(Path png, ForecastModel fm, ScaledSeries series, double[] values)
+    private static void plot(Path png, ForecastModel fm, ScaledSeries series, Forecaster.Result result)
             throws java.io.IOException {
+        double[] values = result.values();
         int r = series.rows();
         double[] rows = new double[values.length + 1];
         double[] v = new double[values.length + 1];
@@ -142,6 +157,22 @@ final class ForecastCommand extends BaseCommand {
         int from = Math.max(0, r - Math.max(4 * fm.hp().window(), 3 * values.length));
         Plots.forecastVsActual(png, fm.data().target() + ": forecast of " + values.length + " steps",
                 fm.data().target(), series.table().time(), series.rawTarget(), from,
-                List.of(new Plots.Line("forecast", rows, v)), List.of(new Plots.Boundary("forecast origin", r)));
+                List.of(new Plots.Line("forecast", rows, v)), bands(result, rows, v),
+                List.of(new Plots.Boundary("forecast origin", r)));
+    }
+
+    /** The interval of a quantile forecast, from the last actual value (where it has width 0) on. */
+    private static List<Plots.Band> bands(Forecaster.Result result, double[] rows, double[] v) {
+        if (result.quantiles() == null) {
+            return List.of();
+        }
+        double[] lower = v.clone();
+        double[] upper = v.clone();
+        for (int i = 1; i < rows.length; i++) {
+            lower[i] = result.quantiles().lower()[i - 1];
+            upper[i] = result.quantiles().upper()[i - 1];
+        }
+        return List.of(new Plots.Band(String.format(java.util.Locale.ROOT, "%.0f%% interval",
+                100 * result.quantiles().levels().nominalCoverage()), rows, lower, upper));
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gated", mixinStandardHelpOptions = true, versionProvider = GatedCommand.VersionProvider.class,
         description = "Recurrent neural networks (SimpleRNN, LSTM, GRU) and small Transformers: forecasting, text, speech, translation, language models, model import and export.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ForecastCommand.class, CompareCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ForecastCommand.class, CompareCommand.class, TuneCommand.class,
                 SummaryCommand.class, DemoCommand.class, ExperimentCommand.class, StudioCommand.class, SpeechCommand.class, TranslateCommand.class,
                 TextCommand.class, LmCommand.class, ImportCommand.class, ExportCommand.class, PredictCommand.class,
                 CommandLine.HelpCommand.class},

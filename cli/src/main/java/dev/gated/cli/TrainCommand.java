@@ -87,7 +87,7 @@ final class TrainCommand extends BaseCommand {
         TrainingCheckpoint.unstamp(run.model());
         Scoreboard board = new Scoreboard();
         board.addModel(kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
-        board.addBaselines(prepared, hp.window(), this::warn);
+        board.addBaselines(prepared, hp.window(), this::warn, hp.quantiles());
         publish(kind, run, prepared, checkpoint);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

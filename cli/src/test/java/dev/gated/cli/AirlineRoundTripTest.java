@@ -21,7 +21,8 @@ class AirlineRoundTripTest {
     /** The documented fields of every row of compare, evaluate and train (docs/forecasting.md). */
     static final Set<String> ROW_FIELDS = Set.of("model", "detail", "params", "train_seconds", "epochs", "val_rmse",
             "test_rmse", "test_mae", "test_mse", "test_mape", "test_smape", "test_r2", "test_mse_scaled",
-            "test_mae_scaled", "best");
+            "test_mae_scaled", "best", "interval_nominal", "test_coverage", "test_interval_width", "test_quantile_loss",
+            "test_wql");
 
     @TempDir
     Path dir;

@@ -46,12 +46,20 @@ public interface Loss {
         return new CategoricalCrossEntropy(fromLogits, true);
     }
 
+    /**
+     * The pinball (quantile) loss of the given levels, each in (0, 1): predictions hold {@code levels.length}
+     * values per target, in the levels' order (see {@link PinballLoss}).
+     */
+    static Loss pinball(double... levels) {
+        return new PinballLoss(levels);
+    }
+
     /** Connectionist temporal classification over per-frame logits (B, T, C), blank = class 0; targets (B, L) padded with 0. */
     static Loss ctc() {
         return new CtcLoss();
     }
 
-    /** Parses names used by the CLI and model files: mse, mae, huber, bce, bce_logits, cce, cce_logits, sparse_cce, sparse_cce_logits, ctc. */
+    /** Parses names used by the CLI and model files: mse, mae, huber, bce, bce_logits, cce, cce_logits, sparse_cce, sparse_cce_logits, ctc, pinball(τ,…). */
     static Loss parse(String name) {
         return switch (name) {
             case "mse", "mean_squared_error" -> mse();
@@ -68,8 +76,12 @@ public interface Loss {
                 if (name.startsWith("huber(") && name.endsWith(")")) {
                     yield huber(Double.parseDouble(name.substring(6, name.length() - 1)));
                 }
+                if (name.startsWith("pinball(") && name.endsWith(")")) {
+                    yield pinball(java.util.Arrays.stream(name.substring(8, name.length() - 1).split(","))
+                            .mapToDouble(Double::parseDouble).toArray());
+                }
                 throw new IllegalArgumentException("loss: expected one of mse, mae, huber, bce, bce_logits, cce, "
-                        + "cce_logits, sparse_cce, sparse_cce_logits, ctc but found \"" + name + "\"");
+                        + "cce_logits, sparse_cce, sparse_cce_logits, ctc, pinball(0.1,0.5,0.9) but found \"" + name + "\"");
             }
         };
     }

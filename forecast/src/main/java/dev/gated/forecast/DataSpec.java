@@ -173,10 +173,13 @@ public record DataSpec(String target, List<String> features, String timeColumn, 
         return all;
     }
 
-    /** The CSV reader options for these columns. */
+    /** The CSV reader options for these columns (the {@link CalendarFeatures} are derived after reading). */
     public CsvReadOptions readOptions() {
-        CsvReadOptions o = CsvReadOptions.defaults().withValueColumns(columns()).withMissingValues(missing)
-                .withCategorical(categories);
+        Map<String, List<String>> read = new LinkedHashMap<>(categories);
+        read.keySet().removeIf(CalendarFeatures::isCalendar);
+        CsvReadOptions o = CsvReadOptions.defaults()
+                .withValueColumns(columns().stream().filter(c -> !CalendarFeatures.isCalendar(c)).toList())
+                .withMissingValues(missing).withCategorical(read);
         return timeColumn == null ? o : o.withTimeColumn(timeColumn);
     }
 

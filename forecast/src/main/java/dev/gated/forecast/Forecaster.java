@@ -10,15 +10,18 @@ import dev.gated.tensor.Tensor;
  *   steps &gt; H, F = 1   recursive: predict H steps, append them to the inputs, predict again, … (H = 1 is the
  *                                 classic one-step recursion; errors compound with every step fed back)
  *   steps &gt; H, F &gt; 1   refused:   the other features' future values are unknown — train with --horizon N
+ *   steps &gt; H, quantiles refused:   quantiles of fed-back medians are not the forecast's quantiles
  * </pre>
+ * A model trained with quantile levels gives its median as the forecast and every level beside it.
  */
 public final class Forecaster {
 
     /**
-     * @param method "direct" or "recursive"
-     * @param values (steps) forecast in the target's units
+     * @param method    "direct" or "recursive"
+     * @param values    (steps) forecast in the target's units (the median for a quantile model)
+     * @param quantiles the levels and their (Q, steps) forecasts, or null for a point model
      */
-    public record Result(String method, double[] values) {
+    public record Result(String method, double[] values, QuantileForecast quantiles) {
     }
 
     private Forecaster() {
@@ -41,8 +44,18 @@ public final class Forecaster {
                     + " steps would need future values of the other features; train with --horizon " + steps
                     + " for a direct " + steps + "-step forecast, or with the target as the only feature");
         }
+        QuantileLevels levels = PartForecast.levelsOf(fm.network());
+        if (steps > h && levels.any()) {
+            throw new UnsupportedForecastException("the model predicts the quantiles " + levels.text() + " of " + h
+                    + " step" + (h == 1 ? "" : "s") + " at once; feeding its medians back for " + steps
+                    + " steps would not give the quantiles of the later steps; train with --horizon " + steps
+                    + " for a direct " + steps + "-step forecast with intervals");
+        }
         double[][] features = series.features();
         int f = features.length;
+        if (levels.any()) {
+            return quantileForecast(fm, series, steps, levels);
+        }
         int r = series.rows();
         // history[j·F + c] = feature c at row r - t + j; grows as predictions are fed back (univariate only)
         double[] history = new double[(t + steps + h) * f];
@@ -71,7 +84,40 @@ public final class Forecaster {
             }
             done += take;
         }
-        return new Result(steps <= h ? "direct" : "recursive", series.unscale(out));
+        return new Result(steps <= h ? "direct" : "recursive", series.unscale(out), null);
+    }
+
+    /** The direct forecast of a quantile model: every level of the first {@code steps} ≤ H steps. */
+    private static Result quantileForecast(ForecastModel fm, ScaledSeries series, int steps, QuantileLevels levels) {
+        int t = fm.hp().window();
+        double[][] features = series.features();
+        int f = features.length;
+        int r = series.rows();
+        float[] x = new float[t * f];
+        for (int j = 0; j < t; j++) {
+            for (int c = 0; c < f; c++) {
+                x[j * f + c] = (float) features[c][r - t + j];
+            }
+        }
+        if (fm.hp().relative()) {
+            Part.relativeToLast(x, 1, t, f);
+        }
+        float[] y = predict(fm.network(), x, t, f);
+        double[] yD = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            yD[i] = y[i];
+        }
+        double[][] byLevel = QuantileForecast.byLevel(yD, levels.perStep());
+        double last = series.target()[r - 1];
+        double[][] values = new double[byLevel.length][];
+        for (int q = 0; q < byLevel.length; q++) {
+            float[] scaled = new float[steps];
+            for (int k = 0; k < steps; k++) {
+                scaled[k] = (float) (byLevel[q][k] + (fm.hp().relative() ? last : 0));
+            }
+            values[q] = series.unscale(scaled);
+        }
+        return new Result("direct", values[levels.median()], new QuantileForecast(levels, values));
     }
 
     private static float[] predict(Sequential model, float[] x, int t, int f) {

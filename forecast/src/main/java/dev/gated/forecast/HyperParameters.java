@@ -27,10 +27,13 @@ import java.util.Map;
  *                     names them
  * @param plateau      learning-rate reduction on plateau: the rate is halved (down to {@link #PLATEAU_MIN_RATE})
  *                     after this many epochs without a better monitored loss; 0 = off
+ * @param quantiles    the quantile levels the network predicts (pinball loss, Q outputs per step, the median
+ *                     the point forecast), or {@link QuantileLevels#NONE} for a point model trained on MSE
  */
 public record HyperParameters(int units, int layers, int window, int horizon, int stride, int epochs, int batch,
                               double learningRate, long seed, int patience, double dropout, double clip,
-                              boolean relative, String optimizer, int plateau) {
+                              boolean relative, String optimizer, int plateau,
+                              QuantileLevels quantiles) {
 
     /** The factor by which {@code plateau} multiplies the learning rate. */
     public static final double PLATEAU_FACTOR = 0.5;
@@ -71,6 +74,21 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
             throw new IllegalArgumentException("optimizer \"" + optimizer + "\" is not one of "
                     + String.join(", ", OPTIMIZERS));
         }
+        quantiles = quantiles == null ? QuantileLevels.NONE : quantiles;
+    }
+
+    /** A point model (no quantiles). */
+    public HyperParameters(int units, int layers, int window, int horizon, int stride, int epochs, int batch,
+                           double learningRate, long seed, int patience, double dropout, double clip,
+                           boolean relative, String optimizer, int plateau) {
+        this(units, layers, window, horizon, stride, epochs, batch, learningRate, seed, patience, dropout, clip,
+                relative, optimizer, plateau, QuantileLevels.NONE);
+    }
+
+    /** These settings for a network that predicts {@code value}'s quantile levels. */
+    public HyperParameters withQuantiles(QuantileLevels value) {
+        return new HyperParameters(units, layers, window, horizon, stride, epochs, batch, learningRate, seed, patience,
+                dropout, clip, relative, optimizer, plateau, value);
     }
 
     /** Without learning-rate reduction on plateau (as before {@code --lr-plateau} existed). */
@@ -108,7 +126,7 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
 
     /**
      * Keys without prefix: units, layers, window, horizon, stride, epochs, batch, lr, seed, patience, dropout, clip,
-     * relative, optimizer when it is not adam and lr_plateau when it is on (files of models trained without them
+     * relative, optimizer when it is not adam, lr_plateau when it is on and quantiles when there are any (files of models trained without them
      * look as they did before these existed).
      */
     public Map<String, String> toMap() {
@@ -132,6 +150,9 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
         if (plateau > 0) {
             m.put("lr_plateau", Integer.toString(plateau));
         }
+        if (quantiles.any()) {
+            m.put("quantiles", quantiles.text());
+        }
         return m;
     }
 
@@ -145,7 +166,8 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
                 MetadataKeys.number(m, "dropout"), MetadataKeys.number(m, "clip"),
                 Boolean.parseBoolean(m.getOrDefault("relative", "false")),  // absent before --relative existed
                 m.getOrDefault("optimizer", "adam"),                        // absent for Adam
-                m.containsKey("lr_plateau") ? MetadataKeys.integer(m, "lr_plateau") : 0);
+                m.containsKey("lr_plateau") ? MetadataKeys.integer(m, "lr_plateau") : 0,
+                QuantileLevels.parse(m.get("quantiles")));                  // absent for point models
     }
 
     /** One line for reports: {@code units 50, layers 1, window 12, horizon 1, …}. */
@@ -155,6 +177,7 @@ public record HyperParameters(int units, int layers, int window, int horizon, in
                 patience > 0 ? ", patience " + patience : "", plateau > 0 ? ", lr-plateau " + plateau : "",
                 dropout > 0 ? ", dropout " + dropout : "",
                 clip > 0 ? ", clip " + clip : "") + (relative ? ", relative windows" : "")
-                + (optimizer.equals("adam") ? "" : ", optimizer " + optimizer);
+                + (optimizer.equals("adam") ? "" : ", optimizer " + optimizer)
+                + (quantiles.any() ? ", quantiles " + quantiles.text() : "");
     }
 }

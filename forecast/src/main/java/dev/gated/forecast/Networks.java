@@ -13,8 +13,10 @@ import dev.gated.optim.Optimizer;
  * The forecasting network of the command line and the studio, Keras's forecasting recipe:
  * <pre>
  *   input (T, F) ─► [Recurrent(units, return_sequences) ─► Dropout]×(layers-1) ─► Recurrent(units) ─► [Dropout]
- *                ─► Dense(H)          H = horizon: all H steps at once (direct multi-step)
- *   compile: optimizer(lr) (Adam unless chosen), mean squared error, optional clipping by global norm
+ *                ─► Dense(H·Q)        H = horizon: all H steps at once (direct multi-step); Q = 1, or the
+ *                                     number of quantile levels (output k·Q + q = level q of step k + 1)
+ *   compile: optimizer(lr) (Adam unless chosen), mean squared error (pinball loss of the levels with
+ *            quantiles), optional clipping by global norm
  * </pre>
  */
 public final class Networks {
@@ -31,9 +33,11 @@ public final class Networks {
                 model.add(new Dropout(hp.dropout()));
             }
         }
-        model.add(new Dense(hp.horizon()));
+        QuantileLevels q = hp.quantiles();
+        model.add(new Dense(hp.horizon() * q.perStep()));
         GradientClipping clipping = hp.clip() > 0 ? GradientClipping.byGlobalNorm(hp.clip()) : GradientClipping.NONE;
-        model.compile(Optimizer.parse(hp.optimizer(), hp.learningRate()), Loss.mse(), clipping,
+        model.compile(Optimizer.parse(hp.optimizer(), hp.learningRate()),
+                q.any() ? Loss.pinball(q.toArray()) : Loss.mse(), clipping,
                 LearningRateSchedule.constant());
         return model;
     }

@@ -1,5 +1,6 @@
 package dev.gated.forecast;
 
+import dev.gated.loss.PinballLoss;
 import dev.gated.model.Sequential;
 import dev.gated.timeseries.baseline.Baseline;
 import dev.gated.timeseries.metrics.MetricReport;
@@ -15,23 +16,65 @@ import dev.gated.timeseries.metrics.MetricReport;
  * @param predicted       (N·H) prediction, file units
  * @param actualScaled    (N·H) actual target, model scale
  * @param predictedScaled (N·H) prediction, model scale
+ * @param quantiles       the quantile predictions, file units, or null for a point forecast; when present,
+ *                        {@code predicted} is their median
  */
 public record PartForecast(Part part, int[] rows, double[] actual, double[] predicted, double[] actualScaled,
-                           double[] predictedScaled) {
+                           double[] predictedScaled, QuantileForecast quantiles) {
 
-    /** The network's predictions, un-scaled with the series' scaler. */
+    /**
+     * The network's predictions, un-scaled with the series' scaler; a network of Q quantile levels
+     * ({@code levels}, Q outputs per step) gives its median as the prediction and all levels as quantiles.
+     */
+    public static PartForecast ofModel(Sequential model, Part part, ScaledSeries series, QuantileLevels levels) {
+        float[] out = model.predict(part.inputs()).toFloatArray();
+        double[] outD = new double[out.length];
+        for (int i = 0; i < out.length; i++) {
+            outD[i] = out[i];
+        }
+        double[][] byLevel = QuantileForecast.byLevel(outD, levels.perStep());
+        double[][] unscaled = new double[byLevel.length][];
+        for (int q = 0; q < byLevel.length; q++) {
+            part.addOffsets(byLevel[q]);
+            unscaled[q] = series.unscale(toFloats(byLevel[q]));
+        }
+        int median = levels.median();
+        PartForecast f = of(part, series, unscaled[median], byLevel[median]);
+        return levels.any() ? f.withQuantiles(new QuantileForecast(levels, unscaled)) : f;
+    }
+
+    /**
+     * The network's predictions, with quantiles when it was compiled with a pinball loss (a model trained with
+     * {@code --quantiles}, whose levels the loss holds).
+     */
     public static PartForecast ofModel(Sequential model, Part part, ScaledSeries series) {
-        float[] scaled = model.predict(part.inputs()).toFloatArray();
-        double[] scaledD = new double[scaled.length];
-        for (int i = 0; i < scaled.length; i++) {
-            scaledD[i] = scaled[i];
+        return ofModel(model, part, series, levelsOf(model));
+    }
+
+    /** The quantile levels of a network compiled with a pinball loss, else {@link QuantileLevels#NONE}. */
+    public static QuantileLevels levelsOf(Sequential model) {
+        if (model.loss() instanceof PinballLoss p) {
+            return new QuantileLevels(java.util.Arrays.stream(p.levels()).boxed().toList());
         }
-        part.addOffsets(scaledD);
-        float[] absolute = new float[scaled.length];
-        for (int i = 0; i < scaled.length; i++) {
-            absolute[i] = (float) scaledD[i];
+        return QuantileLevels.NONE;
+    }
+
+    private static float[] toFloats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
         }
-        return of(part, series, series.unscale(absolute), scaledD);
+        return f;
+    }
+
+    /** The same forecast with quantile predictions beside it. */
+    public PartForecast withQuantiles(QuantileForecast value) {
+        return new PartForecast(part, rows, actual, predicted, actualScaled, predictedScaled, value);
+    }
+
+    /** Coverage, width and quantile loss of the quantiles on the actual values, or null without quantiles. */
+    public IntervalScore intervalScore() {
+        return quantiles == null ? null : quantiles.score(actual);
     }
 
     /** A baseline's predictions, computed on the series in file units (the rule reads only past rows). */
@@ -46,7 +89,7 @@ public record PartForecast(Part part, int[] rows, double[] actual, double[] pred
         for (int i = 0; i < rows.length; i++) {
             actual[i] = series.rawTarget()[rows[i]];
         }
-        return new PartForecast(part, rows, actual, predicted, part.windows().yAsDoubles(), predictedScaled);
+        return new PartForecast(part, rows, actual, predicted, part.windows().yAsDoubles(), predictedScaled, null);
     }
 
     /** Metrics in the file's units. */
@@ -66,13 +109,18 @@ public record PartForecast(Part part, int[] rows, double[] actual, double[] pred
 
     /** The step-k predictions (k = 0 is one step ahead), one per window: (N) rows and values, for plots. */
     public double[][] step(int k) {
+        return step(k, predicted);
+    }
+
+    /** The step-k values of {@code values} (layout N·H, e.g. one quantile level): (N) rows and values. */
+    public double[][] step(int k, double[] values) {
         int h = horizon();
         int n = part.count();
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = rows[i * h + k];
-            y[i] = predicted[i * h + k];
+            y[i] = values[i * h + k];
         }
         return new double[][] {x, y};
     }

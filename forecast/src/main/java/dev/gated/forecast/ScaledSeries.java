@@ -45,13 +45,16 @@ public final class ScaledSeries {
         this.rawTarget = table.column(spec.target());
     }
 
-    /** Reads the columns {@code spec} names from a CSV file (errors name file, line and column). */
+    /**
+     * Reads the columns {@code spec} names from a CSV file (errors name file, line and column), with its
+     * {@link CalendarFeatures} derived from the time column.
+     */
     public static TimeSeriesTable read(Path file, DataSpec spec) {
         if (spec.needsResolving()) {
             throw new IllegalArgumentException("--features " + DataSpec.ALL + " must be resolved against the file "
                     + "first (DataSpec.resolve)");
         }
-        return TimeSeriesCsvReader.read(file, spec.readOptions());
+        return CalendarFeatures.addTo(TimeSeriesCsvReader.read(file, spec.readOptions()), spec);
     }
 
     /** Scales a table read with {@link #read} with an already fitted scaler (its columns must be spec.columns()). */

@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * Scores models and the three {@link Baselines} on the same validation and test windows and marks the best test
- * RMSE (p = --period, k = --ma-window on the command line).
+ * RMSE (p = --period, k = --ma-window on the command line). A model trained with quantile levels also gets its
+ * test interval scored ({@link IntervalScore}); given the same levels, each baseline gets an interval from the
+ * quantiles of its own residuals on the training windows ({@link ResidualIntervals}), scored the same way.
  */
 public final class Scoreboard {
 
@@ -25,7 +27,8 @@ public final class Scoreboard {
         requireFinite(name, test);
         Double val = data.validation() == null ? null
                 : PartForecast.ofModel(model, data.validation(), data.series()).metrics().rmse();
-        return add(row(name, detail, model.parameterCount(), seconds, epochs, val, test), test);
+        return add(row(name, detail, model.parameterCount(), seconds, epochs, val, test)
+                .withInterval(test.intervalScore()), test);
     }
 
     /** A model whose test forecast is not finite has diverged or met values it cannot represent: say so. */
@@ -40,12 +43,38 @@ public final class Scoreboard {
 
     /** Scores naive, seasonal naive and moving average; a baseline that cannot run is reported to {@code warn}. */
     public void addBaselines(PreparedData data, int window, Consumer<String> warn) {
+        addBaselines(data, window, warn, QuantileLevels.NONE);
+    }
+
+    /**
+     * As {@link #addBaselines(PreparedData, int, Consumer)}, each baseline with an interval of {@code levels}
+     * (when there are any) from the quantiles of its residuals on the training windows, or on the validation
+     * windows when the training windows start too early for it.
+     */
+    public void addBaselines(PreparedData data, int window, Consumer<String> warn, QuantileLevels levels) {
         for (Baselines.Named b : Baselines.standard(data, window, warn)) {
-            add(b.name(), b.baseline(), data, warn);
+            add(b.name(), b.baseline(), data, warn, levels);
         }
     }
 
-    private void add(String name, Baseline baseline, PreparedData data, Consumer<String> warn) {
+    private static QuantileForecast residualInterval(String name, Baseline baseline, PreparedData data,
+                                                     PartForecast test, QuantileLevels levels, Consumer<String> warn) {
+        for (Part calibration : new Part[] {data.train(), data.validation()}) {
+            if (calibration == null) {
+                continue;
+            }
+            try {
+                return ResidualIntervals.of(PartForecast.ofBaseline(baseline, calibration, data.series()), test,
+                        levels);
+            } catch (IllegalArgumentException tooEarly) {
+                // the next part starts later
+            }
+        }
+        warn.accept(name + ": no interval: its rule reaches before the first row of every calibration window");
+        return null;
+    }
+
+    private void add(String name, Baseline baseline, PreparedData data, Consumer<String> warn, QuantileLevels levels) {
         PartForecast test;
         try {
             test = PartForecast.ofBaseline(baseline, data.test(), data.series());
@@ -61,7 +90,11 @@ public final class Scoreboard {
                 warn.accept(name + ": no validation RMSE: " + tooEarly.getMessage());
             }
         }
-        add(row(name, baseline.name(), 0, 0, 0, val, test), test);
+        if (levels.any()) {
+            QuantileForecast interval = residualInterval(name, baseline, data, test, levels, warn);
+            test = interval == null ? test : test.withQuantiles(interval);
+        }
+        add(row(name, baseline.name(), 0, 0, 0, val, test).withInterval(test.intervalScore()), test);
     }
 
     private Entry add(ResultRow row, PartForecast test) {

@@ -1,5 +1,6 @@
 package dev.gated.cli.options;
 
+import dev.gated.forecast.CalendarFeatures;
 import dev.gated.forecast.DataSpec;
 import dev.gated.forecast.SplitSpec;
 import dev.gated.timeseries.scale.ScalerKind;
@@ -24,6 +25,11 @@ public final class DataOptions {
                     + "the time column and --ignore'd ones. A text column (e.g. weather: rain, sun, …) is fed "
                     + "one-hot, one 0/1 input per value.")
     List<String> features;
+
+    @Option(names = "--calendar", split = ",", paramLabel = "PART",
+            description = "Calendar inputs derived from the time column, one-hot: hour (of the day), weekday, month, "
+                    + "comma-separated, e.g. hour,weekday for hourly rows (default: none).")
+    List<String> calendar;
 
     @Option(names = "--ignore", split = ",", paramLabel = "COLUMN",
             description = "Columns never read, comma-separated (with --features all: every other column is an input).")
@@ -86,10 +92,14 @@ public final class DataOptions {
     /** The validated data settings; an invalid value is a usage error naming the option. */
     public DataSpec toDataSpec(CommandLine commandLine) {
         try {
-            return new DataSpec(target, features, time, named("--missing", () -> DataSpec.parseMissing(missing)),
+            java.util.Map<String, List<String>> derived = calendar == null ? java.util.Map.of()
+                    : CalendarFeatures.of(calendar);
+            List<String> inputs = new java.util.ArrayList<>(features == null ? List.of(target) : features);
+            inputs.addAll(derived.keySet());
+            return new DataSpec(target, inputs, time, named("--missing", () -> DataSpec.parseMissing(missing)),
                     named("--scaler", () -> ScalerKind.parse(scaler)),
                     SplitSpec.parse(split, splitRows, valSplit == null ? 0 : valSplit),
-                    period, maWindow, java.util.Map.of(), ignore);
+                    period, maWindow, derived, ignore);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

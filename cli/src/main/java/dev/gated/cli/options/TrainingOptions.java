@@ -3,6 +3,7 @@ package dev.gated.cli.options;
 import dev.gated.forecast.AutoSettings;
 import dev.gated.forecast.DataSpec;
 import dev.gated.forecast.Preset;
+import dev.gated.forecast.QuantileLevels;
 import dev.gated.forecast.TrainingChoices;
 import dev.gated.timeseries.TimeSeriesTable;
 import picocli.CommandLine.Option;
@@ -84,6 +85,22 @@ public final class TrainingOptions {
                     + "does), so a network follows a level it never saw in training, e.g. a trend; --no-relative "
                     + "feeds absolute windows (default: relative; keras-tutorial: absolute).")
     Boolean relative;
+
+    @Option(names = "--quantiles", paramLabel = "LEVELS",
+            description = "Predict these quantile levels, e.g. 0.1,0.5,0.9 (trained with the pinball loss; 0.5 is "
+                    + "added if missing and is the point forecast): prediction intervals [lowest, highest level] in "
+                    + "forecasts and plots, their coverage, width and quantile loss on the test part beside "
+                    + "intervals of the baselines from their training errors (default: none, a point forecast).")
+    String quantiles;
+
+    /** The --quantiles levels, {@link QuantileLevels#NONE} when not given; bad ones are a usage error. */
+    public QuantileLevels quantiles(CommandLine commandLine) {
+        try {
+            return QuantileLevels.parse(quantiles);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandLine, e.getMessage());
+        }
+    }
 
     /**
      * Every setting for {@code table}: those given on the command line, the rest from --preset. An out-of-range

@@ -29,6 +29,10 @@ public final class Plots {
     public record Line(String name, double[] rows, double[] values) {
     }
 
+    /** A prediction interval: lower and upper values at (fractional) series rows, drawn as two dotted lines. */
+    public record Band(String name, double[] rows, double[] lower, double[] upper) {
+    }
+
     /** A dashed vertical line before {@code row}, e.g. "test" at the first test row. */
     public record Boundary(String name, int row) {
     }
@@ -45,6 +49,13 @@ public final class Plots {
      */
     public static void forecastVsActual(Path png, String title, String yLabel, TimeAxis axis, double[] actual,
                                         int fromRow, List<Line> lines, List<Boundary> boundaries) throws IOException {
+        forecastVsActual(png, title, yLabel, axis, actual, fromRow, lines, List.of(), boundaries);
+    }
+
+    /** As above, with prediction intervals: each band's bounds as dotted lines of one colour, one legend entry. */
+    public static void forecastVsActual(Path png, String title, String yLabel, TimeAxis axis, double[] actual,
+                                        int fromRow, List<Line> lines, List<Band> bands, List<Boundary> boundaries)
+            throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(axis.hasTimes() ? "time" : "row").yAxisTitle(yLabel).build();
         style(chart);
@@ -68,6 +79,24 @@ public final class Plots {
                 hi = Math.max(hi, d);
             }
             line(chart.addSeries(l.name(), x.of(l.rows()), v));
+        }
+        java.awt.Color[] colours = {new java.awt.Color(204, 120, 0), new java.awt.Color(0, 130, 130),
+                new java.awt.Color(130, 0, 130)};
+        for (int i = 0; i < bands.size(); i++) {
+            Band b = bands.get(i);
+            double[][] bounds = {b.upper(), b.lower()};
+            for (int k = 0; k < 2; k++) {
+                List<Double> v = new ArrayList<>();
+                for (double d : bounds[k]) {
+                    v.add(d);
+                    lo = Math.min(lo, d);
+                    hi = Math.max(hi, d);
+                }
+                XYSeries s = line(chart.addSeries(k == 0 ? b.name() : b.name() + " (lower)", x.of(b.rows()), v));
+                s.setLineStyle(SeriesLines.DOT_DOT);
+                s.setLineColor(colours[i % colours.length]);
+                s.setShowInLegend(k == 0);
+            }
         }
         for (Boundary b : boundaries) {
             XYSeries s = chart.addSeries(b.name(), x.of(new double[] {b.row() - 0.5, b.row() - 0.5}), List.of(lo, hi));

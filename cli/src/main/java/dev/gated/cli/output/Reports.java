@@ -77,14 +77,25 @@ public final class Reports {
         doc.put("best", rows.stream().filter(ResultRow::best).map(ResultRow::model).findFirst().orElse(null));
     }
 
-    /** Plots actual vs the step-1 test forecasts of the scoreboard's entries, with the split boundaries. */
+    /**
+     * Plots actual vs the step-1 test forecasts of the scoreboard's entries, with the split boundaries; entries
+     * with quantiles (a quantile model's, and the baselines' beside it) get their interval as a shaded band.
+     */
     public static void plotForecasts(Path png, String title, PreparedData d, List<Scoreboard.Entry> entries)
             throws IOException {
         List<Plots.Line> lines = new ArrayList<>();
+        List<Plots.Band> bands = new ArrayList<>();
         for (Scoreboard.Entry e : entries) {
             PartForecast f = e.test();
             double[][] step = f.step(0);
-            lines.add(new Plots.Line(e.row().model() + (f.horizon() > 1 ? " (1 step ahead)" : ""), step[0], step[1]));
+            String name = e.row().model() + (f.horizon() > 1 ? " (1 step ahead)" : "");
+            lines.add(new Plots.Line(name, step[0], step[1]));
+            if (f.quantiles() != null && e.row().params() > 0) {   // the networks' bands; baselines' would crowd it
+                double[][] lower = f.step(0, f.quantiles().lower());
+                double[][] upper = f.step(0, f.quantiles().upper());
+                bands.add(new Plots.Band(name + String.format(java.util.Locale.ROOT, " %.0f%% interval",
+                        100 * f.quantiles().levels().nominalCoverage()), lower[0], lower[1], upper[1]));
+            }
         }
         List<Plots.Boundary> boundaries = new ArrayList<>();
         if (d.validation() != null) {
@@ -94,7 +105,7 @@ public final class Reports {
         int from = Math.max(0, d.split().test().start() - 2 * d.split().test().length());
         double[] actual = java.util.Arrays.copyOf(d.series().rawTarget(), d.split().test().end());
         Plots.forecastVsActual(png, title, d.series().spec().target(), d.series().table().time(), actual, from,
-                lines, boundaries);
+                lines, bands, boundaries);
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.Locale;
  *   lstm            1x50 units, window 12  10,451     12.3      40    21.456     40.123    30.456       7.12
  * * gru             …
  * </pre>
- * With {@code scaled} the error columns are MSE and MAE on the scaler's scale (the Informer protocol).
+ * With {@code scaled} the error columns are MSE and MAE on the scaler's scale (the Informer protocol). When the
+ * rows have intervals (a model trained with quantiles) three columns follow: the share of test targets inside the
+ * interval in percent, its mean width and the mean pinball loss (see {@code IntervalScore}).
  */
 public final class ResultTable {
 
@@ -21,21 +23,36 @@ public final class ResultTable {
 
     public static String render(List<ResultRow> rows, boolean scaled) {
         StringBuilder sb = new StringBuilder();
+        Double nominal = rows.stream().map(ResultRow::intervalNominal).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
+        boolean intervals = nominal != null;
         String head = scaled ? String.format(Locale.ROOT, "  %-15s %-24s %9s %8s %6s %10s %10s %10s%n", "model", "detail",
                 "params", "train_s", "epochs", "val_rmse", "test_mse*", "test_mae*")
                 : String.format(Locale.ROOT, "  %-15s %-24s %9s %8s %6s %10s %10s %10s %8s%n", "model", "detail",
                 "params", "train_s", "epochs", "val_rmse", "test_rmse", "test_mae", "mape%");
-        sb.append(head);
+        sb.append(intervals ? head.stripTrailing() + String.format(Locale.ROOT, " %7s %10s %10s%n", "cover%",
+                "width", "qloss") : head);
         for (ResultRow r : rows) {
             String common = String.format(Locale.ROOT, "%s %-15s %-24s %,9d %8.1f %6d %10s", r.best() ? "*" : " ", r.model(),
                     r.detail(), r.params(), r.trainSeconds(), r.epochs(), number(r.valRmse()));
             if (scaled) {
-                sb.append(common).append(String.format(Locale.ROOT, " %10.4f %10.4f%n", r.testMseScaled(),
+                sb.append(common).append(String.format(Locale.ROOT, " %10.4f %10.4f", r.testMseScaled(),
                         r.testMaeScaled()));
             } else {
-                sb.append(common).append(String.format(Locale.ROOT, " %10s %10s %8s%n", number(r.testRmse()),
+                sb.append(common).append(String.format(Locale.ROOT, " %10s %10s %8s", number(r.testRmse()),
                         number(r.testMae()), r.testMape() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.testMape())));
             }
+            if (intervals) {
+                sb.append(r.testCoverage() == null ? String.format(Locale.ROOT, " %7s %10s %10s", "-", "-", "-")
+                        : String.format(Locale.ROOT, " %7.1f %10s %10s", 100 * r.testCoverage(),
+                        number(r.testIntervalWidth()), number(r.testQuantileLoss())));
+            }
+            sb.append(String.format("%n"));
+        }
+        if (intervals) {
+            sb.append(String.format(Locale.ROOT, "cover%% = test targets inside the %.0f%% interval (lowest to highest "
+                    + "quantile); width = its mean width; qloss = mean pinball loss over the levels; baselines' "
+                    + "intervals: quantiles of their errors on the training windows%n", 100 * nominal));
         }
         return sb.toString();
     }
