@@ -93,6 +93,29 @@ final class FileGuard {
         return file;
     }
 
+    /**
+     * Checks a folder that {@code option} writes files into: a folder or nothing yet (it is created), never a file
+     * or device, and writable. Returns it.
+     */
+    static Path outputFolder(Path folder, String option) {
+        if (folder == null) {
+            return null;
+        }
+        String name = option + " " + folder;
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(name + ": exists and is not a folder; " + option + " names a folder "
+                    + "to write files into");
+        }
+        Path existing = Files.isDirectory(folder) ? folder.toAbsolutePath() : existingFolder(folder);
+        if (!Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(name + ": cannot create it, " + existing + " is not a folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new IllegalArgumentException(name + ": permission denied (cannot write in " + existing + ")");
+        }
+        return folder;
+    }
+
     /** Checks that no two outputs of one run are the same file. */
     static void distinct(Path a, String optionA, Path b, String optionB) {
         if (a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {

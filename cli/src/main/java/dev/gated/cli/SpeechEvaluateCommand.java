@@ -46,6 +46,7 @@ final class SpeechEvaluateCommand extends BaseCommand {
 
     @Override
     public Integer call() throws IOException {
+        FileGuard.input(model, "--model");
         if (DigitTranscriber.isTranscriber(model)) {
             return transcriber();
         }

@@ -40,6 +40,7 @@ final class SpeechTrainCommand extends BaseCommand {
             throw usage(e.getMessage());
         }
         Path dir = SpeechData.folder(options.data);
+        SpeechData.out(out, dir);
         SpeechData data = SpeechData.load(dir, options.maxIndex, FeatureSettings.SPEECH_8K);
         say(String.format(Locale.ROOT, "%d training and %d test utterances from %s; %s", data.train().size(), data.test().size(),
                 dir, o.describe()));
@@ -51,7 +52,10 @@ final class SpeechTrainCommand extends BaseCommand {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         double accuracy = classifier.accuracy(data.test());
-        classifier.save(out);
+        try (Outputs outputs = new Outputs()) {
+            outputs.write("--out", out, classifier::save);
+            outputs.publish();
+        }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "speech train");

@@ -48,6 +48,8 @@ final class TranslateEvaluateCommand extends BaseCommand {
         if (beam < 1) {
             throw usage("--beam must be >= 1, got " + beam);
         }
+        FileGuard.input(model, "--model");
+        FileGuard.input(data.file, "--data");
         Translator t = Translator.load(model);
         List<Example> all = ParallelCorpus.read(data.file, data.sourceColumn, data.targetColumn);
         List<Example> test;

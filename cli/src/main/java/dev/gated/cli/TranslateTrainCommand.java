@@ -59,6 +59,8 @@ final class TranslateTrainCommand extends BaseCommand {
     public Integer call() throws IOException {
         ModelSpec spec = ModelSpec.parse(modelName, embedding, units, transformer.shape());
         TrainingOptions options = new TrainingOptions(tokens, merges, epochs, batchSize, learningRate, 1.0, data.seed);
+        FileGuard.input(data.file, "--data");
+        FileGuard.output(out, "--out", data.file);
         List<Example> all = ParallelCorpus.read(data.file, data.sourceColumn, data.targetColumn);
         CorpusSplit split = data.split(all);
         List<Example> train = CorpusSplit.sample(split.train(), data.maxSentences, data.seed);
@@ -67,7 +69,12 @@ final class TranslateTrainCommand extends BaseCommand {
         long start = System.nanoTime();
         Translator t = Translator.train(train, spec, options, progress());
         double seconds = (System.nanoTime() - start) / 1e9;
-        t.save(out);
+        LossExplosion.check(t.history().finalLoss(), t.targetTokens().size(), "the final training loss",
+                "--learning-rate", learningRate, "nothing was saved");
+        try (Outputs outputs = new Outputs()) {
+            outputs.write("--out", out, t::save);
+            outputs.publish();
+        }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "translate train");
