@@ -125,6 +125,9 @@ final class LmTrainCommand extends BaseCommand {
         String text = LmCommand.readText(data, "--data");
         FileGuard.output(out, "--out", data);
         FileGuard.output(curve, "--curve", data, out);
+        if (out != null) {
+            OutputLock.acquire(out, "--out");
+        }
         TextSplit split = TextSplit.of(text, validation, "--data " + data);
         CharVocabulary vocabulary = CharVocabulary.of(text);
         LanguageModel lm = LanguageModel.create(architecture, vocabulary, context, lr, clip, seed, Precision.FLOAT32);

@@ -19,13 +19,14 @@ record SpeechData(FeatureSet train, FeatureSet test) {
      * Checks the --out of a training on the recordings in {@code dir} before any work: a regular file or nothing
      * yet, and never one of the files in {@code dir} (a recording would be replaced by the model).
      */
-    static Path out(Path out, Path dir) {
+    static Path out(Path out, Path dir) throws IOException {
         FileGuard.output(out, "--out");
         Path parent = out.toAbsolutePath().normalize().getParent();
         if (java.nio.file.Files.exists(out) && parent != null && FileGuard.sameFile(parent, dir)) {
             throw new IllegalArgumentException("--out " + out + ": is a file in the --data folder " + dir
                     + ", where the recordings are read from; save the model elsewhere");
         }
+        OutputLock.acquire(out, "--out");
         return out;
     }
 

@@ -103,6 +103,7 @@ final class TextTrainCommand extends BaseCommand {
         }
         if (out != null) {
             FileGuard.output(out, "--out", data.toArray(Path[]::new));
+            OutputLock.acquire(out, "--out");
         }
         LabelledTexts.Columns columns = new LabelledTexts.Columns(text, label, !noHeader);
         List<LabelledTexts.Row> rows = LabelledTexts.read(data, columns);

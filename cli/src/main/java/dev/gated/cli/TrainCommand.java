@@ -75,6 +75,7 @@ final class TrainCommand extends BaseCommand {
         FileGuard.output(out, "--out", data.file());
         FileGuard.distinct(out, "--out", plot, "--plot");
         FileGuard.output(plot, "--plot", data.file());
+        OutputLock.acquire(out, "--out");
         Settings settings = settle(data.file(), dataSpec, training, data.validationSplit(), kind,
                 checkpointEvery != null || resume);
         HyperParameters hp = settings.hp();

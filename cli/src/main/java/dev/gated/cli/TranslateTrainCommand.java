@@ -61,6 +61,7 @@ final class TranslateTrainCommand extends BaseCommand {
         TrainingOptions options = new TrainingOptions(tokens, merges, epochs, batchSize, learningRate, 1.0, data.seed);
         FileGuard.input(data.file, "--data");
         FileGuard.output(out, "--out", data.file);
+        OutputLock.acquire(out, "--out");
         List<Example> all = ParallelCorpus.read(data.file, data.sourceColumn, data.targetColumn);
         CorpusSplit split = data.split(all);
         List<Example> train = CorpusSplit.sample(split.train(), data.maxSentences, data.seed);
