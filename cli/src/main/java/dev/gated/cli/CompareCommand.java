@@ -61,7 +61,7 @@ final class CompareCommand extends BaseCommand {
         }
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
         training.preset(spec.commandLine());
-        FileGuard.input(data.file(), "--data");
+        FileGuard.streamedInput(data.file(), "--data");
         FileGuard.output(plot, "--plot", data.file());
         RecurrentKind largest = kinds.contains(RecurrentKind.LSTM) ? RecurrentKind.LSTM   // most gates, most memory
                 : kinds.contains(RecurrentKind.GRU) ? RecurrentKind.GRU : RecurrentKind.RNN;

@@ -46,7 +46,7 @@ final class EvaluateCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         FileGuard.input(model, "--model");
-        FileGuard.input(data, "--data");
+        FileGuard.streamedInput(data, "--data");
         FileGuard.output(plot, "--plot", model, data);
         ForecastModel fm = ForecastModel.load(model);
         PreparedData prepared = fm.prepare(data);

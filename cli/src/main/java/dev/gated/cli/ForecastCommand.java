@@ -57,7 +57,7 @@ final class ForecastCommand extends BaseCommand {
             throw usage("--steps must be in [1, " + MAX_STEPS + "], got " + steps);
         }
         FileGuard.input(model, "--model");
-        FileGuard.input(data, "--data");
+        FileGuard.streamedInput(data, "--data");
         FileGuard.output(out, "--out", model, data);
         FileGuard.distinct(out, "--out", plot, "--plot");
         FileGuard.output(plot, "--plot", model, data);

@@ -71,7 +71,7 @@ final class TrainCommand extends BaseCommand {
         }
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
         training.preset(spec.commandLine());
-        FileGuard.input(data.file(), "--data");
+        FileGuard.streamedInput(data.file(), "--data");
         FileGuard.output(out, "--out", data.file());
         FileGuard.distinct(out, "--out", plot, "--plot");
         FileGuard.output(plot, "--plot", data.file());
