@@ -77,9 +77,11 @@ final class CompareCommand extends BaseCommand {
                 (json ? io().err() : io().out()).println("training " + kind.id() + " ...");
             }
             TrainingRun run = TrainingRun.train(kind, hp, prepared, progress());
-            board.addModel(kind.id(), TrainCommand.detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
+            steps().run("evaluating " + kind.id() + " on the validation and test windows", () ->
+                    board.addModel(kind.id(), TrainCommand.detail(hp), run.model(), run.seconds(), run.epochs(),
+                            prepared));
         }
-        board.addBaselines(prepared, hp.window(), this::warn);
+        baselines(board, prepared, hp.window());
         try (Outputs outputs = new Outputs()) {
             if (plot != null) {
                 outputs.write("--plot", plot, png -> Reports.plotForecasts(png, dataSpec.target()

@@ -61,14 +61,14 @@ final class ForecastCommand extends BaseCommand {
         FileGuard.output(out, "--out", model, data);
         FileGuard.distinct(out, "--out", plot, "--plot");
         FileGuard.output(plot, "--plot", model, data);
-        ForecastModel fm = ForecastModel.load(model);
+        ForecastModel fm = steps().run("loading " + model, () -> ForecastModel.load(model));
         int n = steps == null ? fm.hp().horizon() : steps;
-        TimeSeriesTable table = ScaledSeries.read(data, fm.data());
+        TimeSeriesTable table = steps().run("reading " + data, () -> ScaledSeries.read(data, fm.data()));
         PreparedData.rejectHugeValues(table, fm.data());
         ScaledSeries series = ScaledSeries.of(table, fm.data(), fm.scaler());
         Forecaster.Result result;
         try {
-            result = Forecaster.forecast(fm, series, n);
+            result = steps().run("forecasting " + n + " steps", () -> Forecaster.forecast(fm, series, n));
         } catch (Forecaster.UnsupportedForecastException e) {
             throw usage(e.getMessage());
         }

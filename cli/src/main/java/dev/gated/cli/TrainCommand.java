@@ -87,9 +87,8 @@ final class TrainCommand extends BaseCommand {
         TrainingRun run = TrainingRun.train(kind, hp, prepared, progress(), checkpoint, resume);
         TrainingCheckpoint.unstamp(run.model());
         Scoreboard board = new Scoreboard();
-        board.addModel(kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
-        board.addBaselines(prepared, hp.window(), this::warn);
-        publish(kind, run, prepared, checkpoint);
+        score(board, kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared, hp.window());
+        steps().run("saving " + out, () -> publish(kind, run, prepared, checkpoint));
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "train");
