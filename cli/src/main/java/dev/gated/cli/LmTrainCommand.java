@@ -109,7 +109,7 @@ final class LmTrainCommand extends BaseCommand {
     String label;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         LmArchitecture architecture;
         TrainingPlan plan;
         try {
@@ -122,7 +122,7 @@ final class LmTrainCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        String text = LmCommand.readText(data, "--data");
+        String text = steps().run("reading " + data, () -> LmCommand.readText(data, "--data"));
         FileGuard.output(out, "--out", data);
         FileGuard.output(curve, "--curve", data, out);
         if (out != null) {

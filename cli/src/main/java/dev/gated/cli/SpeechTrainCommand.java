@@ -32,7 +32,7 @@ final class SpeechTrainCommand extends BaseCommand {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         TrainingOptions o;
         try {
             o = options.toTrainingOptions(RecurrentKind.parse(kind));
@@ -41,7 +41,8 @@ final class SpeechTrainCommand extends BaseCommand {
         }
         Path dir = SpeechData.folder(options.data);
         SpeechData.out(out, dir);
-        SpeechData data = SpeechData.load(dir, options.maxIndex, FeatureSettings.SPEECH_8K);
+        SpeechData data = steps().run("computing the features of the recordings in " + dir, () ->
+                SpeechData.load(dir, options.maxIndex, FeatureSettings.SPEECH_8K));
         say(String.format(Locale.ROOT, "%d training and %d test utterances from %s; %s", data.train().size(), data.test().size(),
                 dir, o.describe()));
         List<Double> losses = new ArrayList<>();
@@ -51,11 +52,13 @@ final class SpeechTrainCommand extends BaseCommand {
             say(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f (%.0f s)", e.epoch(), o.epochs(), e.loss(), e.seconds()));
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        double accuracy = classifier.accuracy(data.test());
-        try (Outputs outputs = new Outputs()) {
-            outputs.write("--out", out, classifier::save);
-            outputs.publish();
-        }
+        double accuracy = steps().run("scoring the test recordings", () -> classifier.accuracy(data.test()));
+        steps().run("saving " + out, () -> {
+            try (Outputs outputs = new Outputs()) {
+                outputs.write("--out", out, classifier::save);
+                outputs.publish();
+            }
+        });
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "speech train");

@@ -53,7 +53,7 @@ final class SpeechTrainCtcCommand extends BaseCommand {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         TrainingOptions o;
         try {
             o = options.toTrainingOptions(RecurrentKind.parse(kind), DigitTranscriber.DEFAULTS);
@@ -89,7 +89,8 @@ final class SpeechTrainCtcCommand extends BaseCommand {
             outputs.write("--out", out, transcriber::save);
             outputs.publish();
         }
-        SpeechEvaluateCommand.Scores scores = SpeechEvaluateCommand.Scores.of(transcriber, test, beam);
+        SpeechEvaluateCommand.Scores scores = steps().run("scoring the test strings", () ->
+                SpeechEvaluateCommand.Scores.of(transcriber, test, beam));
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "speech train-ctc");

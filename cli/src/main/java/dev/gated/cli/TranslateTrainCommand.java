@@ -56,13 +56,14 @@ final class TranslateTrainCommand extends BaseCommand {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         ModelSpec spec = ModelSpec.parse(modelName, embedding, units, transformer.shape());
         TrainingOptions options = new TrainingOptions(tokens, merges, epochs, batchSize, learningRate, 1.0, data.seed);
         FileGuard.input(data.file, "--data");
         FileGuard.output(out, "--out", data.file);
         OutputLock.acquire(out, "--out");
-        List<Example> all = ParallelCorpus.read(data.file, data.sourceColumn, data.targetColumn);
+        List<Example> all = steps().run("reading " + data.file, () -> ParallelCorpus.read(data.file, data.sourceColumn,
+                data.targetColumn));
         CorpusSplit split = data.split(all);
         List<Example> train = CorpusSplit.sample(split.train(), data.maxSentences, data.seed);
         say(String.format(Locale.ROOT, "%d sentences → %d train (using %d), %d test; model %s", all.size(), split.train().size(),
@@ -72,10 +73,12 @@ final class TranslateTrainCommand extends BaseCommand {
         double seconds = (System.nanoTime() - start) / 1e9;
         LossExplosion.check(t.history().finalLoss(), t.targetTokens().size(), "the final training loss",
                 "--learning-rate", learningRate, "nothing was saved");
-        try (Outputs outputs = new Outputs()) {
-            outputs.write("--out", out, t::save);
-            outputs.publish();
-        }
+        steps().run("saving " + out, () -> {
+            try (Outputs outputs = new Outputs()) {
+                outputs.write("--out", out, t::save);
+                outputs.publish();
+            }
+        });
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "translate train");

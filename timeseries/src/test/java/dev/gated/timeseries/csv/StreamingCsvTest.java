@@ -75,6 +75,19 @@ class StreamingCsvTest {
         assertTrue(e.contains("x7"), e);
     }
 
+    @Test
+    void linesAreCountedAcrossLineEndsBlankLinesAndQuotedNewlines() {
+        for (String[] c : new String[][] {
+                {"t,v\r\n1,2\r\n\r\n\r\n3,x\r\n", "line 5"},
+                {"t,v\r1,2\r\r3,x\r", "line 4"},
+                {"t,v\n\"a\nb\",2\n\n\"c\r\nd\",x\n", "line 5"},
+                {"\uFEFFt,v\n1,2\n3,x", "line 3"}}) {
+            CsvFormatException e = org.junit.jupiter.api.Assertions.assertThrows(CsvFormatException.class,
+                    () -> TimeSeriesCsvReader.readText(c[0], "s.csv", CsvReadOptions.defaults()));
+            assertTrue(e.getMessage().startsWith("s.csv " + c[1] + ", column \"v\""), e.getMessage());
+        }
+    }
+
     private static String child(Path file, String column) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
