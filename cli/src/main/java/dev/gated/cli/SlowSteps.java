@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  *   gated: computing the baselines (period detection on 1,000,000 rows)… 11 s
  *   gated: computing the baselines (period detection on 1,000,000 rows): done in 14.2 s
  * </pre>
+ * A step that fails ends with "stopped after N s" instead, and the error line follows.
  */
 final class SlowSteps {
 
@@ -63,13 +64,16 @@ final class SlowSteps {
         } else {
             timer = TIMER.scheduleAtFixedRate(a::announce, after, EVERY_MILLIS, TimeUnit.MILLISECONDS);
         }
+        boolean done = false;
         try {
-            return step.run();
+            T result = step.run();
+            done = true;
+            return result;
         } finally {
             if (timer != null) {
                 timer.cancel(false);
             }
-            a.finish();
+            a.finish(done);
         }
     }
 
@@ -101,10 +105,11 @@ final class SlowSteps {
             }
         }
 
-        synchronized void finish() {
+        synchronized void finish(boolean done) {
             finished = true;
             if (announced) {
-                err.printf(Locale.ROOT, "gated: %s: done in %.1f s%n", what, seconds());
+                err.printf(Locale.ROOT, "gated: %s: %s %.1f s%n", what, done ? "done in" : "stopped after",
+                        seconds());
                 err.flush();
             }
         }

@@ -39,6 +39,25 @@ class SlowStepsTest {
     }
 
     @Test
+    void aFailingStepSaysItStoppedNotThatItIsDone() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        String previous = System.getProperty(SlowSteps.AFTER_PROPERTY);
+        System.setProperty(SlowSteps.AFTER_PROPERTY, "0");
+        try {
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> new SlowSteps(err, true)
+                    .run("reading x.csv", () -> {
+                        throw new java.io.IOException("x.csv: gone");
+                    }));
+        } finally {
+            restore(previous);
+        }
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines::toString);
+        assertTrue(lines.get(1).startsWith("gated: reading x.csv: stopped after "), lines.get(1));
+    }
+
+    @Test
     void trainShowsEveryStepOnStderrUnlessQuietOrJson() throws Exception {
         Path data = Files.writeString(dir.resolve("s.csv"), CorpusFixtures.series(60,
                 i -> CorpusFixtures.fmt(100 + 10 * Math.sin(i))));
