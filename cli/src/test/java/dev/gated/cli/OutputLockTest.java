@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +24,14 @@ class OutputLockTest {
         Path out = dir.resolve("same.gated");
         Path lockFile = OutputLock.fileFor(out);
         // the first run trains for minutes: it holds the lock while the second starts
-        Process first = child(dir.resolve("first.txt"), "train", "--data", data.toString(), "--target", "Sales",
-                "--epochs", "100000", "--patience", "0", "--lr-plateau", "0", "--units", "4", "--window", "4",
+        Process first = ChildGated.start(dir.resolve("first.txt"), "train", "--data", data.toString(), "--target",
+                "Sales", "--epochs", "100000", "--patience", "0", "--lr-plateau", "0", "--units", "4", "--window", "4",
                 "--out", out.toString());
         try {
             waitFor(() -> Files.exists(lockFile) && Files.readString(lockFile).startsWith("pid " + first.pid()),
                     first, dir.resolve("first.txt"));
-            Process second = child(dir.resolve("second.txt"), "train", "--data", data.toString(), "--target", "Sales",
-                    "--epochs", "1", "--units", "4", "--window", "4", "--out", out.toString());
+            Process second = ChildGated.start(dir.resolve("second.txt"), "train", "--data", data.toString(),
+                    "--target", "Sales", "--epochs", "1", "--units", "4", "--window", "4", "--out", out.toString());
             assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second run ends at once");
             String err = Files.readString(dir.resolve("second.txt")).strip();
             assertEquals(1, second.exitValue(), err);
@@ -83,16 +81,5 @@ class OutputLockTest {
         } catch (IOException e) {
             return e.toString();
         }
-    }
-
-    private static Process child(Path output, String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java));
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GatedCommand.class.getName()));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 }

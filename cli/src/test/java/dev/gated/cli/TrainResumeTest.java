@@ -34,7 +34,7 @@ class TrainResumeTest {
         Path data = series(dir.resolve("s.csv"), 600);
         Path out = dir.resolve("m.gated");
         Path checkpoint = dir.resolve("m.gated.checkpoint");
-        Process child = startChild(train(data, out, "--checkpoint-every", "1"), dir.resolve("child.txt"));
+        Process child = ChildGated.start(dir.resolve("child.txt"), train(data, out, "--checkpoint-every", "1"));
         while (!Files.exists(checkpoint) && child.isAlive()) {
             Thread.sleep(2);
         }
@@ -113,16 +113,5 @@ class TrainResumeTest {
             out[i] = all.get(i);
         }
         return out;
-    }
-
-    private static Process startChild(String[] args, Path output) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java));
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GatedCommand.class.getName()));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 }

@@ -81,11 +81,7 @@ public record CsvProfile(List<Column> columns, String timeColumn, int rows, List
         int n = 0;
         for (RecordStream.Row row = first; row != null; row = rows.next(), n++) {
             CSVRecord r = row.record();
-            if (r.size() != width) {
-                throw CsvFormatException.ofLine(source, row.line(), "expected " + width
-                        + " fields as in the header (" + String.join(", ", header.names()) + ") but found "
-                        + r.size() + (r.size() == 1 ? " (wrong delimiter?)" : ""));
-            }
+            header.requireWidth(r, row.line(), source);
             if (preview.size() < PREVIEW_ROWS) {
                 List<String> cells = new ArrayList<>();
                 r.forEach(c -> cells.add(c.trim()));

@@ -34,11 +34,7 @@ final class RowReader {
         for (RecordStream.Row row = first; row != null; row = rows.next(), t++) {
             CSVRecord r = row.record();
             int line = row.line();
-            if (r.size() != header.size()) {
-                throw CsvFormatException.ofLine(source, line, "expected " + header.size()
-                        + " fields as in the header (" + String.join(", ", header.names()) + ") but found "
-                        + r.size() + (r.size() == 1 ? " (wrong delimiter?)" : ""));
-            }
+            header.requireWidth(r, line, source);
             if (3L * (t + 1) * rowBytes > budget) { // 3: the columns grow by copying
                 throw CsvFormatException.ofLine(source, line, String.format(java.util.Locale.ROOT,
                         "stopped at row %,d: the %d selected columns need more memory than this Java heap allows "
