@@ -9,7 +9,9 @@ import dev.gated.forecast.HyperParameters;
 import dev.gated.forecast.MemoryEstimate;
 import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.forecast.PreparedData;
+import dev.gated.forecast.QuantileLevels;
 import dev.gated.forecast.ScaledSeries;
+import dev.gated.forecast.Scoreboard;
 import dev.gated.model.ProgressBar;
 import dev.gated.model.TrainingListener;
 import dev.gated.timeseries.TimeSeriesTable;
@@ -34,8 +36,17 @@ abstract class BaseCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "On an error, print the stack trace too.")
     boolean debug;
 
+    @Option(names = "--quiet", description = "No progress lines on standard error for steps that take more than a "
+            + "second (reading, scaling, evaluating, baselines, saving); errors and warnings still show.")
+    boolean quiet;
+
     Io io() {
         return ((GatedCommand) spec.root().userObject()).io();
+    }
+
+    /** Progress for steps longer than a second, on standard error; silent with --quiet or --json. */
+    SlowSteps steps() {
+        return new SlowSteps(io().err(), !quiet && !json);
     }
 
     /** A usage error (exit code 2) for this command. */
@@ -70,8 +81,8 @@ abstract class BaseCommand implements Callable<Integer> {
      * state.
      */
     Settings settle(Path file, DataSpec requested, TrainingOptions training, Double validationSplit,
-                    RecurrentKind kind, boolean checkpointed) {
-        DataSpec resolved = PreparedData.resolve(file, requested);
+                    RecurrentKind kind, boolean checkpointed) throws Exception {
+        DataSpec resolved = steps().run("typing the columns of " + file, () -> PreparedData.resolve(file, requested));
         int features = resolved.inputColumns().size() + 1;
         TrainingChoices choices = training.choices(validationSplit);
         if (checkpointed) {
@@ -84,7 +95,7 @@ abstract class BaseCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         MemoryEstimate.of(kind, before, features, 0).requireFitsInHeap();
-        TimeSeriesTable table = ScaledSeries.read(file, resolved);
+        TimeSeriesTable table = steps().run("reading " + file, () -> ScaledSeries.read(file, resolved));
         // a failure now is the data's (too few rows for the split): exit code 1, as when preparing it
         AutoSettings.Settled settled = AutoSettings.settle(training.preset(commandLine()), choices, table, resolved);
         MemoryEstimate.of(kind, settled.hp(), features, table.rowCount()).requireFitsInHeap();
@@ -99,8 +110,23 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     /** Splits, scales and windows the table of {@code settings}. */
-    static PreparedData prepare(Settings settings) {
-        return PreparedData.prepare(settings.table(), settings.data(), settings.hp().windowing(), null);
+    PreparedData prepare(Settings settings) throws Exception {
+        return steps().run("fitting the scaler and making the windows of " + settings.table().rowCount() + " rows",
+                () -> PreparedData.prepare(settings.table(), settings.data(), settings.hp().windowing(), null));
+    }
+
+    /** Scores a trained network on the validation and test windows, then the baselines, into {@code board}. */
+    void score(Scoreboard board, String name, String detail, dev.gated.model.Sequential network, double seconds,
+               int epochs, PreparedData prepared, int window, QuantileLevels levels) throws Exception {
+        steps().run("evaluating " + name + " on the validation and test windows", () ->
+                board.addModel(name, detail, network, seconds, epochs, prepared));
+        baselines(board, prepared, window, levels);
+    }
+
+    /** The baselines (naive, seasonal naive with its period detected, moving average) into {@code board}. */
+    void baselines(Scoreboard board, PreparedData prepared, int window, QuantileLevels levels) throws Exception {
+        steps().run("computing the baselines (period detection on " + prepared.series().rows() + " rows)",
+                () -> board.addBaselines(prepared, window, this::warn, levels));
     }
 
     private picocli.CommandLine commandLine() {

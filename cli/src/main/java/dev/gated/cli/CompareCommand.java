@@ -61,7 +61,7 @@ final class CompareCommand extends BaseCommand {
         }
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
         training.preset(spec.commandLine());
-        FileGuard.input(data.file(), "--data");
+        FileGuard.streamedInput(data.file(), "--data");
         FileGuard.output(plot, "--plot", data.file());
         RecurrentKind largest = kinds.contains(RecurrentKind.LSTM) ? RecurrentKind.LSTM   // most gates, most memory
                 : kinds.contains(RecurrentKind.GRU) ? RecurrentKind.GRU : RecurrentKind.RNN;
@@ -77,9 +77,11 @@ final class CompareCommand extends BaseCommand {
                 (json ? io().err() : io().out()).println("training " + kind.id() + " ...");
             }
             TrainingRun run = TrainingRun.train(kind, hp, prepared, progress());
-            board.addModel(kind.id(), TrainCommand.detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
+            steps().run("evaluating " + kind.id() + " on the validation and test windows", () ->
+                    board.addModel(kind.id(), TrainCommand.detail(hp), run.model(), run.seconds(), run.epochs(),
+                            prepared));
         }
-        board.addBaselines(prepared, hp.window(), this::warn, hp.quantiles());
+        baselines(board, prepared, hp.window(), hp.quantiles());
         try (Outputs outputs = new Outputs()) {
             if (plot != null) {
                 outputs.write("--plot", plot, png -> Reports.plotForecasts(png, dataSpec.target()

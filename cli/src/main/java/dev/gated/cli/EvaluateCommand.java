@@ -46,10 +46,10 @@ final class EvaluateCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         FileGuard.input(model, "--model");
-        FileGuard.input(data, "--data");
+        FileGuard.streamedInput(data, "--data");
         FileGuard.output(plot, "--plot", model, data);
-        ForecastModel fm = ForecastModel.load(model);
-        PreparedData prepared = fm.prepare(data);
+        ForecastModel fm = steps().run("loading " + model, () -> ForecastModel.load(model));
+        PreparedData prepared = steps().run("reading and scaling " + data, () -> fm.prepare(data));
         List<RollingEvaluation.Row> folds = null;
         if (rolling != null) {
             try {
@@ -62,9 +62,8 @@ final class EvaluateCommand extends BaseCommand {
         say("model: " + model + " (" + fm.kind().id() + ", " + fm.hp().describe() + ")");
         say(Reports.dataText(prepared));
         Scoreboard board = new Scoreboard();
-        board.addModel(fm.kind().id(), TrainCommand.detail(fm.hp()), fm.network(), fm.trainSeconds(),
-                fm.network().epochsCompleted(), prepared);
-        board.addBaselines(prepared, fm.hp().window(), this::warn, fm.hp().quantiles());
+        score(board, fm.kind().id(), TrainCommand.detail(fm.hp()), fm.network(), fm.trainSeconds(),
+                fm.network().epochsCompleted(), prepared, fm.hp().window(), fm.hp().quantiles());
         try (Outputs outputs = new Outputs()) {
             if (plot != null) {
                 outputs.write("--plot", plot, png -> Reports.plotForecasts(png, fm.data().target() + ": "

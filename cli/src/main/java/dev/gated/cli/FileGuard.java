@@ -12,7 +12,7 @@ import java.util.Objects;
  * millisecond with one line naming the option and the file, rather than after training or with a stack trace:
  * <pre>
  *   input  (--data, --model)  exists, is a regular file (not a folder, device or pipe such as /dev/zero),
- *                              is readable, and fits the memory this JVM may use
+ *                              is readable, and (unless streamed, as CSV data is) fits the memory this JVM may use
  *   output (--out, --plot)    is not an input (same file, also through a link), is a regular file when it exists
  *                              (never a device or folder), and its folder is writable
  * </pre>
@@ -21,16 +21,28 @@ import java.util.Objects;
 final class FileGuard {
 
     /**
-     * An input may use at most this share of the heap as raw bytes: parsing a CSV file takes about 30 times its
-     * size at its peak (measured: 15 MB, a million rows, needs a heap of 450 MB).
+     * An input read whole (text, a model, a tensor) may use at most this share of the heap as raw bytes; CSV data is
+     * streamed instead (see {@link #streamedInput}).
      */
     private static final int HEAP_SHARE_OF_INPUT = 16;
 
     private FileGuard() {
     }
 
-    /** Checks an input file given with {@code option}; returns it. */
+    /** Checks an input file given with {@code option}, read whole, so its size is checked too; returns it. */
     static Path input(Path file, String option) {
+        return input(file, option, true);
+    }
+
+    /**
+     * Checks a CSV input file given with {@code option}, which the reader streams: its size does not matter, the
+     * memory of the columns it keeps is checked as it reads (see TimeSeriesCsvReader). Returns it.
+     */
+    static Path streamedInput(Path file, String option) {
+        return input(file, option, false);
+    }
+
+    private static Path input(Path file, String option, boolean readWhole) {
         Objects.requireNonNull(file, option);
         String name = option + " " + file;
         if (!Files.exists(file)) {
@@ -46,6 +58,9 @@ final class FileGuard {
         }
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException(name + ": permission denied (cannot read it)");
+        }
+        if (!readWhole) {
+            return file;
         }
         long size = size(file, name);
         long limit = Runtime.getRuntime().maxMemory() / HEAP_SHARE_OF_INPUT;
@@ -91,6 +106,29 @@ final class FileGuard {
             throw new IllegalArgumentException(name + ": permission denied (cannot write in " + folder + ")");
         }
         return file;
+    }
+
+    /**
+     * Checks a folder that {@code option} writes files into: a folder or nothing yet (it is created), never a file
+     * or device, and writable. Returns it.
+     */
+    static Path outputFolder(Path folder, String option) {
+        if (folder == null) {
+            return null;
+        }
+        String name = option + " " + folder;
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(name + ": exists and is not a folder; " + option + " names a folder "
+                    + "to write files into");
+        }
+        Path existing = Files.isDirectory(folder) ? folder.toAbsolutePath() : existingFolder(folder);
+        if (!Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(name + ": cannot create it, " + existing + " is not a folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new IllegalArgumentException(name + ": permission denied (cannot write in " + existing + ")");
+        }
+        return folder;
     }
 
     /** Checks that no two outputs of one run are the same file. */

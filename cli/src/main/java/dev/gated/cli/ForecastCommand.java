@@ -58,18 +58,18 @@ final class ForecastCommand extends BaseCommand {
             throw usage("--steps must be in [1, " + MAX_STEPS + "], got " + steps);
         }
         FileGuard.input(model, "--model");
-        FileGuard.input(data, "--data");
+        FileGuard.streamedInput(data, "--data");
         FileGuard.output(out, "--out", model, data);
         FileGuard.distinct(out, "--out", plot, "--plot");
         FileGuard.output(plot, "--plot", model, data);
-        ForecastModel fm = ForecastModel.load(model);
+        ForecastModel fm = steps().run("loading " + model, () -> ForecastModel.load(model));
         int n = steps == null ? fm.hp().horizon() : steps;
-        TimeSeriesTable table = ScaledSeries.read(data, fm.data());
+        TimeSeriesTable table = steps().run("reading " + data, () -> ScaledSeries.read(data, fm.data()));
         PreparedData.rejectHugeValues(table, fm.data());
         ScaledSeries series = ScaledSeries.of(table, fm.data(), fm.scaler());
         Forecaster.Result result;
         try {
-            result = Forecaster.forecast(fm, series, n);
+            result = steps().run("forecasting " + n + " steps", () -> Forecaster.forecast(fm, series, n));
         } catch (Forecaster.UnsupportedForecastException e) {
             throw usage(e.getMessage());
         }

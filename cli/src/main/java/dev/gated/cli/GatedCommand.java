@@ -57,6 +57,8 @@ public final class GatedCommand implements Callable<Integer> {
             return commandLine(io).execute(args);
         } catch (Throwable t) { // an Error (out of memory, stack overflow) passes picocli's handlers: still one line
             return Failures.last(io.err(), t, java.util.Arrays.asList(args).contains("--debug"));
+        } finally {
+            OutputLock.releaseAll();
         }
     }
 

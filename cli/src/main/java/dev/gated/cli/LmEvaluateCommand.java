@@ -45,6 +45,7 @@ final class LmEvaluateCommand extends BaseCommand {
         if (streams < 1) {
             throw usage("--streams must be >= 1 but is " + streams);
         }
+        FileGuard.input(data, "--data");
         LanguageModel lm = LmCommand.readModel(model);
         String text = which.of(LmCommand.readText(data, "--data"), validation, "--data " + data);
         int[] encoded = lm.encode(text, "--data " + data);

@@ -62,8 +62,9 @@ final class LmSurpriseCommand extends BaseCommand {
             throw usage("--chars must be >= 2 and --from, --warmup, --top >= 0, but are " + chars + ", " + from + ", "
                     + warmup + ", " + top);
         }
-        LanguageModel lm = LmCommand.readModel(model);
+        FileGuard.input(data, "--data");
         FileGuard.output(plot, "--plot", data, model);
+        LanguageModel lm = LmCommand.readModel(model);
         String text = which.of(LmCommand.readText(data, "--data"), validation, "--data " + data);
         if (from + chars > text.length()) {
             throw new IllegalArgumentException("--data " + data + ": the " + which.id() + " part has " + text.length()

@@ -109,7 +109,7 @@ final class LmTrainCommand extends BaseCommand {
     String label;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         LmArchitecture architecture;
         TrainingPlan plan;
         try {
@@ -122,9 +122,12 @@ final class LmTrainCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        String text = LmCommand.readText(data, "--data");
+        String text = steps().run("reading " + data, () -> LmCommand.readText(data, "--data"));
         FileGuard.output(out, "--out", data);
         FileGuard.output(curve, "--curve", data, out);
+        if (out != null) {
+            OutputLock.acquire(out, "--out");
+        }
         TextSplit split = TextSplit.of(text, validation, "--data " + data);
         CharVocabulary vocabulary = CharVocabulary.of(text);
         LanguageModel lm = LanguageModel.create(architecture, vocabulary, context, lr, clip, seed, Precision.FLOAT32);
@@ -148,9 +151,13 @@ final class LmTrainCommand extends BaseCommand {
                             : plan.carryState() ? "state carried between chunks" : "state reset every chunk");
         }
         LmCurveFile curveFile = new LmCurveFile(name, plan.clock());
+        boolean[] savedAny = {false};
         StatefulTraining.Result result = StatefulTraining.run(lm, train, val, plan, new StatefulTraining.Listener() {
             @Override
             public void onEvaluation(Evaluation e) throws IOException {
+                LossExplosion.check(Math.max(e.trainLoss(), e.validationLoss()), vocabulary.size(),
+                        "the loss at step " + e.step(), "--lr", lr, out == null ? "stopped"
+                                : savedAny[0] ? out + " keeps the best model before it" : "nothing was saved");
                 curveFile.add(e);
                 if (curve != null) { // rewritten after every validation, so that an interrupted run leaves its curve
                     try (Outputs outputs = new Outputs()) {
@@ -160,6 +167,7 @@ final class LmTrainCommand extends BaseCommand {
                 }
                 if (e.best() && out != null) {
                     lm.save(out);
+                    savedAny[0] = true;
                 }
                 if (log != null) {
                     log.printf(Locale.ROOT, "step %6d  epoch %6.2f  %7.1f s %s  train %.4f  val %.4f nats/char (%.3f bits)  lr %.2e%s%n",

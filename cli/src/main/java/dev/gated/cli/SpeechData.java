@@ -28,6 +28,36 @@ record SpeechData(FeatureSet train, FeatureSet test, List<String> classes) {
         return data != null ? data : DemoSentimentCommand.sharedData("fsdd/recordings");
     }
 
+    /**
+     * Checks the --out of a training on the recordings in {@code dir} before any work: a regular file or nothing
+     * yet, and never one of the files in {@code dir} (a recording would be replaced by the model).
+     */
+    static Path out(Path out, Path dir) throws IOException {
+        FileGuard.output(out, "--out");
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        if (java.nio.file.Files.exists(out) && parent != null && FileGuard.sameFile(parent, dir)) {
+            throw new IllegalArgumentException("--out " + out + ": is a file in the --data folder " + dir
+                    + ", where the recordings are read from; save the model elsewhere");
+        }
+        OutputLock.acquire(out, "--out");
+        return out;
+    }
+
+    /** Checks the model, the recordings and the PNGs --plot derives from them (null: none), before any work. */
+    static void guard(Path model, String modelOption, List<Path> wavs, Path plot) {
+        FileGuard.input(model, modelOption);
+        List<Path> inputs = new java.util.ArrayList<>(List.of(model));
+        for (Path wav : wavs) {
+            inputs.add(FileGuard.input(wav, "FILE.wav"));
+        }
+        if (plot != null) {
+            for (Path wav : wavs) {
+                FileGuard.output(dev.gated.cli.output.SpeechPlot.pathFor(plot, wav, wavs.size() > 1), "--plot",
+                        inputs.toArray(Path[]::new));
+            }
+        }
+    }
+
     /** Recordings with index &lt; maxIndex of {@code dir}: index 0–4 test, the rest training. */
     static SpeechData load(Path dir, int maxIndex, FeatureSettings settings) throws IOException {
         List<SpokenDigits.Recording> used = SpokenDigits.list(dir).stream().filter(r -> r.index() < maxIndex).toList();

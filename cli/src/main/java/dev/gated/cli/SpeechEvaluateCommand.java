@@ -52,7 +52,8 @@ final class SpeechEvaluateCommand extends BaseCommand {
     int beam;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        FileGuard.input(model, "--model");
         if (DigitTranscriber.isTranscriber(model)) {
             return transcriber();
         }
@@ -130,14 +131,14 @@ final class SpeechEvaluateCommand extends BaseCommand {
         return FeatureSet.compute(test, settings);
     }
 
-    private int transcriber() throws IOException {
+    private int transcriber() throws Exception {
         if (beam < 1) {
             throw usage("--beam: expected a width of at least 1 but found " + beam);
         }
         DigitTranscriber transcriber = DigitTranscriber.load(model);
         List<ConnectedDigits.Utterance> test = SpeechData.strings(SpeechData.folder(data), Integer.MAX_VALUE, true, testStrings,
                 snr, SpeechData.TEST_STRINGS_SEED, transcriber.features().sampleRate());
-        Scores scores = Scores.of(transcriber, test, beam);
+        Scores scores = steps().run("scoring the test strings", () -> Scores.of(transcriber, test, beam));
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "speech evaluate");

@@ -52,6 +52,7 @@ final class SpeechPredictCommand extends BaseCommand {
         if (chunkMs < 1) {
             throw usage("--chunk-ms must be >= 1, got " + chunkMs);
         }
+        SpeechData.guard(model, "MODEL", files, plot);
         DigitClassifier classifier = DigitClassifier.load(model);
         List<Map<String, Object>> results = new ArrayList<>();
         for (Path file : files) {

@@ -43,7 +43,7 @@ final class SpeechTrainCommand extends BaseCommand {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         TrainingOptions o;
         try {
             o = options.toTrainingOptions(RecurrentKind.parse(kind));
@@ -51,11 +51,13 @@ final class SpeechTrainCommand extends BaseCommand {
             throw usage(e.getMessage());
         }
         Path dir = SpeechData.folder(options.data);
+        SpeechData.out(out, dir);
         Path csv = SpeechData.labelTable(labels);
         SpeechData data;
         int leftOut = 0;
         if (csv == null) {
-            data = SpeechData.load(dir, options.maxIndex, FeatureSettings.SPEECH_8K);
+            data = steps().run("computing the features of the recordings in " + dir, () ->
+                    SpeechData.load(dir, options.maxIndex, FeatureSettings.SPEECH_8K));
         } else {
             LabelTable table = LabelTable.read(dir, csv);
             leftOut = table.unlisted().size();
@@ -63,7 +65,8 @@ final class SpeechTrainCommand extends BaseCommand {
                 say(table.unlisted().size() + " .wav file(s) in " + dir + " are not in " + csv + " and are left out (e.g. "
                         + table.unlisted().get(0).getFileName() + ")");
             }
-            data = SpeechData.load(table, csv, FeatureSettings.SPEECH_8K);
+            data = steps().run("computing the features of the recordings in " + dir, () ->
+                    SpeechData.load(table, csv, FeatureSettings.SPEECH_8K));
         }
         say(String.format(Locale.ROOT, "%d training and %d test utterances from %s, %d classes; %s", data.train().size(),
                 data.test().size(), dir, data.classes().size(), o.describe()));
@@ -74,8 +77,13 @@ final class SpeechTrainCommand extends BaseCommand {
             say(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f (%.0f s)", e.epoch(), o.epochs(), e.loss(), e.seconds()));
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        double accuracy = classifier.accuracy(data.test());
-        classifier.save(out);
+        double accuracy = steps().run("scoring the test recordings", () -> classifier.accuracy(data.test()));
+        steps().run("saving " + out, () -> {
+            try (Outputs outputs = new Outputs()) {
+                outputs.write("--out", out, classifier::save);
+                outputs.publish();
+            }
+        });
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "speech train");

@@ -53,7 +53,7 @@ final class SpeechTrainCtcCommand extends BaseCommand {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         TrainingOptions o;
         try {
             o = options.toTrainingOptions(RecurrentKind.parse(kind), DigitTranscriber.DEFAULTS);
@@ -68,6 +68,7 @@ final class SpeechTrainCtcCommand extends BaseCommand {
         }
         FeatureSettings features = FeatureSettings.SPEECH_8K;
         Path dir = SpeechData.folder(options.data);
+        SpeechData.out(out, dir);
         int rate = features.sampleRate();
         List<ConnectedDigits.Utterance> train = SpeechData.strings(dir, options.maxIndex, false, strings, snr, options.seed, rate);
         List<ConnectedDigits.Utterance> test = SpeechData.strings(dir, options.maxIndex, true, testStrings, snr,
@@ -84,8 +85,12 @@ final class SpeechTrainCtcCommand extends BaseCommand {
         double seconds = (System.nanoTime() - start) / 1e9;
         transcriber.model().metadata().put("audio.ctc.strings", Integer.toString(strings));
         transcriber.model().metadata().put("audio.ctc.snr_db", Double.toString(snr));
-        transcriber.save(out);
-        SpeechEvaluateCommand.Scores scores = SpeechEvaluateCommand.Scores.of(transcriber, test, beam);
+        try (Outputs outputs = new Outputs()) {
+            outputs.write("--out", out, transcriber::save);
+            outputs.publish();
+        }
+        SpeechEvaluateCommand.Scores scores = steps().run("scoring the test strings", () ->
+                SpeechEvaluateCommand.Scores.of(transcriber, test, beam));
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "speech train-ctc");

@@ -60,6 +60,7 @@ final class SpeechTranscribeCommand extends BaseCommand {
         if (beam < 1) {
             throw usage("--beam: expected a width of at least 1 but found " + beam);
         }
+        SpeechData.guard(model, "--model", files, plot);
         DigitTranscriber transcriber = DigitTranscriber.load(model);
         List<Map<String, Object>> results = new ArrayList<>();
         for (Path file : files) {

@@ -62,7 +62,8 @@ final class TextEvaluateCommand extends BaseCommand {
         if (textColumn == null || labelColumn == null) {
             throw usage("name the columns with --text and --label (the model file does not record them)");
         }
-        List<LabelledTexts.Row> rows = LabelledTexts.read(data, new LabelledTexts.Columns(textColumn, labelColumn, header));
+        List<LabelledTexts.Row> rows = steps().run("reading " + data, () -> LabelledTexts.read(data,
+                new LabelledTexts.Columns(textColumn, labelColumn, header)));
         for (LabelledTexts.Row r : rows) {
             if (!classifier.labels().contains(r.label())) {
                 throw new IllegalArgumentException(r.line() + ": label '" + r.label() + "' is not one of the model's classes "

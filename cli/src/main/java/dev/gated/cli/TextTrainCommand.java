@@ -103,9 +103,10 @@ final class TextTrainCommand extends BaseCommand {
         }
         if (out != null) {
             FileGuard.output(out, "--out", data.toArray(Path[]::new));
+            OutputLock.acquire(out, "--out");
         }
         LabelledTexts.Columns columns = new LabelledTexts.Columns(text, label, !noHeader);
-        List<LabelledTexts.Row> rows = LabelledTexts.read(data, columns);
+        List<LabelledTexts.Row> rows = steps().run("reading " + data, () -> LabelledTexts.read(data, columns));
         Report report = TextExperiment.run(rows, testFraction, !noStratify, configs,
                 line -> { if (!json) io().err().println(line); });
         say(String.format(Locale.ROOT, "%,d rows, %d classes %s; split %s by seed %d: %,d train, %,d test",

@@ -71,10 +71,11 @@ final class TrainCommand extends BaseCommand {
         }
         DataSpec dataSpec = data.toDataSpec(spec.commandLine());
         training.preset(spec.commandLine());
-        FileGuard.input(data.file(), "--data");
+        FileGuard.streamedInput(data.file(), "--data");
         FileGuard.output(out, "--out", data.file());
         FileGuard.distinct(out, "--out", plot, "--plot");
         FileGuard.output(plot, "--plot", data.file());
+        OutputLock.acquire(out, "--out");
         Settings settings = settle(data.file(), dataSpec, training, data.validationSplit(), kind,
                 checkpointEvery != null || resume);
         HyperParameters hp = settings.hp();
@@ -86,9 +87,8 @@ final class TrainCommand extends BaseCommand {
         TrainingRun run = TrainingRun.train(kind, hp, prepared, progress(), checkpoint, resume);
         TrainingCheckpoint.unstamp(run.model());
         Scoreboard board = new Scoreboard();
-        board.addModel(kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
-        board.addBaselines(prepared, hp.window(), this::warn, hp.quantiles());
-        publish(kind, run, prepared, checkpoint);
+        score(board, kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared, hp.window(), hp.quantiles());
+        steps().run("saving " + out, () -> publish(kind, run, prepared, checkpoint));
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "train");

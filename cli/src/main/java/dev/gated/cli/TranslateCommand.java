@@ -47,6 +47,8 @@ final class TranslateCommand extends BaseCommand {
         if (beam < 1) {
             throw usage("--beam must be >= 1, got " + beam);
         }
+        FileGuard.input(model, "--model");
+        FileGuard.output(plot, "--plot", model);
         Translator translator = Translator.load(model);
         List<String> sentences = text != null ? text : readStdin();
         List<String> out = beam == 1 ? translator.translate(sentences) : translator.translateBeam(sentences, beam, alpha);
@@ -54,8 +56,13 @@ final class TranslateCommand extends BaseCommand {
         if (plot != null) {
             a = translator.attention(sentences.get(0));
             String kind = translator.model().spec().isTransformer() ? "last decoder block's cross-attention, mean of heads" : "attention";
-            AttentionPlot.write(plot, translator.model().spec().name() + " " + kind + ": \"" + sentences.get(0).strip() + "\"",
-                    a.sourceTokens(), a.outputTokens(), a.weights());
+            Translator.AttentionWeights weights = a;
+            String title = translator.model().spec().name() + " " + kind + ": \"" + sentences.get(0).strip() + "\"";
+            try (Outputs outputs = new Outputs()) {
+                outputs.write("--plot", plot, png -> AttentionPlot.write(png, title, weights.sourceTokens(),
+                        weights.outputTokens(), weights.weights()));
+                outputs.publish();
+            }
             if (!json) {
                 io().err().println("attention heatmap written to " + plot);
             }

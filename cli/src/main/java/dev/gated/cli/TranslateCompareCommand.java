@@ -57,6 +57,8 @@ final class TranslateCompareCommand extends BaseCommand {
 
     @Override
     public Integer call() throws IOException {
+        FileGuard.input(data.file, "--data");
+        FileGuard.outputFolder(outputs, "--outputs");
         List<ModelSpec> specs = new ArrayList<>();
         for (String m : models) {
             specs.add(ModelSpec.parse(m, embedding, units, transformer.shape()));

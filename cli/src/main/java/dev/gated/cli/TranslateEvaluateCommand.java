@@ -44,12 +44,15 @@ final class TranslateEvaluateCommand extends BaseCommand {
     boolean decoders;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         if (beam < 1) {
             throw usage("--beam must be >= 1, got " + beam);
         }
+        FileGuard.input(model, "--model");
+        FileGuard.input(data.file, "--data");
         Translator t = Translator.load(model);
-        List<Example> all = ParallelCorpus.read(data.file, data.sourceColumn, data.targetColumn);
+        List<Example> all = steps().run("reading " + data.file, () -> ParallelCorpus.read(data.file, data.sourceColumn,
+                data.targetColumn));
         List<Example> test;
         List<Example> train;
         if (wholeFile) {

@@ -56,10 +56,14 @@ final class TranslateTrainCommand extends BaseCommand {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         ModelSpec spec = ModelSpec.parse(modelName, embedding, units, transformer.shape());
         TrainingOptions options = new TrainingOptions(tokens, merges, epochs, batchSize, learningRate, 1.0, data.seed);
-        List<Example> all = ParallelCorpus.read(data.file, data.sourceColumn, data.targetColumn);
+        FileGuard.input(data.file, "--data");
+        FileGuard.output(out, "--out", data.file);
+        OutputLock.acquire(out, "--out");
+        List<Example> all = steps().run("reading " + data.file, () -> ParallelCorpus.read(data.file, data.sourceColumn,
+                data.targetColumn));
         CorpusSplit split = data.split(all);
         List<Example> train = CorpusSplit.sample(split.train(), data.maxSentences, data.seed);
         say(String.format(Locale.ROOT, "%d sentences → %d train (using %d), %d test; model %s", all.size(), split.train().size(),
@@ -67,7 +71,14 @@ final class TranslateTrainCommand extends BaseCommand {
         long start = System.nanoTime();
         Translator t = Translator.train(train, spec, options, progress());
         double seconds = (System.nanoTime() - start) / 1e9;
-        t.save(out);
+        LossExplosion.check(t.history().finalLoss(), t.targetTokens().size(), "the final training loss",
+                "--learning-rate", learningRate, "nothing was saved");
+        steps().run("saving " + out, () -> {
+            try (Outputs outputs = new Outputs()) {
+                outputs.write("--out", out, t::save);
+                outputs.publish();
+            }
+        });
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "translate train");

@@ -25,6 +25,7 @@ final class CorpusCases {
         c.badModels();
         c.outputs();
         c.tooLargeOrDiverging();
+        OtherCommandCases.addTo(c.cases);
         return c.cases;
     }
 

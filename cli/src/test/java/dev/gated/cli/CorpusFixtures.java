@@ -37,6 +37,7 @@ final class CorpusFixtures {
         csvFiles(dir);
         modelFiles(dir);
         links(dir);
+        otherCommandFiles(dir);
     }
 
     private static void csvFiles(Path dir) throws IOException {
@@ -97,6 +98,31 @@ final class CorpusFixtures {
         Files.write(dir.resolve("flipped.gated"), flipped);
         Files.write(dir.resolve("spliced.gated"), ModelZip.splice(model,
                 Files.readAllBytes(dir.resolve("other.gated")), "weights.bin"));
+    }
+
+    /** Inputs of the text, language-model, translation and speech commands. */
+    private static void otherCommandFiles(Path dir) throws IOException {
+        StringBuilder pairs = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            pairs.append("go ").append(i % 10).append('\t').append("va ").append(i % 10).append('\n');
+        }
+        text(dir, "pairs.tsv", pairs.toString());
+        text(dir, "lm.txt", "the quick brown fox jumps over the lazy dog. ".repeat(20));
+        StringBuilder labelled = new StringBuilder("text,label\n");
+        for (int i = 0; i < 40; i++) {
+            labelled.append(i % 2 == 0 ? "good fine nice" : "bad poor awful").append(',')
+                    .append(i % 2 == 0 ? "pos" : "neg").append('\n');
+        }
+        text(dir, "labelled.csv", labelled.toString());
+        Files.createDirectory(dir.resolve("recordings"));
+        text(dir, "recordings/3_theo_0.wav", "not audio: the guard refuses before reading it");
+        byte[] model = Files.readAllBytes(dir.resolve("model.gated"));
+        Files.write(dir.resolve("units15k.gated"), ModelZip.editProperties(model,
+                p -> p.replace("layer.0.units=2", "layer.0.units=15000")));
+        Files.write(dir.resolve("history-edited.gated"), ModelZip.editProperties(model,
+                p -> p.replace("history.epochs=1", "history.epochs=3")));
+        Files.write(dir.resolve("history-word.gated"), ModelZip.editProperties(model,
+                p -> p.replaceAll("(?m)^history\\.0=[^,]*,", "history.0=x,")));
     }
 
     private static void links(Path dir) throws IOException {

@@ -30,6 +30,27 @@ final class ModelZip {
         return bytes.toByteArray();
     }
 
+    /**
+     * {@code zip} with its model.properties rewritten by {@code edit}, as a hostile user would edit it: the digest
+     * entry and its announcement are dropped, so the file reads as one written before the digest existed.
+     */
+    static byte[] editProperties(byte[] zip, java.util.function.UnaryOperator<String> edit) throws IOException {
+        Map<String, byte[]> entries = entries(zip);
+        entries.remove("digest.sha256");
+        String props = new String(entries.get("model.properties"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replaceAll("(?m)^archive\\.digest=.*\n", "");
+        entries.put("model.properties", edit.apply(props).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     private static Map<String, byte[]> entries(byte[] zip) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

@@ -34,7 +34,7 @@ class TrainResumeTest {
         Path data = series(dir.resolve("s.csv"), 600);
         Path out = dir.resolve("m.gated");
         Path checkpoint = dir.resolve("m.gated.checkpoint");
-        Process child = startChild(train(data, out, "--checkpoint-every", "1"), dir.resolve("child.txt"));
+        Process child = ChildGated.start(dir.resolve("child.txt"), train(data, out, "--checkpoint-every", "1"));
         while (!Files.exists(checkpoint) && child.isAlive()) {
             Thread.sleep(2);
         }
@@ -113,9 +113,5 @@ class TrainResumeTest {
             out[i] = all.get(i);
         }
         return out;
-    }
-
-    private static Process startChild(String[] args, Path output) throws IOException {
-        return new ProcessBuilder(ChildJvm.command(null, args)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 }

@@ -52,62 +52,83 @@ public record CsvProfile(List<Column> columns, String timeColumn, int rows, List
         }
     }
 
-    static CsvProfile of(List<CSVRecord> rows, Header header, TimeColumnChoice time, LineIndex lines,
+    /** Text columns are counted exactly up to this many distinct values, so that memory stays bounded. */
+    static final int DISTINCT_CAP = 100_000;
+
+    /**
+     * Types every column from the rows {@code rows} streams after the header ({@code first}, already read, is the
+     * first of them). Memory is per column, not per row: counts, the first {@value #MAX_LEVELS} + 1 distinct
+     * values, and for a column that has shown text, its distinct values up to {@value #DISTINCT_CAP}.
+     */
+    static CsvProfile of(RecordStream rows, RecordStream.Row first, Header header, TimeColumnChoice time,
                          String source) {
         int timeField = switch (time.mode()) {
             case NONE -> -1;
             case NAMED -> ColumnSelection.find(header, time.name(), "time column", source, ',');
-            case AUTO -> ColumnSelection.autoTimeField(header, rows.get(0));
+            case AUTO -> ColumnSelection.autoTimeField(header, first.record());
         };
-        for (CSVRecord r : rows) {
-            if (r.size() != header.size()) {
-                throw CsvFormatException.ofLine(source, lines.lineOf(r.getCharacterPosition()), "expected "
-                        + header.size() + " fields as in the header (" + String.join(", ", header.names())
-                        + ") but found " + r.size() + (r.size() == 1 ? " (wrong delimiter?)" : ""));
-            }
+        int width = header.size();
+        int[] missing = new int[width];
+        int[] numbers = new int[width];
+        String[] example = new String[width];
+        List<TreeSet<String>> few = new ArrayList<>();
+        List<java.util.Set<String>> many = new ArrayList<>();
+        for (int f = 0; f < width; f++) {
+            few.add(new TreeSet<>());
+            many.add(null);
         }
-        List<Column> columns = new ArrayList<>();
-        for (int f = 0; f < header.size(); f++) {
-            String name = header.names().get(f);
-            if (f == timeField) {
-                columns.add(new Column(name, "time", 0, 0, List.of(), null));
-                continue;
+        List<List<String>> preview = new ArrayList<>();
+        int n = 0;
+        for (RecordStream.Row row = first; row != null; row = rows.next(), n++) {
+            CSVRecord r = row.record();
+            header.requireWidth(r, row.line(), source);
+            if (preview.size() < PREVIEW_ROWS) {
+                List<String> cells = new ArrayList<>();
+                r.forEach(c -> cells.add(c.trim()));
+                preview.add(cells);
             }
-            int missing = 0;
-            int numbers = 0;
-            String example = null;
-            TreeSet<String> distinct = new TreeSet<>();
-            for (CSVRecord r : rows) {
+            for (int f = 0; f < width; f++) {
                 String cell = r.get(f);
+                if (f == timeField) {
+                    continue;
+                }
                 if (NumericCell.isMissing(cell)) {
-                    missing++;
+                    missing[f]++;
                     continue;
                 }
                 if (NumericCell.isNumber(cell)) {
-                    numbers++;
-                } else if (example == null) {
-                    example = cell.trim();
+                    numbers[f]++;
+                } else if (example[f] == null) {
+                    example[f] = cell.trim();
                 }
-                if (distinct.size() <= MAX_LEVELS) {
-                    distinct.add(cell.trim());
+                TreeSet<String> d = few.get(f);
+                if (d.size() <= MAX_LEVELS) {
+                    d.add(cell.trim());
+                } else if (example[f] != null) {
+                    if (many.get(f) == null) {
+                        many.set(f, new java.util.HashSet<>(d));
+                    }
+                    if (many.get(f).size() < DISTINCT_CAP) {
+                        many.get(f).add(cell.trim());
+                    }
                 }
             }
-            if (example == null || numbers >= rows.size() - missing - numbers) {
-                columns.add(new Column(name, "number", missing, 0, List.of(), null));
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int f = 0; f < width; f++) {
+            String name = header.names().get(f);
+            if (f == timeField) {
+                columns.add(new Column(name, "time", 0, 0, List.of(), null));
+            } else if (example[f] == null || numbers[f] >= n - missing[f] - numbers[f]) {
+                columns.add(new Column(name, "number", missing[f], 0, List.of(), null));
             } else {
-                int d = distinct.size() > MAX_LEVELS ? RowReader.distinctLevels(rows, f).size() : distinct.size();
-                columns.add(new Column(name, "text", missing, d, d <= MAX_LEVELS ? List.copyOf(distinct) : List.of(),
-                        example));
+                int d = many.get(f) != null ? many.get(f).size() : few.get(f).size();
+                columns.add(new Column(name, "text", missing[f], d, d <= MAX_LEVELS ? List.copyOf(few.get(f))
+                        : List.of(), example[f]));
             }
         }
-        List<List<String>> preview = new ArrayList<>();
-        for (int t = 0; t < Math.min(PREVIEW_ROWS, rows.size()); t++) {
-            List<String> cells = new ArrayList<>();
-            rows.get(t).forEach(c -> cells.add(c.trim()));
-            preview.add(cells);
-        }
-        return new CsvProfile(List.copyOf(columns), timeField < 0 ? null : header.names().get(timeField),
-                rows.size(), preview);
+        return new CsvProfile(List.copyOf(columns), timeField < 0 ? null : header.names().get(timeField), n,
+                preview);
     }
 
     /** The column of that name, or null. */

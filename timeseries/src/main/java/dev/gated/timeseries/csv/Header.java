@@ -33,4 +33,12 @@ record Header(List<String> names, int line) {
     int size() {
         return names.size();
     }
+
+    /** Checks that the record on {@code line} has as many fields as this header. */
+    void requireWidth(CSVRecord r, int line, String source) {
+        if (r.size() != size()) {
+            throw CsvFormatException.ofLine(source, line, "expected " + size() + " fields as in the header ("
+                    + String.join(", ", names) + ") but found " + r.size() + (r.size() == 1 ? " (wrong delimiter?)" : ""));
+        }
+    }
 }

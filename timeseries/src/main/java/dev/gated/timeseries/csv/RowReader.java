@@ -2,10 +2,8 @@ package dev.gated.timeseries.csv;
 
 import dev.gated.timeseries.TimeAxis;
 import dev.gated.timeseries.TimeSeriesTable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -17,105 +15,71 @@ final class RowReader {
     private RowReader() {
     }
 
-    static TimeSeriesTable read(List<CSVRecord> rows, Header header, ColumnSelection sel,
-                                MissingValuePolicy policy, LineIndex lines, String source) {
-        return read(rows, header, sel, policy, Map.of(), lines, source);
-    }
-
     /**
+     * Reads the rows that {@code rows} streams after the header ({@code first} is the first of them, already
+     * read), keeping only the selected fields of each, in columns that grow as rows come: memory is about
+     * {@code 8 × columns + 5} bytes per row (plus the time labels and categorical cells), whatever the width of
+     * the file, and is checked against {@code budget} bytes as it grows.
+     *
      * @param categorical value columns read as text labels, with their levels (empty = the file's distinct
      *                    values, sorted): each becomes one 0/1 column per level, named {@code column=level}
      */
-    static TimeSeriesTable read(List<CSVRecord> rows, Header header, ColumnSelection sel,
-                                MissingValuePolicy policy, Map<String, List<String>> categorical, LineIndex lines,
-                                String source) {
-        int n = rows.size();
+    static TimeSeriesTable read(RecordStream rows, RecordStream.Row first, Header header, ColumnSelection sel,
+                                MissingValuePolicy policy, Map<String, List<String>> categorical, String source,
+                                long budget) {
         int[] fields = sel.valueFields();
-        // per value field: its levels when it is categorical, else null
-        List<List<String>> levels = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int f : fields) {
-            String name = header.names().get(f);
-            List<String> lv = categorical.get(name);
-            if (lv != null && lv.isEmpty()) {
-                lv = distinctLevels(rows, f);
+        SelectedColumns kept = new SelectedColumns(fields, header, categorical);
+        long rowBytes = kept.bytesPerRow() + (sel.timeField() >= 0 ? 48 : 0);
+        int t = 0;
+        for (RecordStream.Row row = first; row != null; row = rows.next(), t++) {
+            CSVRecord r = row.record();
+            int line = row.line();
+            header.requireWidth(r, line, source);
+            if (3L * (t + 1) * rowBytes > budget) { // 3: the columns grow by copying
+                throw CsvFormatException.ofLine(source, line, String.format(java.util.Locale.ROOT,
+                        "stopped at row %,d: the %d selected columns need more memory than this Java heap allows "
+                                + "for data (%,d MB, about %d bytes a row); read fewer columns, use a shorter file or "
+                                + "give Java more memory (GATED_JAVA_OPTS=-Xmx16g)", t + 1, fields.length,
+                        budget >> 20, rowBytes));
             }
-            levels.add(lv);
-            if (lv == null) {
-                names.add(name);
-            } else {
-                lv.forEach(level -> names.add(name + "=" + level));
-            }
-        }
-        int c = names.size();
-        double[][] columns = new double[c][n];   // (C, R)
-        boolean[] numeric = new boolean[c];
-        String[] labels = new String[n];
-        int[] lineOf = new int[n];
-        boolean[] hasMissing = new boolean[n];
-        for (int t = 0; t < n; t++) {
-            CSVRecord r = rows.get(t);
-            int line = lines.lineOf(r.getCharacterPosition());
-            lineOf[t] = line;
-            if (r.size() != header.size()) {
-                throw CsvFormatException.ofLine(source, line, "expected " + header.size()
-                        + " fields as in the header (" + String.join(", ", header.names()) + ") but found "
-                        + r.size() + (r.size() == 1 ? " (wrong delimiter?)" : ""));
-            }
-            labels[t] = sel.timeField() >= 0 ? r.get(sel.timeField()).trim() : null;
-            int out = 0;
+            String label = sel.timeField() >= 0 ? r.get(sel.timeField()).trim() : null;
+            kept.startRow(line, label);
             for (int j = 0; j < fields.length; j++) {
                 int f = fields[j];
                 String cell = r.get(f);
-                List<String> lv = levels.get(j);
-                if (lv != null) {
-                    int k = lv.indexOf(cell.trim());
-                    if (k >= 0) {
-                        columns[out + k][t] = 1;
-                    }
-                    out += lv.size();
-                    continue;
-                }
-                numeric[out] = true;
-                if (NumericCell.isNumber(cell)) {
-                    columns[out][t] = NumericCell.parse(cell);
-                    if (Double.isInfinite(columns[out][t])) {
+                if (kept.isCategorical(j)) {
+                    kept.putLabel(j, cell.trim());
+                } else if (NumericCell.isNumber(cell)) {
+                    double v = NumericCell.parse(cell);
+                    if (Double.isInfinite(v)) {
                         throw new CsvFormatException(source, line, header.names().get(f), f + 1, "the number "
                                 + cell.trim() + " is beyond the range of double precision (about ±1.8e308); "
                                 + "rescale the column (e.g. write it in units of 1e300)");
                     }
+                    kept.put(j, v);
                 } else if (NumericCell.isMissing(cell) && policy != MissingValuePolicy.ERROR) {
-                    columns[out][t] = Double.NaN;
-                    hasMissing[t] = true;
+                    kept.putMissing(j);
                 } else {
                     throw notANumber(source, line, header.names().get(f), f + 1, cell, sel.defaulted());
                 }
-                out++;
             }
         }
+        SelectedColumns.Table table = kept.finish();
+        List<String> names = table.names();
+        double[][] columns = table.columns();
+        boolean[] numeric = table.numeric();
         if (policy == MissingValuePolicy.DROP) {
-            return drop(source, header, sel, names, columns, labels, lineOf, hasMissing);
+            return drop(source, header, sel, names, columns, table.labels(), table.lines(), table.missing());
         }
         if (policy != MissingValuePolicy.ERROR) {
-            for (int j = 0; j < c; j++) {
+            for (int j = 0; j < columns.length; j++) {
                 if (numeric[j] && !MissingValueFiller.fill(columns[j], policy)) {
                     throw new CsvFormatException(source, 0, names.get(j), header.names().indexOf(names.get(j)) + 1,
                             "every cell is missing; there is nothing to " + policy.label() + " from");
                 }
             }
         }
-        return table(source, header, sel, names, columns, labels, lineOf);
-    }
-
-    /** The distinct non-missing values of a field, trimmed and sorted. */
-    static List<String> distinctLevels(List<CSVRecord> rows, int field) {
-        TreeSet<String> seen = new TreeSet<>();
-        for (CSVRecord r : rows) {
-            if (field < r.size() && !NumericCell.isMissing(r.get(field))) {
-                seen.add(r.get(field).trim());
-            }
-        }
-        return List.copyOf(seen);
+        return table(source, header, sel, names, columns, table.labels(), table.lines());
     }
 
     private static CsvFormatException notANumber(String source, int line, String column, int index, String cell,

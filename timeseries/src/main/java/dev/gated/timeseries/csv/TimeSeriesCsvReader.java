@@ -1,18 +1,7 @@
 package dev.gated.timeseries.csv;
 
-import dev.gated.timeseries.TimeAxis;
 import dev.gated.timeseries.TimeSeriesTable;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV file into a {@link TimeSeriesTable} with Apache Commons CSV.
@@ -26,6 +15,10 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Every problem is a one-line {@link CsvFormatException} naming the file, the 1-based line (header = 1),
  * the column and what was expected versus found.
+ *
+ * <p>The file is streamed, never held whole: a record at a time is parsed and only the selected columns are
+ * kept, so memory grows with rows × selected columns, not with the file; more than 1/{@value #HEAP_SHARE} of
+ * the heap for them is an error naming the line reached.
  */
 public final class TimeSeriesCsvReader {
 
@@ -37,47 +30,42 @@ public final class TimeSeriesCsvReader {
         return read(file, CsvReadOptions.defaults());
     }
 
-    /** Reads a file; messages name it by {@code file.toString()}. */
+    /** Reads a file, streamed (see {@link RecordStream}); messages name it by {@code file.toString()}. */
     public static TimeSeriesTable read(Path file, CsvReadOptions options) {
-        String source = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw CsvFormatException.ofFile(source, "file not found (working directory: "
-                    + Path.of("").toAbsolutePath() + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
+        try (RecordStream rows = RecordStream.open(file, options.delimiter())) {
+            return read(rows, file.toString(), options);
         }
-        return read(bytes, source, options);
     }
 
     /** Reads CSV bytes (e.g. an upload); {@code source} names them in messages. */
     public static TimeSeriesTable read(byte[] bytes, String source, CsvReadOptions options) {
-        return readText(TextSniffer.decode(bytes, source), source, options);
+        try (RecordStream rows = RecordStream.of(bytes, source, options.delimiter())) {
+            return read(rows, source, options);
+        }
     }
 
     /** Reads CSV text that is already decoded (a leading BOM character is skipped). */
     public static TimeSeriesTable readText(String text, String source, CsvReadOptions options) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        try (RecordStream rows = RecordStream.ofText(text, source, options.delimiter())) {
+            return read(rows, source, options);
         }
-        if (text.isBlank()) {
-            throw CsvFormatException.ofFile(source, "the file is empty: expected a header line "
-                    + "(e.g. \"date,value\") followed by at least one data row");
+    }
+
+    /**
+     * The share of the heap the selected columns may take: the rest is for what the data is read for (scaling,
+     * windows, a network).
+     */
+    static final int HEAP_SHARE = 4;
+
+    private static TimeSeriesTable read(RecordStream rows, String source, CsvReadOptions options) {
+        Header header = header(rows, source);
+        RecordStream.Row first = rows.next();
+        if (first == null) {
+            throw CsvFormatException.ofFile(source, "has a header line (" + String.join(String.valueOf(
+                    rows.delimiter()), header.names()) + ") but no data rows; expected at least one row of values "
+                    + "after line " + header.line());
         }
-        char delimiter = options.delimiter() != null ? options.delimiter() : DelimiterDetector.detect(text);
-        LineIndex lines = new LineIndex(text);
-        List<CSVRecord> records = parse(text, source, delimiter, lines);
-        CSVRecord headerRecord = records.get(0);
-        Header header = Header.of(headerRecord, source, lines.lineOf(headerRecord.getCharacterPosition()));
-        if (records.size() == 1) {
-            throw CsvFormatException.ofFile(source, "has a header line (" + String.join(String.valueOf(delimiter),
-                    header.names()) + ") but no data rows; expected at least one row of values after line "
-                    + header.line());
-        }
-        List<CSVRecord> rows = records.subList(1, records.size());
-        ColumnSelection sel = ColumnSelection.resolve(header, rows.get(0), options, source, delimiter);
+        ColumnSelection sel = ColumnSelection.resolve(header, first.record(), options, source, rows.delimiter());
         for (String name : options.categorical().keySet()) {
             int f = header.names().indexOf(name);
             if (f < 0 || java.util.Arrays.stream(sel.valueFields()).noneMatch(v -> v == f)) {
@@ -86,7 +74,17 @@ public final class TimeSeriesCsvReader {
                         + TimeSeriesTable.quoted(header.names()));
             }
         }
-        return RowReader.read(rows, header, sel, options.missingValues(), options.categorical(), lines, source);
+        return RowReader.read(rows, first, header, sel, options.missingValues(), options.categorical(), source,
+                Runtime.getRuntime().maxMemory() / HEAP_SHARE);
+    }
+
+    private static Header header(RecordStream rows, String source) {
+        RecordStream.Row row = rows.next();
+        if (row == null) {
+            throw CsvFormatException.ofFile(source, "the file is empty: expected a header line "
+                    + "(e.g. \"date,value\") followed by at least one data row");
+        }
+        return Header.of(row.record(), source, row.line());
     }
 
     /**
@@ -94,84 +92,24 @@ public final class TimeSeriesCsvReader {
      * missing cells, only on what makes the file unreadable (not CSV, no header, ragged rows).
      */
     public static CsvProfile profile(byte[] bytes, String source, TimeColumnChoice time) {
-        String text = TextSniffer.decode(bytes, source);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        try (RecordStream rows = RecordStream.of(bytes, source, null)) {
+            return profile(rows, source, time);
         }
-        if (text.isBlank()) {
-            throw CsvFormatException.ofFile(source, "the file is empty: expected a header line "
-                    + "(e.g. \"date,value\") followed by at least one data row");
+    }
+
+    /** As {@link #profile(byte[], String, TimeColumnChoice)}, from a file, streamed. */
+    public static CsvProfile profile(Path file, TimeColumnChoice time) {
+        try (RecordStream rows = RecordStream.open(file, null)) {
+            return profile(rows, file.toString(), time);
         }
-        char delimiter = DelimiterDetector.detect(text);
-        LineIndex lines = new LineIndex(text);
-        List<CSVRecord> records = parse(text, source, delimiter, lines);
-        Header header = Header.of(records.get(0), source, lines.lineOf(records.get(0).getCharacterPosition()));
-        if (records.size() == 1) {
+    }
+
+    private static CsvProfile profile(RecordStream rows, String source, TimeColumnChoice time) {
+        Header header = header(rows, source);
+        RecordStream.Row first = rows.next();
+        if (first == null) {
             throw CsvFormatException.ofFile(source, "has a header line but no data rows");
         }
-        return CsvProfile.of(records.subList(1, records.size()), header, time, lines, source);
-    }
-
-    /** As {@link #profile(byte[], String, TimeColumnChoice)}, from a file. */
-    public static CsvProfile profile(Path file, TimeColumnChoice time) {
-        try {
-            return profile(Files.readAllBytes(file), file.toString(), time);
-        } catch (NoSuchFileException e) {
-            throw CsvFormatException.ofFile(file.toString(), "file not found (working directory: "
-                    + Path.of("").toAbsolutePath() + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    private static List<CSVRecord> parse(String text, String source, char delimiter, LineIndex lines) {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(true)
-                .setIgnoreSurroundingSpaces(true)
-                .get();
-        List<CSVRecord> out = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            long linesBefore = 0; // line ends consumed by the records read so far
-            try {
-                for (CSVRecord r : parser) {
-                    out.add(r);
-                    linesBefore = parser.getCurrentLineNumber();
-                }
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw malformed(text, source, (int) linesBefore + 1, rootMessage(e));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (out.isEmpty()) {
-            throw CsvFormatException.ofFile(source, "the file is empty: expected a header line");
-        }
-        return out;
-    }
-
-    /**
-     * The error for a record the parser could not finish: it names the line where that record starts (the parser
-     * itself only knows where it gave up, often the end of the file) and the column of its first double quote.
-     */
-    private static CsvFormatException malformed(String text, String source, int startLine, String parserMessage) {
-        int line = startLine;
-        String[] all = text.split("\r\n|\r|\n", -1);
-        while (line <= all.length && all[line - 1].isBlank()) {
-            line++; // the parser skips blank lines before a record
-        }
-        int quote = line <= all.length ? all[line - 1].indexOf('"') : -1;
-        String where = quote >= 0 ? "the double quote at column " + (quote + 1) + " of line " + line
-                + " opens a field that is never closed" : "a field is never closed";
-        return CsvFormatException.ofLine(source, line, "malformed CSV: " + where
-                + " (write a quote inside a quoted field as \"\"); the parser reports: " + parserMessage);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
+        return CsvProfile.of(rows, first, header, time, source);
     }
 }
