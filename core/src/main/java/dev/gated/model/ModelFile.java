@@ -305,6 +305,38 @@ public final class ModelFile {
         return number(props, key, fallback, Integer::parseInt, "a whole number");
     }
 
+    /** A count from model.properties: a whole number ≥ 0, or an error naming the key. */
+    private static int count(Properties props, String key, String... fallback) {
+        int n = integer(props, key, fallback);
+        if (n < 0) {
+            throw new IllegalArgumentException(PROPERTIES + ": " + key + " is " + n + " where a count (0 or more) is expected");
+        }
+        return n;
+    }
+
+    /** A setting that must be present: its text, or an error naming the key. */
+    private static String required(Properties props, String key) {
+        String text = props.getProperty(key);
+        if (text == null) {
+            throw new IllegalArgumentException(PROPERTIES + " lacks " + key);
+        }
+        return text;
+    }
+
+    /** An enum setting: its constant, or an error naming the key, the value and the allowed names. */
+    private static <E extends Enum<E>> E choice(Properties props, String key, Class<E> type, String... fallback) {
+        String text = props.getProperty(key, fallback.length > 0 ? fallback[0] : null);
+        if (text == null) {
+            throw new IllegalArgumentException(PROPERTIES + " lacks " + key);
+        }
+        try {
+            return Enum.valueOf(type, text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PROPERTIES + ": " + key + " is \"" + text + "\" where one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()) + " is expected", e);
+        }
+    }
+
     private static long longInteger(Properties props, String key, String... fallback) {
         return number(props, key, fallback, Long::parseLong, "a whole number");
     }
@@ -323,6 +355,15 @@ public final class ModelFile {
             return parse.apply(text.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(PROPERTIES + ": " + key + " is \"" + text + "\" where " + expected + " is expected", e);
+        }
+    }
+
+    /** One comma-separated field of a setting, or an error naming the key and the field. */
+    private static <T> T field(String key, String text, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PROPERTIES + ": " + key + " has the field \"" + text + "\" where a number is expected", e);
         }
     }
 
@@ -356,7 +397,7 @@ public final class ModelFile {
     private static Model architecture(Path file, Properties props) throws ModelFileException {
         try {
             long seed = longInteger(props, "seed");
-            Precision precision = Precision.valueOf(props.getProperty("precision"));
+            Precision precision = choice(props, "precision", Precision.class);
             List<Layer> layers = new ArrayList<>();
             int count = integer(props, "layers");
             for (int i = 0; i < count; i++) {
@@ -376,7 +417,7 @@ public final class ModelFile {
             if ("graph".equals(props.getProperty("architecture"))) {
                 return graph(props, layers).seed(seed).precision(precision).build();
             }
-            Sequential model = Sequential.input(Shape.decode(props.getProperty("input_shape"))).seed(seed).precision(precision);
+            Sequential model = Sequential.input(Shape.decode(required(props, "input_shape"))).seed(seed).precision(precision);
             layers.forEach(model::add);
             return model.build();
         } catch (RuntimeException e) {
@@ -390,7 +431,7 @@ public final class ModelFile {
         Map<String, Node> nodes = new LinkedHashMap<>();
         int inputCount = integer(props, "inputs");
         for (int k = 0; k < inputCount; k++) {
-            Node in = Node.input(props.getProperty("input." + k + ".name"), Shape.decode(props.getProperty("input." + k + ".shape")));
+            Node in = Node.input(required(props, "input." + k + ".name"), Shape.decode(required(props, "input." + k + ".shape")));
             inputs.add(in);
             nodes.put("in:" + k, in);
         }
@@ -472,9 +513,14 @@ public final class ModelFile {
             }
         }
         model.putTrainingConfig(training);
-        int historyEpochs = integer(props, "history.epochs", "0");
+        int historyEpochs = count(props, "history.epochs", "0");
         for (int i = 0; i < historyEpochs; i++) {
-            String[] f = props.getProperty("history." + i).split(",");
+            String record = "history." + i;
+            String[] f = required(props, record).split(",");
+            if (f.length != 5) {
+                throw new IllegalArgumentException(PROPERTIES + ": " + record + " has " + f.length
+                        + " fields where 5 are expected (epoch, loss, validation loss, learning rate, seconds)");
+            }
             String metricPrefix = "history." + i + ".metric.";
             Map<String, Double> metrics = new java.util.TreeMap<>();
             for (String key : props.stringPropertyNames()) {
@@ -482,8 +528,9 @@ public final class ModelFile {
                     metrics.put(key.substring(metricPrefix.length()), decimal(props, key));
                 }
             }
-            model.restoreHistory(new EpochRecord(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                    Double.parseDouble(f[3]), Double.parseDouble(f[4]), metrics));
+            model.restoreHistory(new EpochRecord(field(record, f[0], Integer::parseInt), field(record, f[1], Double::parseDouble),
+                    field(record, f[2], Double::parseDouble), field(record, f[3], Double::parseDouble),
+                    field(record, f[4], Double::parseDouble), metrics));
         }
         String optimizerName = props.getProperty("optimizer");
         if (optimizerName == null) {
@@ -496,12 +543,12 @@ public final class ModelFile {
             }
         }
         Optimizer optimizer = Optimizer.fromConfig(optimizerName, config);
-        GradientClipping.Kind kind = GradientClipping.Kind.valueOf(props.getProperty("clipping", "NONE"));
+        GradientClipping.Kind kind = choice(props, "clipping", GradientClipping.Kind.class, "NONE");
         GradientClipping clipping = kind == GradientClipping.Kind.NONE ? GradientClipping.NONE
                 : new GradientClipping(kind, decimal(props, "clipping.threshold"));
         double initialRate = decimal(props, "initial_learning_rate", config.get("learning_rate"));
         List<Loss> losses = new ArrayList<>();
-        losses.add(Loss.parse(props.getProperty("loss")));
+        losses.add(Loss.parse(required(props, "loss")));
         for (int i = 1; props.getProperty("loss." + i) != null; i++) {
             losses.add(Loss.parse(props.getProperty("loss." + i)));
         }

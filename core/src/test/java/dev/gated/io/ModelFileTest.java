@@ -139,6 +139,27 @@ class ModelFileTest {
     }
 
     @Test
+    void anEditedHistoryOrSettingNamesItsKey() throws IOException {
+        Path file = dir.resolve("m.gated");
+        trainedModel().save(file);
+        Path undigested = dir.resolve("undigested.gated");
+        rewriteProperties(file, undigested, "(?m)^" + java.util.regex.Pattern.quote(ModelArchive.DIGEST_KEY) + "=.*$", "");
+        String[][] edits = {
+                {"(?m)^history\\.epochs=\\d+$", "history.epochs=-5", "history.epochs is -5 where a count (0 or more) is expected"},
+                {"(?m)^history\\.epochs=\\d+$", "history.epochs=999", "lacks history."},
+                {"(?m)^history\\.0=.*$", "history.0=1,0.5,x,0.01,0.2", "history.0 has the field \"x\" where a number is expected"},
+                {"(?m)^history\\.0=.*$", "history.0=1,0.5", "history.0 has 2 fields where 5 are expected"},
+                {"(?m)^precision=.*$", "precision=FLOAT16", "precision is \"FLOAT16\" where one of [FLOAT32, FLOAT64] is expected"},
+                {"(?m)^input_shape=.*$", "", "lacks input_shape"}};
+        for (int i = 0; i < edits.length; i++) {
+            Path edited = dir.resolve("edited-" + i + ".gated");
+            rewriteProperties(undigested, edited, edits[i][0], edits[i][1]);
+            ModelFileException e = assertThrows(ModelFileException.class, () -> Sequential.load(edited), edits[i][1]);
+            assertTrue(e.getMessage().contains("edited-" + i + ".gated") && e.getMessage().contains(edits[i][2]), e.getMessage());
+        }
+    }
+
+    @Test
     void csvGivenAsModelSaysItIsText() throws IOException {
         Path csv = dir.resolve("data.csv");
         Files.writeString(csv, "Month,Passengers\n1949-01,112\n");
