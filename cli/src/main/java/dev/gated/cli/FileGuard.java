@@ -35,8 +35,9 @@ final class FileGuard {
     }
 
     /**
-     * Checks a CSV input file given with {@code option}, which the reader streams: its size does not matter, the
-     * memory of the columns it keeps is checked as it reads (see TimeSeriesCsvReader). Returns it.
+     * Checks an input file given with {@code option} that its reader streams: its size does not matter (a CSV's
+     * reader checks the memory of the columns it keeps as it reads, see TimeSeriesCsvReader; a long recording is
+     * read in chunks). Returns it.
      */
     static Path streamedInput(Path file, String option) {
         return input(file, option, false);

@@ -48,7 +48,9 @@ record SpeechData(FeatureSet train, FeatureSet test, List<String> classes) {
         FileGuard.input(model, modelOption);
         List<Path> inputs = new java.util.ArrayList<>(List.of(model));
         for (Path wav : wavs) {
-            inputs.add(FileGuard.input(wav, "FILE.wav"));
+            // recordings are streamed from disk when long (speech's own limits refuse a whole-file read too long
+            // for the heap, naming the length), so their size is not capped here
+            inputs.add(FileGuard.streamedInput(wav, "FILE.wav"));
         }
         if (plot != null) {
             for (Path wav : wavs) {
