@@ -63,6 +63,7 @@ final class LmSurpriseCommand extends BaseCommand {
                     + warmup + ", " + top);
         }
         LanguageModel lm = LmCommand.readModel(model);
+        lm.characters(); // the plot and list are per character: refused for a subword model, in one line
         FileGuard.output(plot, "--plot", data, model);
         String text = which.of(LmCommand.readText(data, "--data"), validation, "--data " + data);
         if (from + chars > text.length()) {
