@@ -23,12 +23,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gated lm train}: a character-level language model on a text file, split as nanoGPT splits it (first
+ * {@code gated lm train}: a character-level or subword language model on a text file, split as nanoGPT splits it (first
  * 90 % train, last 10 % validation), trained by stateful truncated BPTT for a time budget and/or epochs; the
  * validation loss every N steps, the best model saved (atomically) each time it improves.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Train a character-level language model: Embedding → stacked LSTM/GRU/RNN (dropout between layers, "
+        "Train a character-level or subword (--vocabulary bpe) language model: Embedding → stacked LSTM/GRU/RNN (dropout between layers, "
                 + "recurrent dropout) → Dense(V), by stateful truncated BPTT over B parallel streams of the text, "
                 + "gradient clipping and a cosine learning-rate decay over the budget.",
         "Example: gated lm train --data shared/data/tiny-shakespeare/input.txt --model lstm --units 256 --minutes 10 --out shakespeare.gated"})
