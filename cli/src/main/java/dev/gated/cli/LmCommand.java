@@ -9,10 +9,11 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code gated lm}: character-level language models on a text file (train, evaluate, sample, speed, surprise, curve). */
+/** {@code gated lm}: character-level or subword language models on a text file (train, evaluate, sample, speed, surprise, curve). */
 @Command(name = "lm", mixinStandardHelpOptions = true,
-        description = {"Character-level language models (stacked LSTM/GRU/RNN) on a plain text file: train with "
-                + "stateful truncated BPTT, evaluate in nats and bits per character, sample by stepping the state.",
+        description = {"Character-level or subword (--vocabulary bpe) language models (stacked LSTM/GRU/RNN, or a small "
+                + "Transformer) on a plain text file: train with stateful truncated BPTT, evaluate in nats and bits per "
+                + "character, sample by stepping the state.",
                 "Docs: docs/text-generation.md"},
         subcommands = {LmTrainCommand.class, LmEvaluateCommand.class, LmSampleCommand.class, LmSpeedCommand.class,
                 LmSurpriseCommand.class, LmCurveCommand.class, CommandLine.HelpCommand.class})

@@ -18,15 +18,17 @@ import org.apache.commons.csv.CSVPrinter;
  * The validation curve of one {@code gated lm train} run as CSV, one row per validation, with the machine's
  * 1-minute load average at that moment (timings mean little without it on a shared machine):
  * <pre>
- *   model,clock,step,epoch,seconds,wall_seconds,cpu_seconds,train_loss,val_loss,lr,load_average
+ *   model,clock,step,epoch,seconds,wall_seconds,cpu_seconds,train_loss,val_loss,lr,load_average,val_loss_per_token
  * </pre>
+ * {@code val_loss} is per character of the text (total nats ÷ characters), so that runs with a subword vocabulary
+ * compare with character-level ones; {@code val_loss_per_token} and {@code train_loss} are per token.
  * {@code seconds} is on the run's budget clock (wall or cpu), which {@code clock} names.
  * {@code gated lm curve} draws such files.
  */
 final class LmCurveFile {
 
     static final String[] HEADER = {"model", "clock", "step", "epoch", "seconds", "wall_seconds", "cpu_seconds", "train_loss",
-            "val_loss", "lr", "load_average"};
+            "val_loss", "lr", "load_average", "val_loss_per_token"};
 
     private final String model;
     private final BudgetClock clock;
@@ -40,7 +42,8 @@ final class LmCurveFile {
     void add(Evaluation e) {
         rows.add(new Object[] {model, clock.id(), e.step(), fixed(e.epoch()), fixed(e.seconds()), fixed(e.wallSeconds()),
                 fixed(e.cpuSeconds()), fixed(e.trainLoss()),
-                fixed(e.validationLoss()), e.learningRate(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()});
+                fixed(e.validationLossPerCharacter()), e.learningRate(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                fixed(e.validationLoss())});
     }
 
     void write(Path file) throws IOException {

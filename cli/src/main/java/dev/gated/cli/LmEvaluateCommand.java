@@ -54,10 +54,14 @@ final class LmEvaluateCommand extends BaseCommand {
                     + "at least 2 are needed (one to read, one to predict)");
         }
         long t0 = System.nanoTime();
-        double stream = lm.architecture().isRecurrent()
-                ? StreamLoss.streams(lm.model(), encoded, Math.min(streams, encoded.length - 1), 256) : Double.NaN;
-        double windows = encoded.length > lm.context() ? StreamLoss.windows(lm.model(), encoded, lm.context()) : Double.NaN;
+        int[] lengths = lm.vocabulary().lengths();
+        StreamLoss.Total streamTotal = lm.architecture().isRecurrent()
+                ? StreamLoss.streams(lm.model(), encoded, Math.min(streams, encoded.length - 1), 256, lengths) : null;
+        StreamLoss.Total windowTotal = encoded.length > lm.context() ? StreamLoss.windows(lm.model(), encoded, lm.context(), lengths) : null;
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double stream = streamTotal == null ? Double.NaN : streamTotal.perCharacter();
+        double windows = windowTotal == null ? Double.NaN : windowTotal.perCharacter();
+        boolean subwords = !lm.vocabulary().kind().equals("char");
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "lm evaluate");
@@ -65,26 +69,37 @@ final class LmEvaluateCommand extends BaseCommand {
             doc.put("architecture", lm.architecture().describe());
             doc.put("data", data.toString());
             doc.put("part", which.id());
-            doc.put("characters", encoded.length);
+            doc.put("characters", text.length());
+            doc.put("vocabulary_kind", lm.vocabulary().kind());
+            doc.put("tokens", encoded.length);
             doc.put("loss_nats", Double.isNaN(stream) ? null : stream);
             doc.put("loss_bits", Double.isNaN(stream) ? null : stream / Math.log(2));
+            doc.put("loss_nats_per_token", streamTotal == null ? null : streamTotal.perToken());
             doc.put("window", lm.context());
             doc.put("window_loss_nats", Double.isNaN(windows) ? null : windows);
             doc.put("window_loss_bits", Double.isNaN(windows) ? null : windows / Math.log(2));
+            doc.put("window_loss_nats_per_token", windowTotal == null ? null : windowTotal.perToken());
             doc.put("seconds", seconds);
             Json.print(io().out(), doc);
         } else {
-            io().out().printf(Locale.ROOT, "%s (%s), %,d characters of %s (%s)%n", model.getFileName(),
-                    lm.architecture().describe(), encoded.length, data.getFileName(), which.id());
-            if (!Double.isNaN(stream)) {
-                io().out().printf(Locale.ROOT, "loss %.4f nats/char (%.4f bits/char), each character predicted from all before it%n",
-                        stream, stream / Math.log(2));
+            io().out().printf(Locale.ROOT, "%s (%s), %,d characters of %s (%s)%s%n", model.getFileName(),
+                    lm.architecture().describe(), text.length(), data.getFileName(), which.id(), subwords
+                            ? String.format(Locale.ROOT, " = %,d tokens (%s)", encoded.length, lm.vocabulary().describe()) : "");
+            if (streamTotal != null) {
+                io().out().printf(Locale.ROOT, "loss %.4f nats/char (%.4f bits/char)%s, each %s predicted from all before it%n",
+                        stream, stream / Math.log(2), perToken(subwords, streamTotal), subwords ? "token" : "character");
             }
-            if (!Double.isNaN(windows)) {
-                io().out().printf(Locale.ROOT, "loss %.4f nats/char (%.4f bits/char) in windows of %d characters from a zero state "
-                        + "(as nanoGPT estimates it)%n", windows, windows / Math.log(2), lm.context());
+            if (windowTotal != null) {
+                io().out().printf(Locale.ROOT, "loss %.4f nats/char (%.4f bits/char)%s in windows of %d %s from a zero state "
+                        + "(as nanoGPT estimates it)%n", windows, windows / Math.log(2), perToken(subwords, windowTotal),
+                        lm.context(), subwords ? "tokens" : "characters");
             }
         }
         return 0;
+    }
+
+    /** ", 2.9 nats/token" for a subword model, where per token differs from per character. */
+    private static String perToken(boolean subwords, StreamLoss.Total total) {
+        return subwords ? String.format(Locale.ROOT, "; %.4f nats/token", total.perToken()) : "";
     }
 }

@@ -65,6 +65,7 @@ final class LmSurpriseCommand extends BaseCommand {
         FileGuard.input(data, "--data");
         FileGuard.output(plot, "--plot", data, model);
         LanguageModel lm = LmCommand.readModel(model);
+        lm.characters(); // the plot and list are per character: refused for a subword model, in one line
         String text = which.of(LmCommand.readText(data, "--data"), validation, "--data " + data);
         if (from + chars > text.length()) {
             throw new IllegalArgumentException("--data " + data + ": the " + which.id() + " part has " + text.length()

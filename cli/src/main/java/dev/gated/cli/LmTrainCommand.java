@@ -4,10 +4,13 @@ import dev.gated.cli.output.Json;
 import dev.gated.tensor.Precision;
 import dev.gated.text.CharVocabulary;
 import dev.gated.text.lm.BudgetClock;
+import dev.gated.text.lm.CharacterTokens;
 import dev.gated.text.lm.LanguageModel;
 import dev.gated.text.lm.LmArchitecture;
+import dev.gated.text.lm.LmVocabulary;
 import dev.gated.text.lm.StatefulTraining;
 import dev.gated.text.lm.StatefulTraining.Evaluation;
+import dev.gated.text.lm.SubwordVocabulary;
 import dev.gated.text.lm.TextSplit;
 import dev.gated.text.lm.TrainingPlan;
 import java.io.IOException;
@@ -20,16 +23,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gated lm train}: a character-level language model on a text file, split as nanoGPT splits it (first
+ * {@code gated lm train}: a character-level or subword language model on a text file, split as nanoGPT splits it (first
  * 90 % train, last 10 % validation), trained by stateful truncated BPTT for a time budget and/or epochs; the
  * validation loss every N steps, the best model saved (atomically) each time it improves.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Train a character-level language model: Embedding → stacked LSTM/GRU/RNN (dropout between layers, "
+        "Train a character-level or subword (--vocabulary bpe) language model: Embedding → stacked LSTM/GRU/RNN (dropout between layers, "
                 + "recurrent dropout) → Dense(V), by stateful truncated BPTT over B parallel streams of the text, "
                 + "gradient clipping and a cosine learning-rate decay over the budget.",
         "Example: gated lm train --data shared/data/tiny-shakespeare/input.txt --model lstm --units 256 --minutes 10 --out shakespeare.gated"})
 final class LmTrainCommand extends BaseCommand {
+
+    static final int DEFAULT_MERGES = 256;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "A UTF-8 text file.")
     Path data;
@@ -37,6 +42,15 @@ final class LmTrainCommand extends BaseCommand {
     @Option(names = "--model", defaultValue = "lstm", paramLabel = "lstm|gru|rnn|transformer", description = "Recurrent "
             + "layer, or a decoder-only Transformer (default: ${DEFAULT-VALUE}).")
     String kind;
+
+    @Option(names = "--vocabulary", defaultValue = "char", paramLabel = "char|bpe", description = "Tokens: the text's "
+            + "characters, or byte-pair-encoded subwords learned on the training part (spaces and line ends included, "
+            + "so no character is lost) (default: ${DEFAULT-VALUE}).")
+    String vocabularyKind;
+
+    @Option(names = "--merges", paramLabel = "N", description = "Byte-pair merges of a bpe vocabulary: its tokens are "
+            + "the characters + N subwords (default: " + DEFAULT_MERGES + ").")
+    Integer merges;
 
     @Option(names = "--layers", defaultValue = "1", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
     int layers;
@@ -122,6 +136,17 @@ final class LmTrainCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        boolean bpe = switch (vocabularyKind.trim().toLowerCase(Locale.ROOT)) {
+            case "char" -> false;
+            case "bpe" -> true;
+            default -> throw usage("--vocabulary must be char or bpe but is '" + vocabularyKind + "'");
+        };
+        if (merges != null && !bpe) {
+            throw usage("--merges applies to --vocabulary bpe; a char vocabulary has no merges");
+        }
+        if (merges != null && merges < 1) {
+            throw usage("--merges must be >= 1 but is " + merges);
+        }
         String text = steps().run("reading " + data, () -> LmCommand.readText(data, "--data"));
         FileGuard.output(out, "--out", data);
         FileGuard.output(curve, "--curve", data, out);
@@ -129,7 +154,13 @@ final class LmTrainCommand extends BaseCommand {
             OutputLock.acquire(out, "--out");
         }
         TextSplit split = TextSplit.of(text, validation, "--data " + data);
-        CharVocabulary vocabulary = CharVocabulary.of(text);
+        LmVocabulary vocabulary;
+        try {
+            vocabulary = bpe ? SubwordVocabulary.learn(split.train(), text, merges != null ? merges : DEFAULT_MERGES)
+                    : new CharacterTokens(CharVocabulary.of(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--data " + data + ": " + e.getMessage().replace("merges must", "--merges must"));
+        }
         LanguageModel lm = LanguageModel.create(architecture, vocabulary, context, lr, clip, seed, Precision.FLOAT32);
         lm.model().metadata().put("lm.data", data.getFileName().toString());
         lm.model().metadata().put("lm.split", split.describe());
@@ -145,9 +176,13 @@ final class LmTrainCommand extends BaseCommand {
         PrintStream log = json ? (io().interactive() ? io().err() : null) : io().out();
         if (log != null) {
             log.printf(Locale.ROOT, "%s: %,d characters, %d distinct; %s%n", data.getFileName(), text.length(),
-                    vocabulary.size(), split.describe());
-            log.printf(Locale.ROOT, "%s, %,d parameters; %d streams x %d characters per step, %s%n", architecture.describe(),
-                    lm.model().parameterCount(), batch, context, !architecture.isRecurrent() ? "windows shifted every epoch"
+                    text.chars().distinct().count(), split.describe());
+            if (bpe) {
+                log.printf(Locale.ROOT, "vocabulary: bpe, %s; the training part is %,d tokens (%.3f characters per token)%n",
+                        vocabulary.describe(), train.length, (double) split.train().length() / train.length);
+            }
+            log.printf(Locale.ROOT, "%s, %,d parameters; %d streams x %d %s per step, %s%n", architecture.describe(),
+                    lm.model().parameterCount(), batch, context, bpe ? "tokens" : "characters", !architecture.isRecurrent() ? "windows shifted every epoch"
                             : plan.carryState() ? "state carried between chunks" : "state reset every chunk");
         }
         LmCurveFile curveFile = new LmCurveFile(name, plan.clock());
@@ -170,8 +205,9 @@ final class LmTrainCommand extends BaseCommand {
                     savedAny[0] = true;
                 }
                 if (log != null) {
-                    log.printf(Locale.ROOT, "step %6d  epoch %6.2f  %7.1f s %s  train %.4f  val %.4f nats/char (%.3f bits)  lr %.2e%s%n",
-                            e.step(), e.epoch(), e.seconds(), plan.clock().id(), e.trainLoss(), e.validationLoss(), e.validationLoss() / Math.log(2),
+                    log.printf(Locale.ROOT, "step %6d  epoch %6.2f  %7.1f s %s  train %.4f  val %.4f nats/char (%.3f bits)%s  lr %.2e%s%n",
+                            e.step(), e.epoch(), e.seconds(), plan.clock().id(), e.trainLoss(), e.validationLossPerCharacter(),
+                            e.validationLossPerCharacter() / Math.log(2), bpe ? String.format(Locale.ROOT, " = %.4f nats/token", e.validationLoss()) : "",
                             e.learningRate(), e.best() && out != null ? "  * saved" : e.best() ? "  *" : "");
                 }
             }
@@ -186,6 +222,8 @@ final class LmTrainCommand extends BaseCommand {
             doc.put("data", data.toString());
             doc.put("characters", text.length());
             doc.put("vocabulary", vocabulary.size());
+            doc.put("vocabulary_kind", vocabulary.kind());
+            doc.put("tokens", train.length + val.length);
             doc.put("split", split.describe());
             doc.put("plan", plan);
             doc.put("steps", result.steps());
@@ -199,9 +237,10 @@ final class LmTrainCommand extends BaseCommand {
             }
             Json.print(io().out(), doc);
         } else {
-            io().out().printf(Locale.ROOT, "best validation loss %.4f nats/char (%.3f bits/char) at step %d, %.1f s %s; "
+            io().out().printf(Locale.ROOT, "best validation loss %.4f nats/char (%.3f bits/char)%s at step %d, %.1f s %s; "
                             + "%d steps in %.1f s wall-clock, %.1f s CPU, %,.0f training characters per %s second; load average %s%n",
-                    best.validationLoss(), best.validationLoss() / Math.log(2), best.step(), best.seconds(), plan.clock().id(),
+                    best.validationLossPerCharacter(), best.validationLossPerCharacter() / Math.log(2),
+                    bpe ? String.format(Locale.ROOT, " = %.4f nats/token", best.validationLoss()) : "", best.step(), best.seconds(), plan.clock().id(),
                     result.steps(), result.wallSeconds(), result.cpuSeconds(), result.charactersPerSecond(), plan.clock().id(),
                     LmCurveFile.loadAverage());
             if (out != null) {

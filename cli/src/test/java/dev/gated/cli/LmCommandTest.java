@@ -132,6 +132,35 @@ class LmCommandTest {
     }
 
     @Test
+    void aSubwordModelIsScoredPerCharacterAndSamplesText() {
+        Path b = dir.resolve("bpe.gated");
+        JsonNode t = Cli.run("lm", "train", "--data", text.toString(), "--vocabulary", "bpe", "--merges", "40", "--model", "gru",
+                "--units", "16", "--embedding", "8", "--batch", "8", "--context", "8", "--lr", "0.01", "--epochs", "1",
+                "--out", b.toString(), "--json").ok().json();
+        assertEquals("bpe", t.get("vocabulary_kind").asText());
+        assertEquals(trained.get("vocabulary").asInt() + 40, t.get("vocabulary").asInt(), "the characters + 40 merges");
+        assertTrue(t.get("tokens").asInt() < 0.8 * 8192, "merges shorten the text: " + t.get("tokens"));
+        JsonNode e = Cli.run("lm", "evaluate", "--model", b.toString(), "--data", text.toString(), "--part", "validation",
+                "--json").ok().json();
+        assertEquals(820, e.get("characters").asInt());
+        assertEquals(t.get("best").get("validation_loss_per_character").asDouble(), e.get("loss_nats").asDouble(), 1e-9,
+                "loss_nats is per character, as in training");
+        assertEquals(t.get("best").get("validation_loss").asDouble(), e.get("loss_nats_per_token").asDouble(), 1e-9);
+        assertTrue(e.get("loss_nats_per_token").asDouble() > 1.2 * e.get("loss_nats").asDouble(),
+                "a token holds more than one character, so more nats: " + e);
+        Cli.Result s = Cli.run("lm", "sample", "--model", b.toString(), "--prompt", "ROMEO:", "--length", "30", "--seed", "5").ok();
+        assertEquals("ROMEO:".length() + 30 + 1, s.out().length(), "prompt, 30 characters, a line end: " + s.out());
+        Cli.run("lm", "surprise", "--model", b.toString(), "--data", text.toString()).failsWith(1)
+                .says("character-level models; this model's vocabulary is bpe");
+        Cli.run("lm", "train", "--data", text.toString(), "--merges", "10").failsWith(2)
+                .says("--merges applies to --vocabulary bpe");
+        Cli.run("lm", "train", "--data", text.toString(), "--vocabulary", "bpe", "--merges", "100000", "--epochs", "1")
+                .failsWith(1).says("allows only");
+        Cli.run("lm", "train", "--data", text.toString(), "--vocabulary", "words").failsWith(2)
+                .says("--vocabulary must be char or bpe but is 'words'");
+    }
+
+    @Test
     void whatIsNotTextIsRefusedInOneLine() throws IOException {
         Path empty = Files.write(dir.resolve("empty.txt"), new byte[0]);
         Cli.run("lm", "train", "--data", empty.toString()).failsWith(1).says("--data " + empty + ": is empty");

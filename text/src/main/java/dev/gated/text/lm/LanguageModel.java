@@ -13,23 +13,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A character-level language model: the network ({@link LmArchitecture}), its vocabulary and the context
- * length T it was trained on, saved together in one model file. The metadata keys {@code lm.vocabulary}
- * (the characters, in index order), {@code lm.architecture} and {@code lm.context} mark a file as a language
- * model.
+ * A language model: the network ({@link LmArchitecture}), its vocabulary ({@link LmVocabulary}: characters or
+ * subwords) and the context length T (in tokens) it was trained on, saved together in one model file. The
+ * metadata keys {@code lm.vocabulary} (the characters in index order, or a subword vocabulary's merges),
+ * {@code lm.architecture} and {@code lm.context} mark a file as a language model; {@code lm.vocabulary_kind}
+ * (char or bpe; absent in older files: char) says how to read the vocabulary.
  */
 public final class LanguageModel {
 
     static final String VOCABULARY = "lm.vocabulary";
     static final String ARCHITECTURE = "lm.architecture";
     static final String CONTEXT = "lm.context";
+    static final String VOCABULARY_KIND = "lm.vocabulary_kind";
 
     private final Model model;
-    private final CharVocabulary vocabulary;
+    private final LmVocabulary vocabulary;
     private final LmArchitecture architecture;
     private final int context;
 
-    private LanguageModel(Model model, CharVocabulary vocabulary, LmArchitecture architecture, int context) {
+    private LanguageModel(Model model, LmVocabulary vocabulary, LmArchitecture architecture, int context) {
         this.model = model;
         this.vocabulary = vocabulary;
         this.architecture = architecture;
@@ -42,6 +44,12 @@ public final class LanguageModel {
      */
     public static LanguageModel create(LmArchitecture architecture, CharVocabulary vocabulary, int context,
                                        double learningRate, double clipNorm, long seed, Precision precision) {
+        return create(architecture, new CharacterTokens(vocabulary), context, learningRate, clipNorm, seed, precision);
+    }
+
+    /** As {@link #create(LmArchitecture, CharVocabulary, int, double, double, long, Precision)}, over any vocabulary. */
+    public static LanguageModel create(LmArchitecture architecture, LmVocabulary vocabulary, int context,
+                                       double learningRate, double clipNorm, long seed, Precision precision) {
         if (context < 1) {
             throw new IllegalArgumentException("context must be >= 1 but is " + context);
         }
@@ -51,7 +59,8 @@ public final class LanguageModel {
                 LearningRateSchedule.constant());
         LanguageModel lm = new LanguageModel(model, vocabulary, architecture, context);
         Map<String, String> meta = model.metadata();
-        meta.put(VOCABULARY, charsOf(vocabulary));
+        meta.put(VOCABULARY, vocabulary.serialise());
+        meta.put(VOCABULARY_KIND, vocabulary.kind());
         meta.put(ARCHITECTURE, architecture.describe());
         meta.put(CONTEXT, Integer.toString(context));
         return lm;
@@ -67,9 +76,11 @@ public final class LanguageModel {
                         + "with 'gated lm train'");
             }
         }
-        CharVocabulary vocabulary = CharVocabulary.of(meta.get(VOCABULARY));
-        if (vocabulary.size() != meta.get(VOCABULARY).length()) {
-            throw new IOException(file + ": its vocabulary lists a character twice; the file is damaged");
+        LmVocabulary vocabulary;
+        try {
+            vocabulary = LmVocabulary.parse(meta.getOrDefault(VOCABULARY_KIND, CharacterTokens.KIND), meta.get(VOCABULARY));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": its vocabulary cannot be read (" + e.getMessage() + "); the file is damaged");
         }
         return new LanguageModel(model, vocabulary, LmArchitecture.parse(meta.get(ARCHITECTURE)), model.metadata()
                 .containsKey(CONTEXT) ? Integer.parseInt(meta.get(CONTEXT)) : 0);
@@ -84,8 +95,18 @@ public final class LanguageModel {
         return model;
     }
 
-    public CharVocabulary vocabulary() {
+    /** The tokens the model reads and predicts. */
+    public LmVocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** The characters of a character-level model; an IllegalArgumentException for a subword model. */
+    public CharVocabulary characters() {
+        if (vocabulary instanceof CharacterTokens c) {
+            return c.characters();
+        }
+        throw new IllegalArgumentException("this works on character-level models; this model's vocabulary is "
+                + vocabulary.kind() + " (" + vocabulary.describe() + ")");
     }
 
     public LmArchitecture architecture() {
@@ -98,38 +119,10 @@ public final class LanguageModel {
     }
 
     /**
-     * {@code text} as character indices; an IllegalArgumentException naming the first character outside the
+     * {@code text} as token indices; an IllegalArgumentException naming the first character outside the
      * vocabulary, its line and column in {@code source}, when there is one.
      */
     public int[] encode(CharSequence text, String source) {
-        int[] out = new int[text.length()];
-        for (int i = 0; i < out.length; i++) {
-            char c = text.charAt(i);
-            if (!vocabulary.contains(c)) {
-                throw new IllegalArgumentException(source + ": " + TextFile.position(text, i) + ": character "
-                        + describe(c) + " is not in the model's vocabulary of " + vocabulary.size()
-                        + " characters (those of its training text)");
-            }
-            out[i] = vocabulary.indexOf(c);
-        }
-        return out;
-    }
-
-    /** 'a' for printable ASCII, else U+XXXX with a name for the usual control characters. */
-    static String describe(char c) {
-        return switch (c) {
-            case '\n' -> "U+000A (line feed)";
-            case '\r' -> "U+000D (carriage return)";
-            case '\t' -> "U+0009 (tab)";
-            default -> c >= 32 && c < 127 ? "'" + c + "'" : String.format("'%c' (U+%04X)", c, (int) c);
-        };
-    }
-
-    private static String charsOf(CharVocabulary vocabulary) {
-        StringBuilder sb = new StringBuilder(vocabulary.size());
-        for (int i = 0; i < vocabulary.size(); i++) {
-            sb.append(vocabulary.charAt(i));
-        }
-        return sb.toString();
+        return vocabulary.encode(text, source);
     }
 }

@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.util.Random;
 
 /**
- * Generates text from a language model by stepping its streaming state, handing out each character as soon as
- * it is drawn:
+ * Generates text from a language model by stepping its streaming state, handing out each token's text as soon
+ * as it is drawn:
  * <pre>
  *   s = zeros;  z = step(s, prompt)                   the prompt once, as one chunk (B = 1)
- *   repeat N times:  c ~ softmax(top-k(z) / τ);  emit c;  z = step(s, c)     one step per character
+ *   until N characters are out:  c ~ softmax(top-k(z) / τ);  emit text(c);  z = step(s, c)     one step per token
  * </pre>
+ * A token is a character or, with a subword vocabulary, several (the last one emitted is cut to reach exactly N).
  * Each character costs one time step, whatever has been generated before (the state holds the history);
  * re-running a window instead costs T steps per character ({@link SamplingSpeed} measures both). A Transformer
  * has no state to step (and Gated keeps no attention cache): for it every character re-runs the last T
@@ -22,17 +23,17 @@ import java.util.Random;
  */
 public final class LmSampler {
 
-    /** Receives each generated character as soon as it is drawn (e.g. to print and flush it). */
+    /** Receives the text of each generated token as soon as it is drawn (e.g. to print and flush it). */
     public interface Sink {
-        void accept(char c) throws IOException;
+        void accept(String text) throws IOException;
     }
 
     private LmSampler() {
     }
 
     /**
-     * {@code length} characters after {@code prompt} (non-empty, characters of the vocabulary), drawn with
-     * temperature τ &gt; 0 among the {@code topK} most likely characters (0: all).
+     * {@code length} characters after {@code prompt} (non-empty, characters of the vocabulary), drawn token by
+     * token with temperature τ &gt; 0 among the {@code topK} most likely tokens (0: all).
      */
     public static void stream(LanguageModel lm, String prompt, int length, double temperature, int topK, Random random,
                               Sink sink) throws IOException {
@@ -56,10 +57,10 @@ public final class LmSampler {
         }
         double[] logits = CharSampler.lastLogits(model.step(state, x), v);
         Tensor one = Tensor.zeros(model.precision(), 1, 1);
-        for (int i = 0; i < length; i++) {
+        for (int emitted = 0; emitted < length; ) {
             int c = Sampling.sample(logits, temperature, topK, random);
-            sink.accept(lm.vocabulary().charAt(c));
-            if (i + 1 < length) {
+            emitted += emit(lm.vocabulary().token(c), length - emitted, sink);
+            if (emitted < length) {
                 one.set(0, c);
                 logits = CharSampler.lastLogits(model.step(state, one), v);
             }
@@ -69,8 +70,8 @@ public final class LmSampler {
     private static void windowed(LanguageModel lm, int[] prompt, int length, double temperature, int topK, Random random,
                                  Sink sink) throws IOException {
         int window = lm.context();
-        int[] prefix = java.util.Arrays.copyOf(prompt, prompt.length + length);
-        for (int n = prompt.length; n < prefix.length; n++) {
+        int[] prefix = java.util.Arrays.copyOf(prompt, prompt.length + length);   // a token spells >= 1 character
+        for (int n = prompt.length, emitted = 0; emitted < length; n++) {
             int from = Math.max(0, n - window);
             Tensor x = Tensor.zeros(lm.model().precision(), 1, n - from);
             for (int t = from; t < n; t++) {
@@ -78,12 +79,24 @@ public final class LmSampler {
             }
             int c = Sampling.sample(CharSampler.lastLogits(lm.model().predict(x), lm.vocabulary().size()), temperature, topK, random);
             prefix[n] = c;
-            sink.accept(lm.vocabulary().charAt(c));
+            emitted += emit(lm.vocabulary().token(c), length - emitted, sink);
         }
     }
 
-    /** The default prompt when none is given: a line feed when the vocabulary has one (nanoGPT's start), else its first character. */
+    /** Hands out {@code text}, cut to at most {@code room} characters; returns how many were handed out. */
+    private static int emit(String text, int room, Sink sink) throws IOException {
+        String out = text.length() <= room ? text : text.substring(0, room);
+        sink.accept(out);
+        return out.length();
+    }
+
+    /** The default prompt when none is given: a line feed when the vocabulary has one (nanoGPT's start), else its first token. */
     public static String defaultPrompt(LanguageModel lm) {
-        return lm.vocabulary().contains('\n') ? "\n" : String.valueOf(lm.vocabulary().charAt(0));
+        try {
+            lm.encode("\n", "");
+            return "\n";
+        } catch (IllegalArgumentException e) {
+            return lm.vocabulary().token(0);
+        }
     }
 }

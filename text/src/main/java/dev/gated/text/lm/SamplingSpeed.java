@@ -36,9 +36,10 @@ public record SamplingSpeed(double stepped, double windowed, int window, int ste
             throw new IllegalArgumentException("a " + lm.architecture().kind() + " has no streaming state to step: it "
                     + "re-runs its window for every character already; time a recurrent model (lstm, gru, rnn)");
         }
-        check(length, repetitions, prompt, lm.context(), lm.vocabulary());
+        CharVocabulary characters = lm.characters();
+        check(length, repetitions, prompt, lm.context(), characters);
         lm.encode(prompt, "--prompt");
-        return measure(r -> stepped(lm, prompt, length, r), r -> windowed(lm.model(), lm.vocabulary(), prompt, lm.context(), length, r),
+        return measure(r -> stepped(lm, prompt, length, r), r -> windowed(lm.model(), characters, prompt, lm.context(), length, r),
                 lm.context(), length, repetitions, warmupSeconds, seed);
     }
 

@@ -33,13 +33,15 @@ public final class StatefulTraining {
 
     /**
      * One validation: when (on the plan's clock, and in wall-clock and CPU seconds), the mean training loss since
-     * the previous one, the validation loss.
+     * the previous one, the validation loss per token and per character (the same for a character vocabulary;
+     * see {@link StreamLoss.Total}).
      */
     public record Evaluation(int step, double epoch, double seconds, double wallSeconds, double cpuSeconds,
-                             double trainLoss, double validationLoss, double learningRate, boolean best) {
+                             double trainLoss, double validationLoss, double learningRate, boolean best,
+                             double validationLossPerCharacter) {
     }
 
-    /** Every validation in order, the best one, and the pace (characters per second on the plan's clock). */
+    /** Every validation in order, the best one, and the pace (characters of text per second on the plan's clock). */
     public record Result(List<Evaluation> curve, Evaluation best, int steps, double seconds, double wallSeconds,
                          double cpuSeconds, double charactersPerSecond) {
     }
@@ -60,6 +62,7 @@ public final class StatefulTraining {
     private final Model model;
     private final List<Parameter> parameters;
     private final int[] validation;
+    private final int[] lengths;   // characters per token
     private final boolean recurrent;
     private final List<Evaluation> curve = new ArrayList<>();
     private List<Tensor> bestWeights;
@@ -76,6 +79,7 @@ public final class StatefulTraining {
         this.model = lm.model();
         this.parameters = model.parameters();
         this.validation = validation;
+        this.lengths = lm.vocabulary().lengths();
         this.recurrent = lm.architecture().isRecurrent();
     }
 
@@ -107,7 +111,7 @@ public final class StatefulTraining {
                 Dataset chunk = batches.chunk(c);
                 double loss = trainChunk(chunk, Mode.training(plan.seed() * 1_000_003L + step), state, step);
                 step++;
-                characters += chunk.y().size();
+                characters += StreamLoss.characters(chunk.y(), lengths);
                 lossSum += loss;
                 lossCount++;
                 listener.onStep(step, epoch, seconds(), loss);
@@ -160,12 +164,13 @@ public final class StatefulTraining {
     }
 
     private void evaluate(int step, double epoch) throws IOException {
-        double validationLoss = validation.length <= 1 ? Double.NaN
-                : recurrent ? StreamLoss.streams(model, validation, Math.min(plan.validationStreams(), validation.length - 1), 256)
-                : validation.length > plan.context() ? StreamLoss.windows(model, validation, plan.context()) : Double.NaN;
+        StreamLoss.Total total = validation.length <= 1 ? null
+                : recurrent ? StreamLoss.streams(model, validation, Math.min(plan.validationStreams(), validation.length - 1), 256, lengths)
+                : validation.length > plan.context() ? StreamLoss.windows(model, validation, plan.context(), lengths) : null;
+        double validationLoss = total == null ? Double.NaN : total.perToken();
         boolean isBest = best == null || Double.isNaN(validationLoss) || validationLoss < best.validationLoss();
         Evaluation e = new Evaluation(step, epoch, seconds(), wall(), cpu(), lossCount == 0 ? Double.NaN : lossSum / lossCount,
-                validationLoss, model.optimizer().learningRate(), isBest);
+                validationLoss, model.optimizer().learningRate(), isBest, total == null ? Double.NaN : total.perCharacter());
         lossSum = 0;
         lossCount = 0;
         curve.add(e);

@@ -9,10 +9,13 @@ import dev.gated.tensor.Tensor;
 import java.util.List;
 
 /**
- * How well a language model predicts a text, in nats per predicted character (÷ ln 2 for bits):
+ * How well a language model predicts a text, in nats per predicted token (÷ ln 2 for bits):
  * <pre>
  *   loss = −(1/n) Σ_i log p(text[i+1] | what the model has read),   p = softmax(z),  z the model's logits
+ *   per character = −Σ_i log p(…) ÷ Σ_i |text[i+1]|       (|t|: the characters token t spells; see {@link Total})
  * </pre>
+ * With a character vocabulary the two are the same; with subwords the per-character figure is the one that
+ * compares with character-level models.
  * Two readings of "what the model has read":
  * <ul>
  *   <li>{@link #streams}: the text as B parallel streams ({@link StreamBatches}), the state carried from chunk
@@ -30,23 +33,68 @@ public final class StreamLoss {
     private StreamLoss() {
     }
 
+    /**
+     * The summed loss of the predicted tokens, how many they are and how many characters they spell.
+     *
+     * @param nats       −Σ log p over the predicted tokens
+     * @param tokens     n, the predicted tokens
+     * @param characters the characters the predicted tokens spell (n for a character vocabulary)
+     */
+    public record Total(double nats, long tokens, long characters) {
+
+        public double perToken() {
+            return nats / tokens;
+        }
+
+        public double perCharacter() {
+            return nats / characters;
+        }
+    }
+
     /** Mean loss reading {@code text} (indices) as {@code streams} streams in chunks of {@code chunk} steps. */
     public static double streams(Model model, int[] text, int streams, int chunk) {
+        return streams(model, text, streams, chunk, null).perToken();
+    }
+
+    /**
+     * {@link #streams(Model, int[], int, int)} as a total, with {@code lengths[t]} the characters token t spells
+     * (null: one each).
+     */
+    public static Total streams(Model model, int[] text, int streams, int chunk, int[] lengths) {
         StreamBatches batches = new StreamBatches(text, streams, chunk, model.precision());
         StreamState state = model.newState(streams);
         double sum = 0;
         long n = 0;
+        long characters = 0;
         for (int c = 0; c < batches.chunks(); c++) {
             Dataset d = batches.chunk(c);
             Tensor z = model.forward(List.of(d.x()), null, Mode.INFERENCE, state).outputs().get(0); // (B, T_c, V)
             sum += CROSS_ENTROPY.compute(z, d.y(), null, null) * d.y().size();
             n += d.y().size();
+            characters += characters(d.y(), lengths);
         }
-        return sum / n;
+        return new Total(sum, n, characters);
+    }
+
+    /** Σ lengths[y_i] over the token indices in {@code y} (their count when lengths is null). */
+    static long characters(Tensor y, int[] lengths) {
+        if (lengths == null) {
+            return y.size();
+        }
+        long sum = 0;
+        for (int i = 0; i < y.size(); i++) {
+            sum += lengths[(int) y.get(i)];
+        }
+        return sum;
     }
 
     /** Mean loss over non-overlapping windows of {@code length} characters, each read from a zero state. */
     public static double windows(Model model, int[] text, int length) {
+        return windows(model, text, length, null).perToken();
+    }
+
+    /** {@link #windows(Model, int[], int)} as a total, {@code lengths} as in {@link #streams(Model, int[], int, int, int[])}. */
+    public static Total windows(Model model, int[] text, int length, int[] lengths) {
         int count = (text.length - 1) / length;
         if (count < 1) {
             throw new IllegalArgumentException("a text of " + text.length + " characters holds no window of " + length
@@ -54,6 +102,7 @@ public final class StreamLoss {
         }
         double sum = 0;
         long n = 0;
+        long characters = 0;
         int batch = 64;
         for (int from = 0; from < count; from += batch) {
             int rows = Math.min(batch, count - from);
@@ -69,8 +118,9 @@ public final class StreamLoss {
             Tensor z = model.forward(List.of(x), null, Mode.INFERENCE, null).outputs().get(0);
             sum += CROSS_ENTROPY.compute(z, y, null, null) * y.size();
             n += y.size();
+            characters += characters(y, lengths);
         }
-        return sum / n;
+        return new Total(sum, n, characters);
     }
 
     /**

@@ -44,7 +44,7 @@ class LmSamplerTest {
                 for (int c = 0; c < full.length; c++) {
                     worst = Math.max(worst, Math.abs(full[c] - steppedLogits[c]));
                 }
-                char next = lm.vocabulary().charAt(Sampling.sample(full, 0.8, 5, random));
+                char next = lm.characters().charAt(Sampling.sample(full, 0.8, 5, random));
                 prefix.append(next);
                 steppedLogits = CharSampler.lastLogits(model.step(state, indices(lm, String.valueOf(next))), lm.vocabulary().size());
             }
