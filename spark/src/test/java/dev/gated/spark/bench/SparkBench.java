@@ -34,6 +34,8 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  *   series MASTER COUNT ROWS        series per minute fitting the compare pipeline on a generated panel
  *   dataparallel MASTER PARTS STEPS S2-sized LSTM (B=64 global, T=100, I=32, H=128): samples/s, sync fraction
+ *   sharded MASTER PARTS STEPS      the same S2 steps through the driver (treeAggregate + broadcast) and through
+ *                                   sharded parameters: per-step sync time, bytes the driver receives, shuffle bytes
  * </pre>
  */
 public final class SparkBench {
@@ -49,6 +51,7 @@ public final class SparkBench {
             switch (what) {
                 case "series" -> series(spark, master, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 case "dataparallel" -> dataParallel(spark, master, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+                case "sharded" -> sharded(spark, master, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 case "localsgd" -> localSgd(spark, master, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 default -> throw new IllegalArgumentException("series or dataparallel, got " + what);
             }
@@ -72,6 +75,77 @@ public final class SparkBench {
         System.out.printf(Locale.ROOT, "RESULT series master=%s series=%d rows=%d seconds=%.1f series_per_minute=%.1f "
                         + "failed=%d load=%s hp=[%s]%n", master, out.series(), table.size(), out.seconds(),
                 60 * out.series() / out.seconds(), failed, load(), hp.describe());
+    }
+
+    /** Task results the driver received and shuffle bytes the tasks read, from the listener bus. */
+    static final class Traffic extends org.apache.spark.scheduler.SparkListener {
+        final java.util.concurrent.atomic.AtomicLong results = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong shuffle = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+                results.addAndGet(end.taskMetrics().resultSize());
+                shuffle.addAndGet(end.taskMetrics().shuffleReadMetrics().totalBytesRead());
+                tasks.incrementAndGet();
+            }
+        }
+
+        void reset() {
+            results.set(0);
+            shuffle.set(0);
+            tasks.set(0);
+        }
+    }
+
+    static List<Example> gaussianS2(int count) {
+        SplittableRandom random = new SplittableRandom(1);
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double[] x = new double[100 * 32];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = random.nextGaussian();
+            }
+            examples.add(new Example(x, new double[] {random.nextGaussian()}));
+        }
+        return examples;
+    }
+
+    /** S2 steps synchronised through the driver and through sharded parameters, alternately, same data. */
+    static void sharded(SparkSession spark, String master, int parts, int steps) throws Exception {
+        int global = 64;
+        JavaRDD<Example> data = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(gaussianS2(global * 4), parts).cache();
+        data.count();
+        Traffic traffic = new Traffic();
+        spark.sparkContext().addSparkListener(traffic);
+        for (int round = 0; round < 2; round++) {
+            for (boolean sharded : new boolean[] {false, true}) {
+                Sequential model = s2();
+                DataParallelTrainer warm = new DataParallelTrainer(model, global / parts);
+                DataParallelTrainer measured = new DataParallelTrainer(model, global / parts);
+                if (sharded) {
+                    warm.shardedParameters();
+                    measured.shardedParameters();
+                }
+                warm.train(data, 0, 2);
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                traffic.reset();
+                String before = load();
+                DataParallelTrainer.Report r = measured.train(data, 2, steps);
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                double compute = r.steps().stream().mapToDouble(DataParallelTrainer.Step::computeSeconds).sum() / steps;
+                System.out.printf(Locale.ROOT, "RESULT sync=%s master=%s partitions=%d local_batch=%d params=%d steps=%d "
+                                + "step_ms=%.1f slowest_shard_compute_ms=%.1f sync_ms=%.1f sync_fraction=%.3f "
+                                + "driver_received_bytes_per_step=%d shuffle_read_bytes_per_step=%d tasks_per_step=%.1f "
+                                + "last_loss=%.6f load_before=%s load_after=%s%n",
+                        sharded ? "sharded" : "driver", master, parts, global / parts, r.parameters(), steps,
+                        1000 * r.wallSeconds() / steps, 1000 * compute, 1000 * r.wallSeconds() / steps - 1000 * compute,
+                        r.syncFraction(), traffic.results.get() / steps, traffic.shuffle.get() / steps,
+                        traffic.tasks.get() / (double) steps, r.lastLoss(), before, load());
+            }
+        }
     }
 
     static void dataParallel(SparkSession spark, String master, int parts, int steps) throws Exception {
