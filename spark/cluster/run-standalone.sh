@@ -10,7 +10,8 @@
 #      everything else exactly, wall-clock train_seconds left out) and exits 3 when they differ.
 # Every process it starts is stopped on exit (trap). Usage, from anywhere:
 #   spark/cluster/run-standalone.sh [SERIES]        # default 24 series; NOBUILD=1 skips the Maven build
-#   KILL_EXECUTOR=1 spark/cluster/run-standalone.sh # also kills one executor JVM mid-job (Spark reruns its tasks)
+#   KILL_EXECUTOR=1 spark/cluster/run-standalone.sh # also kills -9 one executor JVM KILL_AFTER (45) s after it
+#                                                   # started; Spark reruns its tasks; exit 4 if none was lost
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -122,7 +123,7 @@ if [ -n "${KILL_EXECUTOR:-}" ]; then
     for _ in $(seq 1 600); do
       for pid in $(pgrep -u "$(id -u)" -f CoarseGrainedExecutorBackend || true); do
         case "$(readlink "/proc/$pid/cwd" 2>/dev/null)" in
-          "$WORK"/worker*) sleep "${KILL_AFTER:-8}"; say "killing executor JVM $pid ($(readlink "/proc/$pid/cwd" | sed "s:$WORK/::"))"
+          "$WORK"/worker*) sleep "${KILL_AFTER:-45}"; say "killing executor JVM $pid ($(readlink "/proc/$pid/cwd" | sed "s:$WORK/::"))"
                            kill -9 "$pid"; exit 0 ;;
         esac
       done
@@ -133,6 +134,15 @@ if [ -n "${KILL_EXECUTOR:-}" ]; then
 fi
 submit "spark://127.0.0.1:$MASTER_PORT" "$WORK/out-cluster" 2> "$WORK/cluster.log"
 T2=$(date +%s)
+if [ -n "${KILL_EXECUTOR:-}" ]; then
+  LOST=$(grep -c "Lost task" "$WORK/cluster.log" || true)
+  grep -m3 -E "Lost executor|Lost task" "$WORK/cluster.log" | cut -c1-220 || true
+  if [ "$LOST" -eq 0 ]; then
+    echo "KILL_EXECUTOR: no task was lost (the kill came before or after the executor's tasks); set KILL_AFTER" >&2
+    exit 4
+  fi
+  say "the killed executor's $LOST task(s) were rerun elsewhere"
+fi
 EXECUTORS=$(ls -d "$WORK"/worker*/app-*/* 2>/dev/null | wc -l)
 say "the cluster job ran $EXECUTORS executor(s): $(ls -d "$WORK"/worker*/app-*/* 2>/dev/null | sed "s:$WORK/::" | paste -sd' ')"
 grep -h "Launch command" "$WORK"/worker1.log | head -1 | cut -c1-400 || true

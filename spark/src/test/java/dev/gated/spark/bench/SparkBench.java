@@ -70,11 +70,43 @@ public final class SparkBench {
         frame.count();
         ManySeriesForecast job = ManySeriesForecast.compare(SeriesPanel.COLUMNS, data, hp,
                 List.of(RecurrentKind.LSTM), 12);
+        TaskTimes times = new TaskTimes();
+        spark.sparkContext().addSparkListener(times);
         ManySeriesForecast.Output out = job.fit(frame);
+        spark.sparkContext().listenerBus().waitUntilEmpty();
+        spark.sparkContext().removeSparkListener(times);
+        System.out.printf(Locale.ROOT, "RESULT tasks master=%s tasks=%d run_seconds=%.1f cpu_seconds=%.1f "
+                        + "cpu_per_run=%.2f gc_seconds=%.1f deserialize_seconds=%.1f%n", master, times.tasks.get(),
+                times.run.get() / 1e3, times.cpu.get() / 1e9, times.cpu.get() / 1e6 / Math.max(1, times.run.get()),
+                times.gc.get() / 1e3, times.deserialize.get() / 1e3);
         long failed = out.results().filter("error is not null").count();
         System.out.printf(Locale.ROOT, "RESULT series master=%s series=%d rows=%d seconds=%.1f series_per_minute=%.1f "
                         + "failed=%d load=%s hp=[%s]%n", master, out.series(), table.size(), out.seconds(),
                 60 * out.series() / out.seconds(), failed, load(), hp.describe());
+    }
+
+    /**
+     * Σ over tasks of run time (wall, ms), executor CPU time (ns), GC and deserialisation time (ms): CPU / run
+     * near 1 means the task threads computed all the time they ran; well below 1, they waited (for a core, a
+     * lock or I/O).
+     */
+    static final class TaskTimes extends org.apache.spark.scheduler.SparkListener {
+        final java.util.concurrent.atomic.AtomicLong run = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong gc = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong deserialize = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+                run.addAndGet(end.taskMetrics().executorRunTime());
+                cpu.addAndGet(end.taskMetrics().executorCpuTime());
+                gc.addAndGet(end.taskMetrics().jvmGCTime());
+                deserialize.addAndGet(end.taskMetrics().executorDeserializeTime());
+                tasks.incrementAndGet();
+            }
+        }
     }
 
     /** Task results the driver received and shuffle bytes the tasks read, from the listener bus. */
@@ -130,7 +162,15 @@ public final class SparkBench {
                     measured.shardedParameters();
                 }
                 warm.train(data, 0, 2);
+                // what a run costs besides its steps (sharded: cutting the weights and optimizer state into
+                // slices, and their one return to the driver at the end), measured with no step, then subtracted
                 spark.sparkContext().listenerBus().waitUntilEmpty();
+                traffic.reset();
+                measured.train(data, 2, 0);
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                long fixedResults = traffic.results.get();
+                long fixedShuffle = traffic.shuffle.get();
+                long fixedTasks = traffic.tasks.get();
                 traffic.reset();
                 String before = load();
                 DataParallelTrainer.Report r = measured.train(data, 2, steps);
@@ -142,8 +182,11 @@ public final class SparkBench {
                                 + "last_loss=%.6f load_before=%s load_after=%s%n",
                         sharded ? "sharded" : "driver", master, parts, global / parts, r.parameters(), steps,
                         1000 * r.wallSeconds() / steps, 1000 * compute, 1000 * r.wallSeconds() / steps - 1000 * compute,
-                        r.syncFraction(), traffic.results.get() / steps, traffic.shuffle.get() / steps,
-                        traffic.tasks.get() / (double) steps, r.lastLoss(), before, load());
+                        r.syncFraction(), (traffic.results.get() - fixedResults) / steps,
+                        (traffic.shuffle.get() - fixedShuffle) / steps,
+                        (traffic.tasks.get() - fixedTasks) / (double) steps, r.lastLoss(), before, load());
+                System.out.printf(Locale.ROOT, "RESULT sync=%s per_run driver_received_bytes=%d shuffle_read_bytes=%d "
+                        + "tasks=%d%n", sharded ? "sharded" : "driver", fixedResults, fixedShuffle, fixedTasks);
             }
         }
     }
