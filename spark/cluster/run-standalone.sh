@@ -10,8 +10,8 @@
 #      everything else exactly, wall-clock train_seconds left out) and exits 3 when they differ.
 # Every process it starts is stopped on exit (trap). Usage, from anywhere:
 #   spark/cluster/run-standalone.sh [SERIES]        # default 24 series; NOBUILD=1 skips the Maven build
-#   KILL_EXECUTOR=1 spark/cluster/run-standalone.sh # also kills -9 one executor JVM KILL_AFTER (45) s after it
-#                                                   # started; Spark reruns its tasks; exit 4 if none was lost
+#   KILL_EXECUTOR=1 spark/cluster/run-standalone.sh # also kills -9 one executor JVM once it has started its third
+#                                                   # task; Spark reruns its tasks; exit 4 if no task was lost
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -71,6 +71,10 @@ appender.console.layout.type = PatternLayout
 appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
 logger.master.name = org.apache.spark.deploy
 logger.master.level = info
+logger.tasks.name = org.apache.spark.executor.Executor
+logger.tasks.level = info
+logger.lost.name = org.apache.spark.scheduler
+logger.lost.level = warn
 LOG
 # the application's jars: Gated's modules and their libraries, less what Spark already brings
 APP_JARS=$( (cat "$WORK/runtime.classpath"; echo) | tr ':' '\n' | grep . | while read -r jar; do
@@ -119,12 +123,16 @@ submit 'local[2]' "$WORK/out-local" 2> "$WORK/local.log"
 T1=$(date +%s)
 say "job 2: SparkSubmit --master spark://127.0.0.1:$MASTER_PORT (two executor JVMs)"
 if [ -n "${KILL_EXECUTOR:-}" ]; then
-  (   # once executors have worked a few seconds, kill -9 the first one started in this cluster's work folders
-    for _ in $(seq 1 600); do
-      for pid in $(pgrep -u "$(id -u)" -f CoarseGrainedExecutorBackend || true); do
-        case "$(readlink "/proc/$pid/cwd" 2>/dev/null)" in
-          "$WORK"/worker*) sleep "${KILL_AFTER:-45}"; say "killing executor JVM $pid ($(readlink "/proc/$pid/cwd" | sed "s:$WORK/::"))"
-                           kill -9 "$pid"; exit 0 ;;
+  (   # once an executor of this cluster has started its KILL_AFTER_TASKS-th task (3: the fitting stage), kill -9 it
+    for _ in $(seq 1 1200); do
+      for pid in $(pgrep -f CoarseGrainedExecutorBackend || true); do
+        dir=$(readlink "/proc/$pid/cwd" 2>/dev/null || true)
+        case "$dir" in
+          "$WORK"/worker*)
+            if [ "$(grep -c 'Running task' "$dir/stderr" 2>/dev/null || true)" -ge "${KILL_AFTER_TASKS:-3}" ]; then
+              sleep 3; say "killing executor JVM $pid (${dir#$WORK/}) while it runs: $(grep 'Running task' "$dir/stderr" | tail -1 | sed 's/.*INFO //')"
+              kill -9 "$pid"; exit 0
+            fi ;;
         esac
       done
       sleep 0.5
@@ -138,7 +146,7 @@ if [ -n "${KILL_EXECUTOR:-}" ]; then
   LOST=$(grep -c "Lost task" "$WORK/cluster.log" || true)
   grep -m3 -E "Lost executor|Lost task" "$WORK/cluster.log" | cut -c1-220 || true
   if [ "$LOST" -eq 0 ]; then
-    echo "KILL_EXECUTOR: no task was lost (the kill came before or after the executor's tasks); set KILL_AFTER" >&2
+    echo "KILL_EXECUTOR: no task was lost (the kill came before or after the executor's tasks); set KILL_AFTER_TASKS" >&2
     exit 4
   fi
   say "the killed executor's $LOST task(s) were rerun elsewhere"
