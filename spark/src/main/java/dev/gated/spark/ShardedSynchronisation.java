@@ -80,10 +80,10 @@ final class ShardedSynchronisation {
                 state.unpersist(false);
                 summed.unpersist(false);
                 state = next;
-                SliceState any = figures.get(0);
-                if (any.examples() == 0 || figures.size() != n) {
+                if (figures.size() != n || figures.get(0).examples() == 0) {   // no gradient reached the slices
                     throw new IllegalArgumentException("the training data is empty: no partition holds an example");
                 }
+                SliceState any = figures.get(0);
                 double wall = (System.nanoTime() - start) / 1e9;
                 double compute = any.maxComputeNanos() / 1e9;
                 out.add(new DataParallelTrainer.Step(s, any.loss() / any.examples(), any.examples(), wall, compute,
