@@ -23,6 +23,9 @@ stop_all() {
   local rc=$? pid
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done   # Workers kill their executors on SIGTERM
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  local left
+  left=$(pgrep -f "$WORK/spark-home" || true)
+  if [ -n "$left" ]; then echo "still running after the stop, killed: $left" >&2; kill $left 2>/dev/null || true; fi
   if [ "$rc" -ne 0 ]; then
     for log in "$WORK"/*.log; do [ -e "$log" ] && { echo "--- $log (last lines)"; grep -v '^\s*at ' "$log" | tail -8; }; done >&2
     KEEP=1
@@ -87,6 +90,9 @@ FLAGS="$(tr '\n' ' ' < spark/pom.xml | sed 's:.*<spark.java17.flags>\(.*\)</spar
 export SPARK_HOME SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_DIRS=$WORK/local
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 spark_class() { java $FLAGS -cp "$SPARK_HOME/conf:$SPARK_HOME/jars/*" "$@"; }
+# for the daemons, started with &: exec makes the background subshell the JVM itself, so $! is the JVM's pid and
+# the trap's kill reaches it (a plain function call would leave the JVM running as the subshell's child)
+daemon() { exec java $FLAGS -cp "$SPARK_HOME/conf:$SPARK_HOME/jars/*" "$@"; }
 wait_for() {   # FILE PATTERN WHAT
   for _ in $(seq 1 240); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done
   echo "timed out waiting for $3; its log:" >&2; tail -20 "$1" >&2; return 1
@@ -94,12 +100,12 @@ wait_for() {   # FILE PATTERN WHAT
 
 MASTER_PORT=$(free_port)
 say "starting the Master on spark://127.0.0.1:$MASTER_PORT"
-spark_class -Xmx256m org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$MASTER_PORT" \
+daemon -Xmx256m org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$MASTER_PORT" \
   --webui-port "$(free_port)" > "$WORK/master.log" 2>&1 &
 PIDS+=($!)
 wait_for "$WORK/master.log" "I have been elected leader" "the Master"
 for w in 1 2; do
-  spark_class -Xmx256m org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 --memory 1g \
+  daemon -Xmx256m org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 --memory 1g \
     --webui-port "$(free_port)" --work-dir "$WORK/worker$w" "spark://127.0.0.1:$MASTER_PORT" > "$WORK/worker$w.log" 2>&1 &
   PIDS+=($!)
 done
