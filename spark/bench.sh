@@ -4,6 +4,7 @@
 #   spark/bench.sh series local[2] 200 200        # two cores
 #   spark/bench.sh dataparallel local[2] 2 10     # S2 LSTM, 2 partitions x 32, 10 steps
 #   spark/bench.sh localsgd local[2] 2 4          # local SGD (average every 4 steps) vs synchronous SGD
+#   spark/bench.sh sharded local[2] 2 10          # S2 steps through the driver vs sharded parameters: sync ms, driver bytes
 # Prints RESULT lines with the load average (1, 5, 15 min) beside each figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."

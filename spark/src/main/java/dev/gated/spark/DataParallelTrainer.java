@@ -25,6 +25,8 @@ import org.apache.spark.broadcast.Broadcast;
  *
  * <p>Traffic per step: P·8 bytes of weights to each executor (a broadcast, fetched once per JVM), and
  * P·8 bytes of gradient from each partition, summed on the way up. The driver's step is O(P).
+ * {@link #shardedParameters()} takes the same steps without the driver in the data path
+ * ({@link ShardedSynchronisation}: one slice of the weights and optimizer state per partition, BigDL-style).
  */
 public final class DataParallelTrainer {
 
@@ -66,6 +68,7 @@ public final class DataParallelTrainer {
     private final Model model;
     private final int batch;
     private TaskFault fault = TaskFault.NONE;
+    private boolean sharded;
 
     /**
      * @param model a compiled model with one input and one output (its optimizer and clipping are used on the
@@ -85,6 +88,17 @@ public final class DataParallelTrainer {
         }
         this.model = model;
         this.batch = batch;
+    }
+
+    /**
+     * Synchronises through sharded parameters ({@link ShardedSynchronisation}, as BigDL does) instead of through
+     * the driver: the weights and the optimizer's state are cut into one slice per partition, each slice summed
+     * and stepped by one task, and the driver receives no P-sized vector per step. Same steps, same weights
+     * (up to the order of the gradient sums).
+     */
+    public DataParallelTrainer shardedParameters() {
+        this.sharded = true;
+        return this;
     }
 
     /** Rehearses failures (tests): called at the start of each partition's work in each step. */
@@ -111,6 +125,10 @@ public final class DataParallelTrainer {
         Broadcast<byte[]> file = sc.broadcast(ModelBytes.of(model));
         List<Step> out = new ArrayList<>();
         try {
+            if (sharded) {
+                return new Report(new ShardedSynchronisation(model, batch, fault).train(data, first, steps, file),
+                        data.getNumPartitions(), p);
+            }
             for (int s = first; s < first + steps; s++) {
                 long start = System.nanoTime();
                 Broadcast<double[]> weights = sc.broadcast(FlatParameters.weights(params));

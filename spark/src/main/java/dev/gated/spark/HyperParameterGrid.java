@@ -51,7 +51,7 @@ public record HyperParameterGrid(List<RecurrentKind> cells, List<Integer> units,
                     for (double lr : rates) {
                         out.add(new Point(cell, new HyperParameters(u, base.layers(), w, base.horizon(),
                                 base.stride(), base.epochs(), base.batch(), lr, base.seed(), base.patience(),
-                                base.dropout(), base.clip(), base.relative(), base.optimizer())));
+                                base.dropout(), base.clip(), base.relative(), base.optimizer(), base.plateau())));
                     }
                 }
             }

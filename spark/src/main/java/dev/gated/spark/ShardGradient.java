@@ -33,18 +33,24 @@ record ShardGradient(Broadcast<byte[]> file, Broadcast<double[]> weights, int st
         if (local.isEmpty()) {
             return List.<GradientSum>of().iterator();
         }
+        return List.of(of(file, weights.value(), step, batch, inShape, outShape, partition, local)).iterator();
+    }
+
+    /** b · ∂L/∂w and b · L of partition {@code partition}'s local batch at step {@code step}, at {@code w}. */
+    static GradientSum of(Broadcast<byte[]> file, double[] w, int step, int batch, int[] inShape, int[] outShape,
+                          int partition, List<Example> local) {
         String key = "train-" + file.id();
         Model model = ExecutorModels.borrow(key, file::value);
         try {
             long start = System.nanoTime();
             List<Parameter> params = model.parameters();
-            FlatParameters.setWeights(params, weights.value());
+            FlatParameters.setWeights(params, w);
             LocalBatch b = LocalBatch.of(local, step, batch, inShape, outShape);
             double loss = b.gradient(model, step * 1_000_003L + partition);
             double[] g = new double[FlatParameters.size(params)];
             FlatParameters.addGradients(params, batch, g);
             long nanos = System.nanoTime() - start;
-            return List.of(new GradientSum(g, loss * batch, batch, nanos, nanos)).iterator();
+            return new GradientSum(g, loss * batch, batch, nanos, nanos);
         } finally {
             ExecutorModels.giveBack(key, model);
         }

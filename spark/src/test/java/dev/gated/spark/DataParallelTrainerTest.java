@@ -11,6 +11,8 @@ import dev.gated.loss.Loss;
 import dev.gated.model.Fit;
 import dev.gated.model.Sequential;
 import dev.gated.optim.Adam;
+import dev.gated.optim.GradientClipping;
+import dev.gated.optim.LearningRateSchedule;
 import dev.gated.optim.Sgd;
 import dev.gated.tensor.Precision;
 import dev.gated.tensor.Tensor;
@@ -166,6 +168,46 @@ class DataParallelTrainerTest {
         Sequential m = Sequential.input(T, 1).seed(11).precision(Precision.FLOAT64)
                 .add(RecurrentKind.GRU.layer(6)).add(new Dense(1));
         m.compile(new Sgd(0.5, 0, false), Loss.mse());
+        return m;
+    }
+
+    /**
+     * BigDL-style sharded parameters against the driver's treeAggregate path: 4 partitions, Adam with global-norm
+     * clipping that binds (the slices' squared norms are summed on the driver), two calls of two steps each (so
+     * the optimizer's state is cut into slices, carried by the slice owners and written back in between).
+     */
+    @Test
+    void shardedParametersTakeTheSameStepsAsTheDriverPath() {
+        GradientClipping clipping = GradientClipping.byGlobalNorm(0.05);
+        double[] initial = FlatParameters.weights(model(Precision.FLOAT64).parameters());
+        Sequential driver = clipped(clipping);
+        distributed(driver, 4, TaskFault.NONE);
+        Sequential sharded = clipped(clipping);
+        JavaRDD<Example> data = sc.parallelize(examples, 4).cache();
+        DataParallelTrainer.Report first = new DataParallelTrainer(sharded, GLOBAL / 4).shardedParameters()
+                .train(data, 0, STEPS / 2);
+        DataParallelTrainer.Report second = new DataParallelTrainer(sharded, GLOBAL / 4).shardedParameters()
+                .train(data, STEPS / 2, STEPS / 2);
+        data.unpersist(false);
+        double[] expected = FlatParameters.weights(driver.parameters());
+        double error = relative(FlatParameters.weights(sharded.parameters()), expected);
+        double moved = relative(expected, initial);
+        double clipped = relative(expected, reference(Precision.FLOAT64, 4));
+        System.out.printf("sharded parameters vs driver path, 4 partitions, global-norm clipping, %d steps: relative "
+                + "weight difference %.3e (moved %.3e; %.3e from the unclipped steps)%n", STEPS, error, moved, clipped);
+        assertTrue(moved > 1e-3, "the steps should move the weights, moved " + moved);
+        assertTrue(clipped > 1e-6, "the clipping threshold should bind, but the weights equal the unclipped ones");
+        assertTrue(error <= 1e-12, "relative difference " + error);
+        assertEquals(STEPS, driver.optimizer().iterations());
+        assertEquals(STEPS, sharded.optimizer().iterations());
+        assertEquals(GLOBAL, second.steps().get(0).examples());
+        assertEquals(STEPS / 2, first.steps().size());
+    }
+
+    static Sequential clipped(GradientClipping clipping) {
+        Sequential m = Sequential.input(T, 1).seed(11).precision(Precision.FLOAT64)
+                .add(RecurrentKind.LSTM.layer(8)).add(new Dense(1));
+        m.compile(new Adam(0.01), Loss.mse(), clipping, LearningRateSchedule.constant());
         return m;
     }
 

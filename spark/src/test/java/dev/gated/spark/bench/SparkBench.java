@@ -34,6 +34,8 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  *   series MASTER COUNT ROWS        series per minute fitting the compare pipeline on a generated panel
  *   dataparallel MASTER PARTS STEPS S2-sized LSTM (B=64 global, T=100, I=32, H=128): samples/s, sync fraction
+ *   sharded MASTER PARTS STEPS      the same S2 steps through the driver (treeAggregate + broadcast) and through
+ *                                   sharded parameters: per-step sync time, bytes the driver receives, shuffle bytes
  * </pre>
  */
 public final class SparkBench {
@@ -49,6 +51,7 @@ public final class SparkBench {
             switch (what) {
                 case "series" -> series(spark, master, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 case "dataparallel" -> dataParallel(spark, master, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+                case "sharded" -> sharded(spark, master, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 case "localsgd" -> localSgd(spark, master, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 default -> throw new IllegalArgumentException("series or dataparallel, got " + what);
             }
@@ -67,11 +70,125 @@ public final class SparkBench {
         frame.count();
         ManySeriesForecast job = ManySeriesForecast.compare(SeriesPanel.COLUMNS, data, hp,
                 List.of(RecurrentKind.LSTM), 12);
+        TaskTimes times = new TaskTimes();
+        spark.sparkContext().addSparkListener(times);
         ManySeriesForecast.Output out = job.fit(frame);
+        spark.sparkContext().listenerBus().waitUntilEmpty();
+        spark.sparkContext().removeSparkListener(times);
+        System.out.printf(Locale.ROOT, "RESULT tasks master=%s tasks=%d run_seconds=%.1f cpu_seconds=%.1f "
+                        + "cpu_per_run=%.2f gc_seconds=%.1f deserialize_seconds=%.1f%n", master, times.tasks.get(),
+                times.run.get() / 1e3, times.cpu.get() / 1e9, times.cpu.get() / 1e6 / Math.max(1, times.run.get()),
+                times.gc.get() / 1e3, times.deserialize.get() / 1e3);
         long failed = out.results().filter("error is not null").count();
         System.out.printf(Locale.ROOT, "RESULT series master=%s series=%d rows=%d seconds=%.1f series_per_minute=%.1f "
                         + "failed=%d load=%s hp=[%s]%n", master, out.series(), table.size(), out.seconds(),
                 60 * out.series() / out.seconds(), failed, load(), hp.describe());
+    }
+
+    /**
+     * Σ over tasks of run time (wall, ms), executor CPU time (ns), GC and deserialisation time (ms): CPU / run
+     * near 1 means the task threads computed all the time they ran; well below 1, they waited (for a core, a
+     * lock or I/O).
+     */
+    static final class TaskTimes extends org.apache.spark.scheduler.SparkListener {
+        final java.util.concurrent.atomic.AtomicLong run = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong gc = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong deserialize = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+                run.addAndGet(end.taskMetrics().executorRunTime());
+                cpu.addAndGet(end.taskMetrics().executorCpuTime());
+                gc.addAndGet(end.taskMetrics().jvmGCTime());
+                deserialize.addAndGet(end.taskMetrics().executorDeserializeTime());
+                tasks.incrementAndGet();
+            }
+        }
+    }
+
+    /** Task results the driver received and shuffle bytes the tasks read, from the listener bus. */
+    static final class Traffic extends org.apache.spark.scheduler.SparkListener {
+        final java.util.concurrent.atomic.AtomicLong results = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong shuffle = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+                results.addAndGet(end.taskMetrics().resultSize());
+                shuffle.addAndGet(end.taskMetrics().shuffleReadMetrics().totalBytesRead());
+                tasks.incrementAndGet();
+            }
+        }
+
+        void reset() {
+            results.set(0);
+            shuffle.set(0);
+            tasks.set(0);
+        }
+    }
+
+    static List<Example> gaussianS2(int count) {
+        SplittableRandom random = new SplittableRandom(1);
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double[] x = new double[100 * 32];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = random.nextGaussian();
+            }
+            examples.add(new Example(x, new double[] {random.nextGaussian()}));
+        }
+        return examples;
+    }
+
+    /** S2 steps synchronised through the driver and through sharded parameters, alternately, same data. */
+    static void sharded(SparkSession spark, String master, int parts, int steps) throws Exception {
+        int global = 64;
+        JavaRDD<Example> data = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(gaussianS2(global * 4), parts).cache();
+        data.count();
+        Traffic traffic = new Traffic();
+        spark.sparkContext().addSparkListener(traffic);
+        for (int round = 0; round < 2; round++) {
+            for (boolean sharded : new boolean[] {false, true}) {
+                Sequential model = s2();
+                DataParallelTrainer warm = new DataParallelTrainer(model, global / parts);
+                DataParallelTrainer measured = new DataParallelTrainer(model, global / parts);
+                if (sharded) {
+                    warm.shardedParameters();
+                    measured.shardedParameters();
+                }
+                warm.train(data, 0, 2);
+                // what a run costs besides its steps (sharded: cutting the weights and optimizer state into
+                // slices, and their one return to the driver at the end), measured with no step, then subtracted
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                traffic.reset();
+                measured.train(data, 2, 0);
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                long fixedResults = traffic.results.get();
+                long fixedShuffle = traffic.shuffle.get();
+                long fixedTasks = traffic.tasks.get();
+                traffic.reset();
+                String before = load();
+                DataParallelTrainer.Report r = measured.train(data, 2, steps);
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                double compute = r.steps().stream().mapToDouble(DataParallelTrainer.Step::computeSeconds).sum() / steps;
+                System.out.printf(Locale.ROOT, "RESULT sync=%s master=%s partitions=%d local_batch=%d params=%d steps=%d "
+                                + "step_ms=%.1f slowest_shard_compute_ms=%.1f sync_ms=%.1f sync_fraction=%.3f "
+                                + "driver_received_bytes_per_step=%d shuffle_read_bytes_per_step=%d tasks_per_step=%.1f "
+                                + "last_loss=%.6f load_before=%s load_after=%s%n",
+                        sharded ? "sharded" : "driver", master, parts, global / parts, r.parameters(), steps,
+                        1000 * r.wallSeconds() / steps, 1000 * compute, 1000 * r.wallSeconds() / steps - 1000 * compute,
+                        r.syncFraction(), (traffic.results.get() - fixedResults) / steps,
+                        (traffic.shuffle.get() - fixedShuffle) / steps,
+                        (traffic.tasks.get() - fixedTasks) / (double) steps, r.lastLoss(), before, load());
+                System.out.printf(Locale.ROOT, "RESULT sync=%s per_run driver_received_bytes=%d shuffle_read_bytes=%d "
+                        + "tasks=%d%n", sharded ? "sharded" : "driver", fixedResults, fixedShuffle, fixedTasks);
+            }
+        }
     }
 
     static void dataParallel(SparkSession spark, String master, int parts, int steps) throws Exception {
