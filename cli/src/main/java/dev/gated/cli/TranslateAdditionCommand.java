@@ -42,6 +42,9 @@ final class TranslateAdditionCommand extends BaseCommand {
     @Option(names = "--batch-size", defaultValue = "32", description = "Examples per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate; Keras's default (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
     @Option(names = "--seed", defaultValue = "42", description = "Data and weights seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -49,6 +52,9 @@ final class TranslateAdditionCommand extends BaseCommand {
     public Integer call() {
         if (epochs < 1 || units < 1 || batchSize < 1) {
             throw usage("--epochs, --units and --batch-size must be >= 1");
+        }
+        if (!(learningRate > 0)) {
+            throw usage("--learning-rate must be > 0, got " + learningRate);
         }
         if (!(target > 0 && target <= 1)) {
             throw usage("--target must be a fraction in (0, 1], got " + target);
@@ -59,7 +65,7 @@ final class TranslateAdditionCommand extends BaseCommand {
                 problems.answers().get(0), problems.validationStart(), problems.size() - problems.validationStart()));
         List<Map<String, Object>> rows = new ArrayList<>();
         long start = System.nanoTime();
-        AdditionRnn.Result result = AdditionRnn.train(problems, units, epochs, target, batchSize, seed, e -> {
+        AdditionRnn.Result result = AdditionRnn.train(problems, units, epochs, target, batchSize, learningRate, seed, e -> {
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             double minutes = (System.nanoTime() - start) / 6e10;
             Map<String, Object> row = new LinkedHashMap<>();

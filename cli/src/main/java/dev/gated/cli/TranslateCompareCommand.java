@@ -86,6 +86,7 @@ final class TranslateCompareCommand extends BaseCommand {
                 row.put("params", r.parameters());
                 row.put("train_minutes", r.trainMinutes());
                 row.put("sentences_per_second", r.sentencesPerSecond());
+                row.put("beam_sentences_per_second", r.beamSentencesPerSecond());
                 row.put("samples", r.samples());
                 rows.add(row);
             }

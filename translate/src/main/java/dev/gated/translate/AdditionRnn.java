@@ -73,13 +73,13 @@ public final class AdditionRnn {
     }
 
     /**
-     * Trains until the validation character accuracy reaches {@code target} (then stops) or for {@code maxEpochs},
-     * reporting each epoch to {@code onEpoch} as it ends.
+     * Trains with Adam({@code learningRate}; Keras's default 0.001) until the validation character accuracy reaches
+     * {@code target} (then stops) or for {@code maxEpochs}, reporting each epoch to {@code onEpoch} as it ends.
      */
-    public static Result train(AdditionProblems problems, int units, int maxEpochs, double target, int batchSize, long seed,
-                               Consumer<Epoch> onEpoch) {
+    public static Result train(AdditionProblems problems, int units, int maxEpochs, double target, int batchSize, double learningRate,
+                               long seed, Consumer<Epoch> onEpoch) {
         Sequential model = model(problems, units, seed);
-        model.compile(new Adam(0.001), Loss.sparseCategoricalCrossEntropy(false));
+        model.compile(new Adam(learningRate), Loss.sparseCategoricalCrossEntropy(false));
         model.metrics(Metric.sparseCategoricalAccuracy());
         int split = problems.validationStart();
         Dataset train = new Dataset(problems.questionTensor(0, split), problems.answerTensor(0, split));
