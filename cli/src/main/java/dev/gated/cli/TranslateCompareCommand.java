@@ -25,7 +25,7 @@ final class TranslateCompareCommand extends BaseCommand {
     TransformerOptions transformer;
 
     @Option(names = "--models", split = ",", defaultValue = "lstm,gru,lstm-dot,gru-dot,lstm-additive,gru-additive",
-            description = "Models to compare (default: ${DEFAULT-VALUE}).")
+            description = "Models to compare; 'none' for the baselines alone (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
     @Option(names = "--test-sentences", defaultValue = "500", description = "Test sentences scored (default: ${DEFAULT-VALUE}).")
@@ -58,7 +58,7 @@ final class TranslateCompareCommand extends BaseCommand {
     @Override
     public Integer call() throws IOException {
         List<ModelSpec> specs = new ArrayList<>();
-        for (String m : models) {
+        for (String m : models.equals(List.of("none")) ? List.<String>of() : models) {
             specs.add(ModelSpec.parse(m, embedding, units, transformer.shape()));
         }
         Comparison.Budget budget = new Comparison.Budget(data.maxSentences, testSentences, data.maxSource, data.maxTarget, epochs,
