@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "translate", mixinStandardHelpOptions = true,
         description = "Translate sentences with a trained model (from --text, or stdin one a line); see the subcommands to train, evaluate and compare.",
-        subcommands = {TranslateTrainCommand.class, TranslateEvaluateCommand.class, TranslateCompareCommand.class})
+        subcommands = {TranslateTrainCommand.class, TranslateEvaluateCommand.class, TranslateCompareCommand.class, TranslateAdditionCommand.class})
 final class TranslateCommand extends BaseCommand {
 
     @Option(names = "--model", paramLabel = "FILE", description = "A model written by 'gated translate train'.")

@@ -25,7 +25,7 @@ final class TranslateCompareCommand extends BaseCommand {
     TransformerOptions transformer;
 
     @Option(names = "--models", split = ",", defaultValue = "lstm,gru,lstm-dot,gru-dot,lstm-additive,gru-additive",
-            description = "Models to compare (default: ${DEFAULT-VALUE}).")
+            description = "Models to compare; 'none' for the baselines alone (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
     @Option(names = "--test-sentences", defaultValue = "500", description = "Test sentences scored (default: ${DEFAULT-VALUE}).")
@@ -60,7 +60,7 @@ final class TranslateCompareCommand extends BaseCommand {
         FileGuard.input(data.file, "--data");
         FileGuard.outputFolder(outputs, "--outputs");
         List<ModelSpec> specs = new ArrayList<>();
-        for (String m : models) {
+        for (String m : models.equals(List.of("none")) ? List.<String>of() : models) {
             specs.add(ModelSpec.parse(m, embedding, units, transformer.shape()));
         }
         Comparison.Budget budget = new Comparison.Budget(data.maxSentences, testSentences, data.maxSource, data.maxTarget, epochs,
@@ -88,6 +88,7 @@ final class TranslateCompareCommand extends BaseCommand {
                 row.put("params", r.parameters());
                 row.put("train_minutes", r.trainMinutes());
                 row.put("sentences_per_second", r.sentencesPerSecond());
+                row.put("beam_sentences_per_second", r.beamSentencesPerSecond());
                 row.put("samples", r.samples());
                 rows.add(row);
             }

@@ -39,7 +39,7 @@ final class TranslateEvaluateCommand extends BaseCommand {
     @Option(names = "--beam", defaultValue = "1", description = "Beam width; 1 = greedy (default: ${DEFAULT-VALUE}).")
     int beam;
 
-    @Option(names = "--decoders", description = "Also time the decoders on the scored sentences: greedy with the step model, "
+    @Option(names = "--decoders", description = "Also time the decoders on the scored sentences: greedy with the step model (the transformer: key/value caches), "
             + "greedy re-running the prefix, beam search of width 5.")
     boolean decoders;
 

@@ -100,6 +100,28 @@ class TranslateCommandTest {
     }
 
     @Test
+    void compareWithModelsNoneGivesTheBaselinesAlone() throws IOException {
+        JsonNode doc = Cli.run("translate", "compare", "--data", pairs().toString(), "--models", "none", "--test-fraction", "0.2",
+                "--json").ok().json();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        doc.get("rows").forEach(r -> names.add(r.get("name").asText()));
+        assertEquals(java.util.List.of("copy source", "most frequent", "retrieval"), names);
+    }
+
+    @Test
+    void additionReportsEveryEpochAndBadOptionsAreOneLine() throws IOException {
+        JsonNode doc = Cli.run("translate", "addition", "--digits", "1", "--size", "50", "--units", "4", "--epochs", "2",
+                "--target", "1.0", "--json").ok().json();
+        assertEquals(2, doc.get("epochs").size());
+        assertEquals(2, doc.get("epochs").get(1).get("epoch").asInt());
+        assertTrue(doc.get("epochs").get(0).get("val_accuracy").asDouble() >= 0);
+        assertTrue(doc.get("first_epoch_reaching_target").isNull());
+        Cli.run("translate", "addition", "--digits", "1", "--size", "80").failsWith(1)
+                .says("expected 10 to 55 problems for 1-digit operands");
+        Cli.run("translate", "addition", "--target", "1.5").failsWith(2).says("--target must be a fraction");
+    }
+
+    @Test
     void badInputsAreOneLineErrors() throws IOException {
         Path oneColumn = dir.resolve("one.tsv");
         Files.writeString(oneColumn, "go.\tva !\nhello there\n");

@@ -32,16 +32,23 @@ public final class BeamSearchDecoder {
     }
 
     public static int[] decode(TranslationModel model, int[] source, int width, double alpha, int maxLength) {
+        return search(model.begin(List.of(source)), source.length, width, alpha, maxLength).tokens();
+    }
+
+    /**
+     * The best hypothesis and its final score (length-normalised when it finished), through a session already
+     * begun on one source of {@code sourceLength} tokens.
+     */
+    static Result search(Decoding session, int sourceLength, int width, double alpha, int maxLength) {
         if (width < 1) {
             throw new IllegalArgumentException("beam width must be ≥ 1 but is " + width);
         }
         if (alpha < 0) {
             throw new IllegalArgumentException("length-normalisation α must be ≥ 0 but is " + alpha);
         }
-        Decoding session = model.begin(List.of(source));
         List<Hypothesis> live = List.of(new Hypothesis(new int[0], 0, 0));
         List<Hypothesis> finished = new ArrayList<>();
-        int limit = GreedyDecoder.limit(source.length, maxLength);
+        int limit = GreedyDecoder.limit(sourceLength, maxLength);
         for (int t = 0; t <= limit && !live.isEmpty() && finished.size() < width; t++) {
             int k = live.size();
             float[] tokens = new float[k];
@@ -85,7 +92,11 @@ public final class BeamSearchDecoder {
         Hypothesis best = pool.stream().max(Comparator.comparingDouble(Hypothesis::score)).orElseThrow();
         int[] y = best.tokens();
         int n = y.length > 0 && y[y.length - 1] == SymbolTokenizer.END ? y.length - 1 : y.length;
-        return java.util.Arrays.copyOf(y, n);
+        return new Result(java.util.Arrays.copyOf(y, n), best.score());
+    }
+
+    /** A decoded output (END removed) and its score. */
+    record Result(int[] tokens, double score) {
     }
 
     private static double[] logSoftmax(Tensor logits, int offset, int v) {

@@ -23,10 +23,17 @@ public final class Comparison {
                          int embedding, int units, long seed) {
     }
 
-    /** One row of the table; {@code parameters}, {@code trainMinutes} and {@code sentencesPerSecond} are 0 for baselines. */
-    public record Row(String name, Scores scores, long parameters, double trainMinutes, double sentencesPerSecond, double finalLoss,
-                      List<String> samples) {
+    /**
+     * One row of the table; {@code parameters}, {@code trainMinutes} and the speeds are 0 for baselines.
+     * {@code sentencesPerSecond}: greedy, the test sentences as one batch; {@code beamSentencesPerSecond}: beam
+     * search of width {@link #BEAM}, one sentence at a time (k rows per step).
+     */
+    public record Row(String name, Scores scores, long parameters, double trainMinutes, double sentencesPerSecond,
+                      double beamSentencesPerSecond, double finalLoss, List<String> samples) {
     }
+
+    /** The beam width whose speed the table gives. */
+    public static final int BEAM = 5;
 
     public record Table(String corpus, int train, int test, Budget budget, TrainingOptions options, List<Row> rows, List<Example> examples) {
 
@@ -36,13 +43,14 @@ public final class Comparison {
                     + "%s tokens%s, %d epochs, batch %d, Adam %s, E = %d, H = %d, seed %d%n%n", corpus, train, test, budget.maxSourceChars(),
                     budget.maxTargetChars(), options.tokens(), options.tokens().equals("bpe") ? " (" + options.bpeMerges() + " merges)" : "",
                     budget.epochs(), options.batchSize(), options.learningRate(), budget.embedding(), budget.units(), budget.seed()));
-            out.append("| model | BLEU | chrF | exact | parameters | train min | sent/s greedy | final loss |\n");
-            out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            out.append("| model | BLEU | chrF | exact | parameters | train min | sent/s greedy | sent/s beam " + BEAM + " | final loss |\n");
+            out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Row r : rows) {
-                out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %s | %s | %s | %s |%n", r.name(), r.scores().bleu(),
+                out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %s | %s | %s | %s | %s |%n", r.name(), r.scores().bleu(),
                         r.scores().chrF(), r.scores().exactMatch(), r.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%,d", r.parameters()),
                         r.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%.2f", r.trainMinutes()),
                         r.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%.0f", r.sentencesPerSecond()),
+                        r.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%.1f", r.beamSentencesPerSecond()),
                         r.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%.3f", r.finalLoss())));
             }
             return out.toString();
@@ -84,26 +92,42 @@ public final class Comparison {
         TrainingOptions o = options.withEpochs(budget.epochs()).withSeed(budget.seed());
         for (ModelSpec spec : specs) {
             long start = System.nanoTime();
-            Translator t = Translator.train(train, spec, o, List.of());
+            Translator t = Translator.train(train, spec, o, List.of(epochLine(spec.name(), progress)));
             double minutes = (System.nanoTime() - start) / 6e10;
             List<String> sources = test.stream().map(Example::source).toList();
             long decodeStart = System.nanoTime();
             List<String> out = t.translate(sources);
             double seconds = (System.nanoTime() - decodeStart) / 1e9;
+            long beamStart = System.nanoTime();
+            t.translateBeam(sources, BEAM, 1.0);
+            double beamSeconds = (System.nanoTime() - beamStart) / 1e9;
             Row row = new Row(spec.name(), Scores.of(out, test), t.parameterCount(), minutes, test.size() / seconds,
-                    t.history().finalLoss(), out.subList(0, Math.min(5, out.size())));
+                    test.size() / beamSeconds, t.history().finalLoss(), out.subList(0, Math.min(5, out.size())));
             rows.add(row);
             write(outputs, spec.name(), out);
             if (outputs != null) {
                 t.save(outputs.resolve(spec.name() + ".gated"));
             }
-            progress.accept(String.format(Locale.ROOT, "  %-12s BLEU %.2f chrF %.2f exact %.3f (%.1f min, loss %.3f)", spec.name(),
-                    row.scores().bleu(), row.scores().chrF(), row.scores().exactMatch(), minutes, row.finalLoss()));
+            progress.accept(String.format(Locale.ROOT, "  %-12s BLEU %.2f chrF %.2f exact %.3f (%.1f min, loss %.3f; %.1f sentences/s greedy, "
+                    + "%.1f beam %d; load average %.1f)", spec.name(), row.scores().bleu(), row.scores().chrF(), row.scores().exactMatch(), minutes,
+                    row.finalLoss(), row.sentencesPerSecond(), row.beamSentencesPerSecond(), BEAM,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
         rows.add(baseline("copy source", Baselines.copy(test), test, outputs));
         rows.add(baseline("most frequent", Baselines.mostFrequent(train, test), test, outputs));
         rows.add(baseline("retrieval", Baselines.retrieval(train, test), test, outputs));
         return new Table(file.getFileName().toString(), train.size(), test.size(), budget, o, rows, test.subList(0, Math.min(5, test.size())));
+    }
+
+    /** A progress line after every epoch: the row, the epoch, its loss and seconds, the load average. */
+    private static dev.gated.model.TrainingListener epochLine(String name, Consumer<String> progress) {
+        return new dev.gated.model.TrainingListener() {
+            @Override
+            public void onEpochEnd(dev.gated.model.Model model, dev.gated.model.EpochRecord record) {
+                progress.accept(String.format(Locale.ROOT, "    %s epoch %d: loss %.4f (%.1f s, load average %.1f)", name, record.epoch() + 1,
+                        record.loss(), record.seconds(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+            }
+        };
     }
 
     private static void write(Path dir, String name, List<String> lines) throws IOException {
@@ -114,6 +138,6 @@ public final class Comparison {
 
     private static Row baseline(String name, List<String> out, List<Example> test, Path outputs) throws IOException {
         write(outputs, name, out);
-        return new Row(name, Scores.of(out, test), 0, 0, 0, 0, out.subList(0, Math.min(5, out.size())));
+        return new Row(name, Scores.of(out, test), 0, 0, 0, 0, 0, out.subList(0, Math.min(5, out.size())));
     }
 }

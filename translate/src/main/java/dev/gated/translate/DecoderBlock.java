@@ -2,11 +2,14 @@ package dev.gated.translate;
 
 import dev.gated.layer.Activation;
 import dev.gated.layer.Add;
+import dev.gated.layer.AttentionCache;
 import dev.gated.layer.Dense;
 import dev.gated.layer.Dropout;
 import dev.gated.layer.LayerNormalization;
+import dev.gated.layer.Mode;
 import dev.gated.layer.MultiHeadAttention;
 import dev.gated.layer.Node;
+import dev.gated.tensor.Tensor;
 
 /**
  * One pre-norm Transformer decoder block whose layers are created once and can be called on several graphs —
@@ -20,6 +23,11 @@ import dev.gated.layer.Node;
  * b = a + Drop(MHA(LN₂(a), memory)),  weights w (B, h, T, S)   padded source steps get weight 0
  * y = b + Drop(relu(LN₃(b)·W₁ + b₁)·W₂ + b₂)                  W₁ (D, F), W₂ (F, D)
  * </pre>
+ *
+ * <p>{@link #stepper()} runs the same block one decoding step at a time with a key/value cache: the new step's
+ * self-attention keys and values are appended to the cache and its query reads every cached step (core's
+ * {@link MultiHeadAttention#forwardCached}), so step t costs O(t) attention and O(1) projections, never the prefix
+ * again. Inference only (no dropout).
  */
 final class DecoderBlock {
 
@@ -49,6 +57,43 @@ final class DecoderBlock {
         Node b = plus(a, cross[0]);
         Node y = plus(b, contract.on(expand.on(feedForwardNorm.on(b))));
         return new Node[] {y, cross[1]};
+    }
+
+    /** This block's layers as replicas (the same weights, their own caches) for decoding step by step. */
+    Stepper stepper() {
+        return new Stepper(selfNorm.replica(), crossNorm.replica(), feedForwardNorm.replica(), selfAttention.replica(),
+                crossAttention.replica(), expand.replica(), contract.replica(), selfAttention.heads() * selfAttention.keyDim(),
+                selfAttention.heads() * selfAttention.valueDim());
+    }
+
+    /**
+     * One step of the block for n rows, inference mode.
+     *
+     * <pre>
+     * x (n, 1, D), memory (n, S, D), memory mask (n, S), cache: the self-attention's keys and values of steps 0 … t−1
+     * a = x + SelfMHA(LN₁(x); cache ∪ {this step});  b = a + MHA(LN₂(a), memory);  y = b + FFN(LN₃(b))   (n, 1, D)
+     * </pre>
+     */
+    record Stepper(LayerNormalization selfNorm, LayerNormalization crossNorm, LayerNormalization feedForwardNorm,
+                   MultiHeadAttention selfAttention, MultiHeadAttention crossAttention, Dense expand, Dense contract,
+                   int keyWidth, int valueWidth) {
+
+        /** An empty key/value cache for {@code rows} rows. */
+        AttentionCache newCache(int rows) {
+            return new AttentionCache(rows, keyWidth, valueWidth);
+        }
+
+        Tensor step(Tensor x, Tensor memory, Tensor memoryMask, AttentionCache cache) {
+            Tensor a = sum(x, selfAttention.forwardCached(selfNorm.forward(x, null, Mode.INFERENCE), null, cache)[0]);
+            Tensor[] crossIn = {crossNorm.forward(a, null, Mode.INFERENCE), memory};
+            Tensor b = sum(a, crossAttention.forwardAll(crossIn, new Tensor[] {null, memoryMask}, Mode.INFERENCE)[0]);
+            Tensor hidden = expand.forward(feedForwardNorm.forward(b, null, Mode.INFERENCE), null, Mode.INFERENCE);
+            return sum(b, contract.forward(hidden, null, Mode.INFERENCE));
+        }
+
+        private static Tensor sum(Tensor x, Tensor y) {
+            return new Add().forwardAll(new Tensor[] {x, y}, null, Mode.INFERENCE)[0];
+        }
     }
 
     /** The residual connection: x + Drop(sublayer output). */

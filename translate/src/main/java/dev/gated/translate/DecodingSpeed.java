@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Sentences per second of the three decoders on the same sentences (wall clock, one thread, after one warm-up
- * sentence each): greedy with the step model, greedy by re-running the prefix, and beam search.
+ * sentence each): greedy with the step model (the Transformer: its key/value caches), greedy by re-running the
+ * training graph on the prefix, and beam search.
  */
 public record DecodingSpeed(double greedyStep, double greedyPrefix, double beam, int beamWidth, boolean sameGreedyOutputs) {
 

@@ -30,11 +30,12 @@ public final class GreedyDecoder {
     }
 
     public static List<int[]> decode(TranslationModel model, List<int[]> sources, int maxLength) {
+        return sources.isEmpty() ? List.of() : decode(model.begin(sources), sources, maxLength);
+    }
+
+    /** Greedy decoding through a session already begun on {@code sources}. */
+    static List<int[]> decode(Decoding session, List<int[]> sources, int maxLength) {
         int n = sources.size();
-        if (n == 0) {
-            return List.of();
-        }
-        Decoding session = model.begin(sources);
         int[] rows = Decoding.identity(n);
         int[] limits = new int[n];
         int longest = 0;

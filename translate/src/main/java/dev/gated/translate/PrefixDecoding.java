@@ -4,9 +4,9 @@ import dev.gated.tensor.Tensor;
 import java.util.List;
 
 /**
- * A decoding session of the {@link TransformerSeq2Seq}: the encoder runs once, but the decoder runs again on
- * the whole prefix at every step, since the engine's attention layers keep no key/value cache to step a
- * stream. Step t costs t decoder positions: O(L²) for L tokens (the recurrent step model is O(L)).
+ * A decoding session of the {@link TransformerSeq2Seq} without a key/value cache: the encoder runs once, but the
+ * decoder runs again on the whole prefix at every step. Step t costs t decoder positions: O(L²) for L tokens
+ * ({@link CachedDecoding}, the default, is O(L)); kept to check the cache against and to measure the difference.
  *
  * <pre>
  * begin:  memory (B, S, D), mask (B, S) = encoder(sources)

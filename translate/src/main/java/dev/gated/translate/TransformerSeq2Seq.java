@@ -4,6 +4,7 @@ import dev.gated.layer.Dense;
 import dev.gated.layer.Dropout;
 import dev.gated.layer.Embedding;
 import dev.gated.layer.LayerNormalization;
+import dev.gated.layer.Mode;
 import dev.gated.layer.Node;
 import dev.gated.layer.PositionalEncoding;
 import dev.gated.layer.TransformerBlock;
@@ -30,9 +31,11 @@ import java.util.List;
  * layer; here they are separate, initialised U(−0.05, 0.05), and learn their own size). Padded source steps
  * are masked out of every attention over the source; padded target steps only ever attend to earlier steps.
  *
- * <p>Decoding: {@link #encoder()} runs once; {@link #decoder()} — (prefix (B, t), memory (B, S, D) + its mask)
- * → logits (B, t, V_t), made of the same layer objects — runs on the whole prefix at every step (no key/value
- * cache: O(L²) positions for L tokens, see {@link PrefixDecoding}).
+ * <p>Decoding: {@link #encoder()} runs once; then {@link #stepHead()} — replicas of the decoder's layers — feeds
+ * one token per step, each block's self-attention keeping its keys and values in a cache ({@link CachedDecoding}:
+ * O(L) positions for L tokens). {@link #decoder()} — (prefix (B, t), memory (B, S, D) + its mask) → logits
+ * (B, t, V_t), made of the same layer objects — re-runs the whole prefix at every step ({@link PrefixDecoding},
+ * O(L²)); it is kept to check the cache against and to measure the difference.
  */
 public final class TransformerSeq2Seq implements TranslationModel {
 
@@ -41,6 +44,7 @@ public final class TransformerSeq2Seq implements TranslationModel {
     private final GraphModel encoder;
     private final GraphModel decoder;
     private final GraphModel attention;
+    private final Head head;
 
     public TransformerSeq2Seq(ModelSpec spec, int sourceVocabulary, int targetVocabulary, long seed) {
         if (!spec.isTransformer()) {
@@ -58,8 +62,8 @@ public final class TransformerSeq2Seq implements TranslationModel {
         }
         Node memory = new LayerNormalization().on(x);
 
-        Head head = new Head(new Embedding(targetVocabulary, width, true), new ArrayList<>(), new LayerNormalization(),
-                new Dense(targetVocabulary), shape.dropout());
+        Head head = new Head(new Embedding(targetVocabulary, width, true), new PositionalEncoding(), new ArrayList<>(),
+                new LayerNormalization(), new Dense(targetVocabulary), shape.dropout());
         for (int i = 0; i < shape.layers(); i++) {
             head.blocks().add(new DecoderBlock(width, shape));
         }
@@ -72,6 +76,7 @@ public final class TransformerSeq2Seq implements TranslationModel {
         Node prefix = Node.input("prefix", Shape.ANY);
         Node memoryIn = Node.input("memory", Shape.anyLength(width));
         decoder = Model.of(List.of(prefix, memoryIn), List.of(head.on(prefix, memoryIn)[0]));
+        this.head = head;
     }
 
     /** tokens embedded + sinusoidal positions, then dropout. */
@@ -81,11 +86,13 @@ public final class TransformerSeq2Seq implements TranslationModel {
     }
 
     /** The decoder side, callable on the training graph and on the decoding graph's inputs. */
-    private record Head(Embedding embedding, List<DecoderBlock> blocks, LayerNormalization norm, Dense logits, double dropout) {
+    private record Head(Embedding embedding, PositionalEncoding positions, List<DecoderBlock> blocks, LayerNormalization norm,
+                        Dense logits, double dropout) {
 
         /** logits (B, T, V_t), and the last block's cross-attention weights (B, h, T, S). */
         Node[] on(Node tokens, Node memory) {
-            Node y = positioned(embedding.on(tokens), dropout);
+            Node placed = positions.on(embedding.on(tokens));
+            Node y = dropout > 0 ? new Dropout(dropout).on(placed) : placed;
             Node weights = null;
             for (DecoderBlock block : blocks) {
                 Node[] out = block.on(y, memory);
@@ -94,6 +101,32 @@ public final class TransformerSeq2Seq implements TranslationModel {
             }
             return new Node[] {logits.on(norm.on(y)), weights};
         }
+    }
+
+    /**
+     * The decoder side for decoding one token at a time with key/value caches: replicas of its layers (the same
+     * weights, their own caches).
+     *
+     * <pre>
+     * tokens (n, 1) at step t ─ Embedding ─ + P_t ─► (n, 1, D) ─ N × block step (each with its cache) ─ LN ─ Dense ─► logits (n, 1, V_t)
+     * </pre>
+     */
+    record StepHead(Embedding embedding, PositionalEncoding positions, List<DecoderBlock.Stepper> blocks, LayerNormalization norm,
+                    Dense logits) {
+
+        Tensor step(Tensor tokens, int t, Tensor memory, Tensor memoryMask, List<dev.gated.layer.AttentionCache> caches) {
+            Tensor y = positions.forwardFrom(embedding.forward(tokens, null, Mode.INFERENCE), t);
+            for (int i = 0; i < blocks.size(); i++) {
+                y = blocks.get(i).step(y, memory, memoryMask, caches.get(i));
+            }
+            return logits.forward(norm.forward(y, null, Mode.INFERENCE), null, Mode.INFERENCE);
+        }
+    }
+
+    /** A fresh {@link StepHead} for one decoding session. */
+    StepHead stepHead() {
+        return new StepHead(head.embedding().replica(), head.positions().replica(),
+                head.blocks().stream().map(DecoderBlock::stepper).toList(), head.norm().replica(), head.logits().replica());
     }
 
     @Override
@@ -116,8 +149,14 @@ public final class TransformerSeq2Seq implements TranslationModel {
         return decoder;
     }
 
+    /** A session with key/value caches: each step feeds only the new token ({@link CachedDecoding}). */
     @Override
     public Decoding begin(List<int[]> sources) {
+        return new CachedDecoding(this, sources);
+    }
+
+    /** A session that re-runs the decoder on the whole prefix at every step ({@link PrefixDecoding}): for comparison. */
+    public Decoding beginWithoutCache(List<int[]> sources) {
         return new PrefixDecoding(this, sources);
     }
 

@@ -74,6 +74,55 @@ class TransformerTest {
     }
 
     @Test
+    void keyValueCacheGivesTheLogitsTokensAndScoresOfRerunningThePrefix() {
+        Translator t = reverser();
+        TransformerSeq2Seq m = (TransformerSeq2Seq) t.model();
+        List<int[]> ids = testSources().stream().map(t.sourceTokens()::encode).toList();
+        Decoding cached = m.begin(ids);
+        Decoding prefix = m.beginWithoutCache(ids);
+        assertTrue(cached instanceof CachedDecoding, "the transformer decodes with its key/value cache by default");
+        float[] tokens = new float[ids.size()];
+        java.util.Arrays.fill(tokens, SymbolTokenizer.START);
+        int[] rows = Decoding.identity(ids.size());
+        for (int step = 0; step < 8; step++) {
+            dev.gated.tensor.Tensor a = cached.next(tokens.clone(), rows);
+            dev.gated.tensor.Tensor b = prefix.next(tokens.clone(), rows);
+            assertArrayEquals(b.shape(), a.shape());
+            for (int i = 0; i < a.size(); i++) {
+                assertEquals(b.get(i), a.get(i), 1e-4, "step " + step + ", logit " + i);
+            }
+            int v = a.dim(2);
+            for (int r = 0; r < tokens.length; r++) {
+                tokens[r] = GreedyDecoder.argmax(a, r * v, v);
+            }
+        }
+        List<int[]> greedyCached = GreedyDecoder.decode(m.begin(ids), ids, 50);
+        List<int[]> greedyPrefix = GreedyDecoder.decode(m.beginWithoutCache(ids), ids, 50);
+        for (int i = 0; i < ids.size(); i++) {
+            assertArrayEquals(greedyPrefix.get(i), greedyCached.get(i), "greedy, sentence " + i);
+        }
+        for (int i = 0; i < 8; i++) {
+            List<int[]> one = List.of(ids.get(i));
+            BeamSearchDecoder.Result withCache = BeamSearchDecoder.search(m.begin(one), ids.get(i).length, 4, 1.0, 50);
+            BeamSearchDecoder.Result without = BeamSearchDecoder.search(m.beginWithoutCache(one), ids.get(i).length, 4, 1.0, 50);
+            assertArrayEquals(without.tokens(), withCache.tokens(), "beam 4, sentence " + i);
+            assertEquals(without.score(), withCache.score(), 1e-5, "beam 4 score, sentence " + i);
+        }
+    }
+
+    @Test
+    void cacheRowsFollowTheHypothesesTheyExtend() {
+        dev.gated.layer.AttentionCache c = new dev.gated.layer.AttentionCache(2, 1, 1);
+        c.append(new double[] {1, 2, 3, 4}, new double[] {5, 6, 7, 8}, null, 2);   // row 0: keys 1 2, row 1: keys 3 4
+        dev.gated.layer.AttentionCache r = CachedDecoding.rowsOf(c, new int[] {1, 1, 0});
+        assertEquals(3, r.batch());
+        assertEquals(2, r.steps());
+        assertArrayEquals(new double[] {3, 4, 3, 4, 1, 2}, r.snapshot()[0]);
+        assertArrayEquals(new double[] {7, 8, 7, 8, 5, 6}, r.snapshot()[1]);
+        assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1}, r.snapshot()[2]);
+    }
+
+    @Test
     void paddedSourcesInABatchDecodeAsAlone() {
         Translator t = reverser();
         List<String> batched = t.translate(testSources().subList(0, 8));
