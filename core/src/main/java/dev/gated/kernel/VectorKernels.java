@@ -91,7 +91,9 @@ public final class VectorKernels implements Kernels {
         pr.ldc = ldc;
         pr.accumulate = accumulate;
         pr.packedB = reuse.get().packed(b, transB, bOff, ldb, k, n, pr);
-        job.split(pool.threads(), (long) m * n * k);
+        // inside a coarse part (or while another thread holds the pool) the product runs on this thread alone:
+        // one part, not several run one after another
+        job.split(pool.inUse() ? 1 : pool.threads(), (long) m * n * k);
         pool.run(job.parts, job);
         pr.a = null;
         pr.b = null;

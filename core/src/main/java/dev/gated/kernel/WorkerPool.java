@@ -63,6 +63,11 @@ final class WorkerPool {
         return threads;
     }
 
+    /** Whether a task is running now (a call now would run its parts on the caller). */
+    boolean inUse() {
+        return busy.get();
+    }
+
     /** Runs parts 0 … n−1 of {@code t} (n ≤ threads) and returns when all are done. */
     void run(int n, Task t) {
         if (n <= 1 || !busy.compareAndSet(false, true)) {
