@@ -19,15 +19,7 @@ final class ModelZip {
     static byte[] splice(byte[] into, byte[] from, String name) throws IOException {
         Map<String, byte[]> entries = entries(into);
         entries.put(name, entries(from).get(name));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                out.putNextEntry(new ZipEntry(e.getKey()));
-                out.write(e.getValue());
-                out.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        return zip(entries);
     }
 
     /**
@@ -40,6 +32,11 @@ final class ModelZip {
         String props = new String(entries.get("model.properties"), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .replaceAll("(?m)^archive\\.digest=.*\n", "");
         entries.put("model.properties", edit.apply(props).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        return zip(entries);
+    }
+
+    /** A ZIP of these entries, in order (CRCs computed by the writer). */
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
