@@ -27,6 +27,14 @@ public final class Bench {
     private int warmup = 3;
     /** Minimum warm-up time per library, shape, mode and thread count. */
     private static final long WARM_NANOS = 1_500_000_000L;
+    /**
+     * Warm-up also lasts until the JIT has compiled nothing for this long (at most {@link #WARM_MAX_NANOS}):
+     * Vector API code that the interpreter or C1 still runs is about a hundred times slower than compiled, and
+     * on a loaded 2-core host C2 reached the recurrent kernels 4–10 s after start — past a fixed 1.5 s warm-up,
+     * which made a run's Gated figures depend on how busy the compiler threads had been.
+     */
+    private static final long JIT_QUIET_NANOS = 1_000_000_000L;
+    private static final long WARM_MAX_NANOS = 30_000_000_000L;
     private List<String> shapes = List.of("S1", "S2", "S3", "S4");
     private List<Integer> threadCounts = List.of(1, 2);
     private List<String> cells = List.of("LSTM", "GRU");
@@ -238,10 +246,7 @@ public final class Bench {
         for (int r = 0; r < k; r++) {
             setThreads.get(r).run();
             Runnable step = step(runners.get(r), mode);
-            long warmStart = System.nanoTime();
-            for (int i = 0; i < plan.get(r)[1] || System.nanoTime() - warmStart < WARM_NANOS; i++) {
-                step.run();
-            }
+            warmUp(step, plan.get(r)[1]);
             ms[r] = new double[plan.get(r)[0]];
             rounds = Math.max(rounds, plan.get(r)[0]);
         }
@@ -266,6 +271,34 @@ public final class Bench {
             out[r] = new Timing(median, m[0], m[n - 1], n);
         }
         return out;
+    }
+
+    /**
+     * Runs {@code step} at least {@code count} times and {@link #WARM_NANOS}, and then until the JIT has been
+     * idle (no compilation time added) for {@link #JIT_QUIET_NANOS}, or {@link #WARM_MAX_NANOS} in all.
+     */
+    static void warmUp(Runnable step, int count) {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        long lastCompile = start;
+        long compileMs = timed ? jit.getTotalCompilationTime() : 0;
+        for (int i = 0; ; i++) {
+            step.run();
+            long now = System.nanoTime();
+            if (timed) {
+                long total = jit.getTotalCompilationTime();
+                if (total != compileMs) {
+                    compileMs = total;
+                    lastCompile = now;
+                }
+            }
+            boolean enough = i + 1 >= count && now - start >= WARM_NANOS;
+            boolean jitQuiet = !timed || now - lastCompile >= JIT_QUIET_NANOS;
+            if (enough && jitQuiet || now - start >= WARM_MAX_NANOS) {
+                return;
+            }
+        }
     }
 
     private static Runnable step(Runner r, Shape.Mode mode) {

@@ -143,11 +143,8 @@ final class KernelBench {
 
     private static Timing time(Runnable r, double flops) {
         int reps = (int) Math.max(1, Math.min(200, 2e8 / flops));
-        // warm up for at least a second (and 2 runs) so that the JIT has compiled the kernels
-        long warmStart = System.nanoTime();
-        for (int i = 0; i < Math.max(2, reps) || System.nanoTime() - warmStart < 1_000_000_000L; i++) {
-            r.run();
-        }
+        // warm up until the JIT has compiled the kernels (and at least 2 runs)
+        Bench.warmUp(r, Math.max(2, reps));
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         double[][] samples = new double[5][];

@@ -71,10 +71,11 @@ final class StreamBench {
         GatedStepper gated = new GatedStepper(c, xValues);
         try (NDManager manager = base.newSubManager()) {
             TorchStepper torch = new TorchStepper(manager, c, xValues);
-            for (int i = 0; i < 3 * BLOCK; i++) {   // warm-up: JIT and the native library's first calls
+            // warm-up: the native library's first calls, and Gated's step until the JIT has compiled it
+            Bench.warmUp(() -> {
                 gated.step();
                 torch.step();
-            }
+            }, 3 * BLOCK);
             double[] g = new double[blocks * BLOCK];
             double[] t = new double[blocks * BLOCK];
             for (int b = 0; b < blocks; b++) {

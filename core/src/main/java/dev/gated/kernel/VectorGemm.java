@@ -17,6 +17,14 @@ import jdk.incubator.vector.VectorSpecies;
  * Every element of C is produced by the same sequence of operations whatever the tile shape, the row chunk
  * or the thread that computes it, so splitting rows or panels between threads never changes a bit.
  * Panels and slivers are zero-padded, so the micro-kernel always runs full width.
+ *
+ * <p>A product narrower than {@link #NARROW_MAX_COLUMNS} columns (a Dense(1) head, its weight gradient) runs
+ * {@link #computeNarrow} instead: the same fused multiply-adds in the same order, one scalar lane per column,
+ * so it gives the same bits. A full-width tile would compute up to 2·L lanes to keep one, and — worse — a
+ * product made once per batch is rarely hot enough for the JIT to compile its vector kernel in the first
+ * seconds: run by the interpreter or C1, Vector API code is a hundred times slower than plain loops, and
+ * which calls reach C2 first differed from one JVM to the next (S2 LSTM inference 8.2 to 13 ms; profiled:
+ * the Dense(1) head's tile still interpreted after several seconds).
  */
 final class VectorGemm {
 
@@ -36,6 +44,8 @@ final class VectorGemm {
     static final int NC_PANELS = ncPanels(Integer.getInteger("gated.gemm.nc", 256));
     /** Up to this many column panels, a row-major A is read in place instead of packed. */
     static final int DIRECT_A_MAX_PANELS = 4;
+    /** Products with fewer columns than this run {@link #computeNarrow}: a quarter of a vector's lanes. */
+    static final int NARROW_MAX_COLUMNS = Math.max(2, L / 4);
 
     private VectorGemm() {
     }
@@ -274,6 +284,38 @@ final class VectorGemm {
                         int co = pr.cOff + (ic + full) * pr.ldc + j0;
                         micro1x2(sc.a, full * kc, bp, bo, bo + kc * NR, kc, pr.c, co, nc, nc2, add, sc.tile);
                     }
+                }
+            }
+        }
+    }
+
+    /** Whether {@code pr} is computed by {@link #computeNarrow}. */
+    static boolean narrow(Problem pr) {
+        return pr.n < NARROW_MAX_COLUMNS;
+    }
+
+    /**
+     * Rows [i0, i1) of a narrow product, one column at a time: per k block of {@link #KC}, acc = Σ_p fma(A(i, p),
+     * B(p, j), acc) from zero with p ascending, then C(i, j) = C(i, j) + acc (or acc) — the order in which the
+     * vector tiles form every element, so a narrow product gives the bits the tiles would.
+     */
+    static void computeNarrow(Problem pr, int i0, int i1) {
+        float[] a = pr.a;
+        float[] b = pr.b;
+        float[] c = pr.c;
+        for (int pc = 0; pc < pr.k; pc += KC) {
+            int kc = Math.min(KC, pr.k - pc);
+            boolean add = pr.accumulate || pc > 0;
+            for (int i = i0; i < i1; i++) {
+                int aRow = pr.aOff + i * pr.ars + pc * pr.aps;
+                int cRow = pr.cOff + i * pr.ldc;
+                for (int j = 0; j < pr.n; j++) {
+                    int bCol = pr.bOff + pc * pr.bps + j * pr.bjs;
+                    float acc = 0f;
+                    for (int p = 0; p < kc; p++) {
+                        acc = Math.fma(b[bCol + p * pr.bps], a[aRow + p * pr.aps], acc);
+                    }
+                    c[cRow + j] = add ? c[cRow + j] + acc : acc;
                 }
             }
         }

@@ -90,6 +90,13 @@ public final class VectorKernels implements Kernels {
         pr.cOff = cOff;
         pr.ldc = ldc;
         pr.accumulate = accumulate;
+        if (VectorGemm.narrow(pr)) {
+            VectorGemm.computeNarrow(pr, 0, m);
+            pr.a = null;
+            pr.b = null;
+            pr.c = null;
+            return;
+        }
         pr.packedB = reuse.get().packed(b, transB, bOff, ldb, k, n, pr);
         // inside a coarse part (or while another thread holds the pool) the product runs on this thread alone:
         // one part, not several run one after another

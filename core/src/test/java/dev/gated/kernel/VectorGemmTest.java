@@ -92,6 +92,29 @@ class VectorGemmTest {
     }
 
     @Test
+    void narrowProductsGiveTheTilesBits() {
+        // a Dense(1) head and its weight gradient: the scalar path must form each element as the tiles do
+        SplittableRandom random = new SplittableRandom(5);
+        int[][] shapes = {{64, 1, 128}, {7, 2, 513}, {1, 1, 1}, {300, 3, 40}, {33, VectorGemm.NARROW_MAX_COLUMNS - 1, 257}};
+        int checked = 0;
+        for (int[] s : shapes) {
+            for (int form = 0; form < 4; form++) {
+                for (boolean accumulate : new boolean[] {true, false}) {
+                    Operands o = new Operands((form & 1) != 0, (form & 2) != 0, s[0], s[1], s[2], 2, 3, random);
+                    float[] scalar = o.run(vector, accumulate);
+                    float[] tiles = o.runTiles(accumulate);
+                    String what = java.util.Arrays.toString(s) + " form " + form + " accumulate " + accumulate;
+                    for (int i = 0; i < tiles.length; i++) {
+                        assertEquals(Float.floatToRawIntBits(tiles[i]), Float.floatToRawIntBits(scalar[i]), what + ", element " + i);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertEquals(shapes.length * 8, checked);
+    }
+
+    @Test
     void doubleTensorsUseThePlainKernels() {
         SplittableRandom random = new SplittableRandom(5);
         Tensor a = random(Precision.FLOAT64, 7 * 9, random);
@@ -193,6 +216,30 @@ class VectorGemmTest {
             kernels.gemm(transA, transB, m, n, k, a.to(Precision.FLOAT64), aOff, lda, b.to(Precision.FLOAT64), bOff, ldb,
                     c, cOff, ldc, accumulate);
             return c.toFloatArray();
+        }
+
+        /** The product through the vector tiles, whatever its width (the narrow path bypassed). */
+        float[] runTiles(boolean accumulate) {
+            Tensor c = c0.copy();
+            VectorGemm.Problem pr = new VectorGemm.Problem();
+            pr.m = m;
+            pr.n = n;
+            pr.k = k;
+            pr.a = a.toFloatArray();
+            pr.aOff = aOff;
+            pr.ars = transA ? 1 : lda;
+            pr.aps = transA ? lda : 1;
+            pr.b = b.toFloatArray();
+            pr.bOff = bOff;
+            pr.bps = transB ? 1 : ldb;
+            pr.bjs = transB ? ldb : 1;
+            float[] cData = c.toFloatArray();
+            pr.c = cData;
+            pr.cOff = cOff;
+            pr.ldc = ldc;
+            pr.accumulate = accumulate;
+            VectorGemm.compute(pr, 0, m, 0, pr.panels(), new VectorGemm.Scratch());
+            return cData;
         }
 
         float[] run(Kernels kernels, boolean accumulate) {

@@ -22,14 +22,22 @@ import java.util.function.IntConsumer;
  *
  * <pre>
  * input  x (B, T, I), optional mask (B, T) of 1 = valid step, 0 = padding
- * Z = x·W + b            all steps' input projections in one matrix multiply, time-major (T, B, G·H)
+ * Z = x·W + b            input projections, time-major (T, B, G·H), a chunk of steps at a time
  * for t = 0 … T−1 (T−1 … 0 when reversed):
  *     h_t, c_t = cell(Z_t, h_{t−1}, c_{t−1})      h_{−1}, c_{−1} = initial state (zeros by default)
  *     where mask[b, t] = 0: h_t = h_{t−1}, c_t = c_{t−1}       (state carried through padding unchanged)
  * output (B, T, H) with returnSequences, else the final state h (B, H)
  * </pre>
  * Because padding carries the state unchanged, left- and right-padded sequences give the same final
- * state and the same outputs at valid steps. Backward runs through time in reverse (BPTT): the gradient
+ * state and the same outputs at valid steps.
+ *
+ * <p>Caches: Z for the whole sequence is T·B·G·H values (13 MB at B = 64, T = 100, H = 128 for an LSTM),
+ * more than a core's L2 and a large share of an L3 that other processes also use. It is therefore formed a
+ * chunk of steps at a time, just before those steps read it ({@link #projectionChunk}): each chunk is
+ * still in L2 when its steps add h·U to it and apply the gates, instead of the whole of Z being written out
+ * to memory and read back twice. Every element is the same sum in the same order as one product over all
+ * rows (the matrix multiply's results do not depend on how its rows are grouped), so chunking changes no
+ * bit. Backward runs through time in reverse (BPTT): the gradient
  * reaching a masked step passes straight to the step before; then ∂L/∂W = Xᵀ·∂Z and ∂L/∂U = Σ_t h_{t−1}ᵀ·∂Z_t
  * are each formed with one matrix multiply over all steps.
  *
@@ -86,6 +94,8 @@ public final class Recurrent implements Layer {
     private static final int SLICE_ROWS = 16;
     /** Fewest multiply-adds per step and slice for which a second thread pays for its wake-up. */
     private static final long MIN_SLICE_MACS = 16_384;
+    /** Input projections formed ahead of the steps that read them: a quarter of a 1 MiB L2, in bytes. */
+    private static final int PROJECTION_CHUNK_BYTES = 256 * 1024;
     private Step[] sliceSteps;      // one per thread when the batch is split
     private int sliceCount;         // slices of the current forward pass
     private final IntConsumer forwardSlice = this::runSlice;
@@ -337,7 +347,6 @@ public final class Recurrent implements Layer {
         setInitialState(initialHidden, initialCell);
         drawMasks(mode);
         toTimeMajor(x);
-        projectInputs();
         Kernels kernels = KernelProvider.get();
         int slices = forwardSlices(kernels);
         if (slices == 1) {
@@ -391,7 +400,11 @@ public final class Recurrent implements Layer {
             kernels.beginReuse(cell.recurrentKernel().value());
         }
         try {
+            int chunk = projectionChunk(r1 - r0);
             for (int s = 0; s < steps; s++) {
+                if (s % chunk == 0) {
+                    projectInputs(kernels, s, Math.min(chunk, steps - s), r0, r1);
+                }
                 int t = goBackwards ? steps - 1 - s : s;
                 pointStep(st, t, s, r0, r1);
                 cell.forwardStep(st);
@@ -547,16 +560,44 @@ public final class Recurrent implements Layer {
         }
     }
 
-    /** Z = X·W + b for all T·B rows at once. */
-    private void projectInputs() {
+    /**
+     * Steps per input-projection chunk for a slice of {@code rows} rows: enough that the chunk's Z fills
+     * {@link #PROJECTION_CHUNK_BYTES}, and at least I / rows steps, so that each pass over W (I × G·H) serves at
+     * least as many rows as W has — a wide input then keeps its chunks in L3 rather than re-reading W per step.
+     */
+    private int projectionChunk(int rows) {
+        long stepBytes = (long) rows * cell.gateCount() * cell.units() * precision.bytes();
+        long bySize = PROJECTION_CHUNK_BYTES / Math.max(1, stepBytes);
+        long byInput = (inputSize + rows - 1) / rows;
+        return (int) Math.max(1, Math.min(steps, Math.max(bySize, byInput)));
+    }
+
+    /**
+     * Z = X·W + b for batch rows [r0, r1) of the {@code count} steps processed from {@code s0} on (time
+     * indices counting down when reversed). The whole batch's rows of consecutive steps are one block of
+     * time-major rows and take one product; a slice's rows take one product per step.
+     */
+    private void projectInputs(Kernels kernels, int s0, int count, int r0, int r1) {
+        int first = goBackwards ? steps - s0 - count : s0;   // lowest time index of the chunk
+        if (r0 == 0 && r1 == batch) {
+            projectRows(kernels, first * batch, count * batch);
+        } else {
+            for (int t = first; t < first + count; t++) {
+                projectRows(kernels, t * batch + r0, r1 - r0);
+            }
+        }
+    }
+
+    /** Z = X·W + b for {@code rows} consecutive time-major rows from {@code row}. */
+    private void projectRows(Kernels kernels, int row, int rows) {
         int width = cell.gateCount() * cell.units();
         Tensor bias = cell.bias().value();
-        for (int r = 0; r < steps * batch; r++) {
+        for (int r = row; r < row + rows; r++) {
             gates.copyFrom(bias, 0, r * width, width);
         }
-        KernelProvider.get().gemm(false, false, steps * batch, width, inputSize,
-                inputTimeMajor, 0, inputSize, cell.kernel().value(), 0, width,
-                gates, 0, width, true);
+        kernels.gemm(false, false, rows, width, inputSize,
+                inputTimeMajor, row * inputSize, inputSize, cell.kernel().value(), 0, width,
+                gates, row * width, width, true);
     }
 
     /** Points the step views at time t for the whole batch; {@code s} counts processed steps (0 = first). */
