@@ -190,8 +190,9 @@ final class VectorGemm {
         if (i0 >= i1 || q0 >= q1) {
             return;
         }
-        // decided on the whole range, so that blocking never changes which kernel computes an element
-        boolean directA = pr.aps == 1 && q1 - q0 <= DIRECT_A_MAX_PANELS;
+        // decided on the whole range, so that blocking never changes which kernel computes an element; a
+        // single row is always read in place (packing it would copy it into a sliver of MR rows, five of zeros)
+        boolean directA = pr.aps == 1 && q1 - q0 <= DIRECT_A_MAX_PANELS || i1 - i0 == 1;
         // one row chunk (a time step's product): B is read once whatever the order, and blocks would only re-pack A
         int step = NC_PANELS > 0 && i1 - i0 > MC ? NC_PANELS : q1 - q0;
         for (int jq = q0; jq < q1; jq += step) {
@@ -235,9 +236,9 @@ final class VectorGemm {
                 int aps = MR;
                 if (directA) {
                     ap = pr.a;
-                    aBase = pr.aOff + ic * pr.ars + pc;
+                    aBase = pr.aOff + ic * pr.ars + pc * pr.aps;
                     ars = pr.ars;
-                    aps = 1;
+                    aps = pr.aps;
                 } else {
                     packA(pr, ic, mc, pc, kc, sc.a);
                 }
@@ -268,21 +269,19 @@ final class VectorGemm {
                         }
                     }
                     int rest = mc - full;
-                    if (rest > 1 || rest == 1 && (direct || directA)) {
+                    if (rest > 1) {
                         int co = pr.cOff + (ic + full) * pr.ldc + j0;
                         if (directA) {
                             micro6Direct(ap, aBase + full * ars, ars, aps, b, bo, bs, kc, pr.c, co, pr.ldc, rest, nc, add, sc.tile);
                         } else {
                             micro6(ap, full * kc, b, bo, bs, kc, pr.c, co, pr.ldc, rest, nc, add, sc.tile);
                         }
-                    } else if (rest == 1) {
-                        // a single row: two panels per pass when there are two
-                        if ((q - q0) % 2 == 1) {
-                            continue;   // done with the panel before
-                        }
-                        int nc2 = q + 1 < q1 ? Math.min(NR, pr.n - j0 - NR) : 0;
+                    } else if (rest == 1 && (q - q0) % ROW_PANELS == 0) {
+                        // a single row (a batch of one): up to ROW_PANELS panels per pass, from the group's first
+                        int rowA = directA ? aBase + full * ars : full * kc;
                         int co = pr.cOff + (ic + full) * pr.ldc + j0;
-                        micro1x2(sc.a, full * kc, bp, bo, bo + kc * NR, kc, pr.c, co, nc, nc2, add, sc.tile);
+                        singleRow(pr, ap, rowA, directA ? aps : MR, bp, bpBase, direct, tailPanel, pc, kc,
+                                q, Math.min(q1, q + ROW_PANELS), co, add, sc.tile);
                     }
                 }
             }
@@ -515,29 +514,113 @@ final class VectorGemm {
         }
     }
 
+    /** Column panels a single row of A is multiplied with per pass: 4 panels = 8 accumulators. */
+    static final int ROW_PANELS = 4;
+
+    /**
+     * One row of C (from {@code co}) over panels [q0, q1): four at a time where they lie evenly spaced in one
+     * array, else two, else one. A(p) = ap[ao + p·as]. Panel q of B is packed ({@code bp} at bpBase + q·kc·NR,
+     * stride NR) unless {@code direct}: then row-major B in place (stride bps), or {@code tailPanel} for a
+     * partial last panel.
+     */
+    private static void singleRow(Problem pr, float[] ap, int ao, int as, float[] bp, int bpBase, boolean direct,
+                                  float[] tailPanel, int pc, int kc, int q0, int q1, int co, boolean add, float[] tile) {
+        int q = q0;
+        while (q < q1) {
+            int j0 = q * NR;
+            if (q + ROW_PANELS <= q1 && j0 + ROW_PANELS * NR <= pr.n) {
+                int bo = direct ? pr.bOff + pc * pr.bps + j0 : bpBase + q * kc * NR;
+                int step = direct ? NR : kc * NR;
+                micro1x4(ap, ao, as, direct ? pr.b : bp, bo, step, direct ? pr.bps : NR, kc,
+                        pr.c, co + (j0 - q0 * NR), add);
+                q += ROW_PANELS;
+                continue;
+            }
+            int nc = Math.min(NR, pr.n - j0);
+            int nc2 = q + 1 < q1 ? Math.min(NR, pr.n - j0 - NR) : 0;
+            boolean tail1 = direct && nc < NR;
+            boolean tail2 = direct && nc2 > 0 && nc2 < NR;
+            float[] b1 = !direct ? bp : tail1 ? tailPanel : pr.b;
+            int bo1 = !direct ? bpBase + q * kc * NR : tail1 ? 0 : pr.bOff + pc * pr.bps + j0;
+            int bs1 = !direct || tail1 ? NR : pr.bps;
+            float[] b2 = !direct ? bp : tail2 ? tailPanel : pr.b;
+            int bo2 = !direct ? bpBase + (q + 1) * kc * NR : tail2 ? 0 : pr.bOff + pc * pr.bps + j0 + NR;
+            int bs2 = !direct || tail2 ? NR : pr.bps;
+            micro1x2(ap, ao, as, b1, bo1, bs1, b2, bo2, bs2, kc, pr.c, co + (j0 - q0 * NR), nc, nc2, add, tile);
+            q += nc2 > 0 ? 2 : 1;
+        }
+    }
+
+    /**
+     * One row against four full panels evenly spaced in one array (panel i at bo + i·step, row stride bs):
+     * eight independent accumulator chains, enough to keep both fused multiply-add units busy through their
+     * latency (four, as {@link #micro1x2} has, leave half of them idle). C is written in full.
+     */
+    private static void micro1x4(float[] ap, int ao, int as, float[] bp, int bo, int step, int bs, int kc,
+                                 float[] c, int co, boolean add) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        FloatVector c7 = c0;
+        int b1 = bo + step;
+        int b2 = bo + 2 * step;
+        int b3 = bo + 3 * step;
+        for (int p = 0, ai = ao, bi = 0; p < kc; p++, ai += as, bi += bs) {
+            FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
+            c0 = FloatVector.fromArray(SPECIES, bp, bo + bi).fma(a, c0);
+            c1 = FloatVector.fromArray(SPECIES, bp, bo + bi + L).fma(a, c1);
+            c2 = FloatVector.fromArray(SPECIES, bp, b1 + bi).fma(a, c2);
+            c3 = FloatVector.fromArray(SPECIES, bp, b1 + bi + L).fma(a, c3);
+            c4 = FloatVector.fromArray(SPECIES, bp, b2 + bi).fma(a, c4);
+            c5 = FloatVector.fromArray(SPECIES, bp, b2 + bi + L).fma(a, c5);
+            c6 = FloatVector.fromArray(SPECIES, bp, b3 + bi).fma(a, c6);
+            c7 = FloatVector.fromArray(SPECIES, bp, b3 + bi + L).fma(a, c7);
+        }
+        if (add) {
+            c0 = c0.add(FloatVector.fromArray(SPECIES, c, co));
+            c1 = c1.add(FloatVector.fromArray(SPECIES, c, co + L));
+            c2 = c2.add(FloatVector.fromArray(SPECIES, c, co + NR));
+            c3 = c3.add(FloatVector.fromArray(SPECIES, c, co + NR + L));
+            c4 = c4.add(FloatVector.fromArray(SPECIES, c, co + 2 * NR));
+            c5 = c5.add(FloatVector.fromArray(SPECIES, c, co + 2 * NR + L));
+            c6 = c6.add(FloatVector.fromArray(SPECIES, c, co + 3 * NR));
+            c7 = c7.add(FloatVector.fromArray(SPECIES, c, co + 3 * NR + L));
+        }
+        c0.intoArray(c, co);
+        c1.intoArray(c, co + L);
+        c2.intoArray(c, co + NR);
+        c3.intoArray(c, co + NR + L);
+        c4.intoArray(c, co + 2 * NR);
+        c5.intoArray(c, co + 2 * NR + L);
+        c6.intoArray(c, co + 3 * NR);
+        c7.intoArray(c, co + 3 * NR + L);
+    }
+
     /**
      * One row against two panels at once (four independent accumulator chains instead of two, so the
      * fused multiply-add latency is hidden): the tail of a row chunk and all of a batch-of-one step.
      * {@code bo2} is the second panel's offset, ignored when {@code nc2} is 0.
      */
-    private static void micro1x2(float[] ap, int ao, float[] bp, int bo, int bo2, int kc,
-                                 float[] c, int co, int nc, int nc2, boolean add, float[] tile) {
+    private static void micro1x2(float[] ap, int ao, int as, float[] bp, int bo, int bs, float[] bp2, int bo2, int bs2,
+                                 int kc, float[] c, int co, int nc, int nc2, boolean add, float[] tile) {
         FloatVector c0 = FloatVector.zero(SPECIES);
         FloatVector c1 = c0;
         FloatVector c2 = c0;
         FloatVector c3 = c0;
         if (nc2 > 0) {
-            int aEnd = ao + kc * MR;
-            for (int ai = ao, bi = bo, bj = bo2; ai < aEnd; ai += MR, bi += NR, bj += NR) {
+            for (int p = 0, ai = ao, bi = bo, bj = bo2; p < kc; p++, ai += as, bi += bs, bj += bs2) {
                 FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
                 c0 = FloatVector.fromArray(SPECIES, bp, bi).fma(a, c0);
                 c1 = FloatVector.fromArray(SPECIES, bp, bi + L).fma(a, c1);
-                c2 = FloatVector.fromArray(SPECIES, bp, bj).fma(a, c2);
-                c3 = FloatVector.fromArray(SPECIES, bp, bj + L).fma(a, c3);
+                c2 = FloatVector.fromArray(SPECIES, bp2, bj).fma(a, c2);
+                c3 = FloatVector.fromArray(SPECIES, bp2, bj + L).fma(a, c3);
             }
         } else {
-            int aEnd = ao + kc * MR;
-            for (int ai = ao, bi = bo; ai < aEnd; ai += MR, bi += NR) {
+            for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += as, bi += bs) {
                 FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
                 c0 = FloatVector.fromArray(SPECIES, bp, bi).fma(a, c0);
                 c1 = FloatVector.fromArray(SPECIES, bp, bi + L).fma(a, c1);

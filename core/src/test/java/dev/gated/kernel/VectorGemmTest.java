@@ -92,6 +92,45 @@ class VectorGemmTest {
     }
 
     @Test
+    void aSingleRowGivesTheBitsOfItsRowInAFullTile() {
+        // a batch of one (streaming, S4) runs the single-row kernels; each row of a 6-row product runs the tiles
+        SplittableRandom random = new SplittableRandom(6);
+        int[][] shapes = {{512, 128}, {100, 300}, {33, 40}, {1000, 70}, {4 * VectorGemm.NR + 5, 513}};
+        int rows = VectorGemm.MR;
+        int checked = 0;
+        for (int[] s : shapes) {
+            int n = s[0];
+            int k = s[1];
+            for (boolean transB : new boolean[] {false, true}) {
+                for (boolean reused : new boolean[] {false, true}) {
+                    Tensor a = random(Precision.FLOAT32, rows * k, random);
+                    int ldb = transB ? k : n;
+                    Tensor b = random(Precision.FLOAT32, (transB ? n : k) * ldb, random);
+                    Tensor c0 = random(Precision.FLOAT32, rows * n, random);
+                    Tensor whole = c0.copy();
+                    if (reused) {
+                        vector.beginReuse(b);
+                    }
+                    vector.gemm(false, transB, rows, n, k, a, 0, k, b, 0, ldb, whole, 0, n, true);
+                    for (int r = 0; r < rows; r++) {
+                        Tensor row = c0.copy();
+                        vector.gemm(false, transB, 1, n, k, a, r * k, k, b, 0, ldb, row, r * n, n, true);
+                        for (int j = 0; j < n; j++) {
+                            assertEquals(Float.floatToRawIntBits((float) whole.get(r * n + j)), Float.floatToRawIntBits((float) row.get(r * n + j)),
+                                    "n=" + n + " k=" + k + " transB=" + transB + " reused=" + reused + " row " + r + " column " + j);
+                        }
+                        checked++;
+                    }
+                    if (reused) {
+                        vector.endReuse(b);
+                    }
+                }
+            }
+        }
+        assertEquals(shapes.length * 4 * rows, checked);
+    }
+
+    @Test
     void narrowProductsGiveTheTilesBits() {
         // a Dense(1) head and its weight gradient: the scalar path must form each element as the tiles do
         SplittableRandom random = new SplittableRandom(5);
