@@ -100,4 +100,30 @@ class TranslateBrowserTest extends BrowserTestBase {
         waiting(5).until(d -> $("#tr-error").isDisplayed());
         assertEquals("Type an English sentence to translate (the box is empty).", $("#tr-error").getText());
     }
+
+    @Test
+    @Order(4)
+    void aSmallModelTrainsOnUploadedPairsWithItsProgressAndLoss() throws IOException {
+        $("#tr-train-box summary").click();
+        type("#tr-epochs", "500");
+        upload("#tr-pairs-file", Files.write(files.resolve("eng-fra-60.tsv"), TranslationFixtures.pairs(60)));
+        waiting(5).until(d -> $("#tr-model-error").isDisplayed());
+        assertEquals("Epochs must be a whole number between 1 and 100, not 500.", $("#tr-model-error").getText());
+        type("#tr-epochs", "2");
+        type("#tr-embedding", "8");
+        type("#tr-units", "8");
+        type("#tr-sentences", "20");
+        upload("#tr-pairs-file", files.resolve("eng-fra-60.tsv"));
+        waiting(10).until(d -> new Select($("#tr-model")).getFirstSelectedOption().getText().contains("gru-dot on eng-fra-60.tsv"));
+        assertFalse($("#tr-model-error").isDisplayed());
+        waiting(60).until(d -> text("#tr-model-info").contains("parameters"));
+        assertTrue(text("#tr-model-info").startsWith("trained here on 20 sentences of eng-fra-60.tsv"), text("#tr-model-info"));
+        assertTrue(text("#tr-loss-chart-summary").contains("gru-dot on eng-fra-60.tsv: 2 of 2 epochs, loss"), text("#tr-loss-chart-summary"));
+        type("#tr-sentence", "Go.");
+        $("#tr-translate").click();
+        waiting(30).until(d -> "true".equals($("#tr-attention").getAttribute("data-drawn")));
+        assertEquals(3, attr("#tr-attention", "data-columns"), "G, o and .");
+        assertEquals(attr("#tr-attention", "data-rows") * 3, all(CELLS).size());
+        shot("42-translate-trained");
+    }
 }
