@@ -39,6 +39,7 @@ class TranslateBrowserTest extends BrowserTestBase {
         String error = $("#tr-model-error").getText();
         assertTrue(error.startsWith("notes.gated: is not a Gated model file"), error);
         assertTrue(text("#tr-model-info").startsWith("No model yet"), text("#tr-model-info"));
+        assertFalse($("#tr-download").isDisplayed(), "nothing to download yet");
         $("#tr-translate").click();
         waiting(5).until(d -> $("#tr-error").isDisplayed());
         assertEquals("Load a translation model first (1 · Model).", $("#tr-error").getText());
@@ -118,6 +119,8 @@ class TranslateBrowserTest extends BrowserTestBase {
         assertFalse($("#tr-model-error").isDisplayed());
         waiting(60).until(d -> text("#tr-model-info").contains("parameters"));
         assertTrue(text("#tr-model-info").startsWith("trained here on 20 sentences of eng-fra-60.tsv"), text("#tr-model-info"));
+        assertTrue($("#tr-download").isDisplayed(), "a trained model can be downloaded");
+        assertTrue($("#tr-download").getAttribute("href").endsWith("/model.gated"), $("#tr-download").getAttribute("href"));
         assertTrue(text("#tr-loss-chart-summary").contains("gru-dot on eng-fra-60.tsv: 2 of 2 epochs, loss"), text("#tr-loss-chart-summary"));
         type("#tr-sentence", "Go.");
         $("#tr-translate").click();

@@ -184,6 +184,16 @@ class TranslateHttpTest {
         assertNotNull(v.get("greedy"), v.toString());
         assertEquals(List.of("G", "o", "."), Http.JSON.convertValue(v.get("attention").get("sourceTokens"), List.class), v.toString());
         assertEquals(v.get("attention").get("outputTokens").size(), v.get("attention").get("weights").size(), v.toString());
+
+        java.net.http.HttpResponse<byte[]> file = http.bytes("/api/translate/models/" + id + "/model.gated");
+        assertEquals(200, file.statusCode());
+        Path saved = Files.write(Files.createTempFile("studio-trained-", ".gated"), file.body());
+        try {
+            assertEquals(v.get("greedy").asText(), Translator.load(saved).translate(List.of("Go.")).get(0),
+                    "the downloaded file is the model the page translated with");
+        } finally {
+            Files.delete(saved);
+        }
     }
 
     @Test

@@ -120,6 +120,25 @@ public final class TranslationModels implements AutoCloseable {
         }
     }
 
+    /**
+     * The model as a {@code .gated} file (readable by {@code gated translate}, and by this tab again): a loaded file
+     * as it came, a trained model saved once, on first request.
+     */
+    public synchronized Path file(StudioTranslator m) throws IOException {
+        Path file = work.folder("translation", m.id()).resolve("model.gated").toAbsolutePath();
+        if (!Files.exists(file)) {
+            m.decode(tr -> {
+                try {
+                    tr.save(file);
+                    return file;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot save " + m.id() + ": " + e.getMessage(), e);
+                }
+            });
+        }
+        return file;
+    }
+
     public StudioTranslator get(String id) {
         StudioTranslator m = byId.get(id);
         if (m == null) {

@@ -18,6 +18,7 @@ import java.io.IOException;
  * GET  /api/translate/models                               [summary …]: state, progress, loss per epoch, architecture
  * GET  /api/translate/models/{id}                          summary
  * GET  /api/translate/models/{id}/translate?text=…&amp;beam=4  greedy and beam translations, attention map | 400 | 409 training
+ * GET  /api/translate/models/{id}/model.gated              the model file (a trained one saved on first request) | 409 training
  * </pre>
  */
 public final class TranslateRoutes {
@@ -36,6 +37,7 @@ public final class TranslateRoutes {
         app.get("/api/translate/models", ctx -> ctx.json(models.all().stream().map(StudioTranslator::summary).toList()));
         app.get("/api/translate/models/{id}", ctx -> ctx.json(models.get(ctx.pathParam("id")).summary()));
         app.get("/api/translate/models/{id}/translate", this::translate);
+        app.get("/api/translate/models/{id}/model.gated", this::download);
     }
 
     private void load(Context ctx) throws IOException {
@@ -47,6 +49,15 @@ public final class TranslateRoutes {
         TranslationTrainRequest request = TranslationTrainRequest.of(ctx::queryParam);
         byte[] bytes = DataRoutes.body(ctx, options.maxUploadBytes());
         ctx.status(201).json(models.train(ctx.queryParam("name"), bytes, request).summary());
+    }
+
+    private void download(Context ctx) throws IOException {
+        StudioTranslator m = models.get(ctx.pathParam("id"));
+        if (m.state() != StudioTranslator.State.READY) {
+            throw new ApiException(409, m.id() + " has no model file yet: it is " + m.state().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"translation-" + m.id() + ".gated\"");
+        ctx.contentType("application/octet-stream").result(java.nio.file.Files.readAllBytes(models.file(m)));
     }
 
     private void translate(Context ctx) {

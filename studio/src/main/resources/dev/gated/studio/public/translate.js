@@ -29,6 +29,9 @@ async function trRefresh(select) {
 function trCurrent() { return trTab.models.find(m => m.id === $('#tr-model').value); }
 function trDescribe() {
   const m = trCurrent();
+  const link = $('#tr-download');
+  link.hidden = !m || m.state !== 'ready';
+  if (m) link.href = '/api/translate/models/' + m.id + '/model.gated';
   if (!m) { $('#tr-model-info').textContent = 'No model yet: load a .gated translation model, or train a small one.'; return; }
   let t = m.origin + '. ';
   if (m.state === 'training') t += 'Training: epoch ' + m.losses.length + ' of ' + m.epochs + (m.losses.length ? ', loss ' + fmt(m.losses[m.losses.length - 1]) : '') + '.';
