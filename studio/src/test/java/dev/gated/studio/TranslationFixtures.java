@@ -21,6 +21,7 @@ import java.util.List;
 final class TranslationFixtures {
 
     static final String ENG_FRA = "tatoeba-eng-fra/eng-fra.tsv";
+    private static final java.util.Map<String, byte[]> MODELS = new java.util.HashMap<>();   // name → .gated bytes
 
     private TranslationFixtures() {
     }
@@ -31,14 +32,22 @@ final class TranslationFixtures {
         return (String.join("\n", all.subList(0, lines)) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A model of {@code name} (gru-dot, gru, transformer …) trained for 3 epochs on 80 pairs, saved as {@code dir/name.gated}. */
-    static Path model(Path dir, String name) throws IOException {
+    /**
+     * A model of {@code name} (gru-dot, gru, transformer …) trained for 3 epochs on 80 pairs, saved as
+     * {@code dir/name.gated}; trained once per test run, its file's bytes shared by the test classes.
+     */
+    static synchronized Path model(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name + ".gated");
+        byte[] trained = MODELS.get(name);
+        if (trained != null) {
+            return Files.write(file, trained);
+        }
         Path data = Files.write(dir.resolve("pairs-80.tsv"), pairs(80));
         List<Example> train = ParallelCorpus.read(data);
         ModelSpec spec = ModelSpec.parse(name, 16, 16, new TransformerShape(1, 2, 32, 0.0));
         Translator t = Translator.train(train, spec, TrainingOptions.defaults().withEpochs(3).withBatchSize(16).withLearningRate(0.01).withSeed(3), List.of());
-        Path file = dir.resolve(name + ".gated");
         t.save(file);
+        MODELS.put(name, Files.readAllBytes(file));
         return file;
     }
 }
