@@ -313,6 +313,60 @@ public final class MultiHeadAttention implements Layer {
         return attend(cache.valid(), Mode.INFERENCE);
     }
 
+    /**
+     * The keys and values of a value input that stays the same over many calls — the encoder memory a Transformer
+     * decoder's cross-attention reads at every decoding step — projected once, for {@link #forwardOnMemory}.
+     *
+     * <pre>
+     * value (B, Tv, Dv), mask (B, Tv) or null     K = value·Wk + bk (B, Tv, h·d)   V = value·Wv + bv (B, Tv, h·e)   valid = mask (or 1)
+     * </pre>
+     * The key is the value (a layer called with a separate key input has no single memory to project).
+     */
+    public AttentionCache projectMemory(Tensor value, Tensor mask) {
+        if (queryProjection == null) {
+            throw new IllegalStateException("multi-head attention: build the layer (call it in a graph model) before projecting a memory");
+        }
+        if (value.rank() != 3) {
+            throw new IllegalArgumentException("multi-head attention: a memory must be (batch, steps, features) but has shape " + value.shapeString());
+        }
+        int rows = value.dim(0);
+        int steps = value.dim(1);
+        AttentionCache memory = new AttentionCache(rows, heads * keyDim, heads * valueDim);
+        memory.append(keyProjection.forward(value, null, Mode.INFERENCE).toDoubleArray(),
+                valueProjection.forward(value, null, Mode.INFERENCE).toDoubleArray(),
+                AttentionChecks.mask("multi-head attention", mask, "value", rows, steps), steps);
+        return memory;
+    }
+
+    /**
+     * Inference: {@code query} (B, Tq, Dq) attends to every valid step of a memory projected by
+     * {@link #projectMemory} — what {@link #forwardAll} gives on (query, value) with the value's mask (to float
+     * rounding), without projecting the value again; the memory is only read. Only for layers without
+     * {@code causal(true)} (cross-attention: a query may read every memory step).
+     */
+    public Tensor[] forwardOnMemory(Tensor query, Tensor mask, AttentionCache memory) {
+        if (causal) {
+            throw new IllegalStateException("multi-head attention: a causal layer attends to its own sequence step by step "
+                    + "(forwardCached); forwardOnMemory is for cross-attention to a fixed memory");
+        }
+        if (query.rank() != 3 || memory.batch() != query.dim(0)) {
+            throw new IllegalArgumentException("multi-head attention: the query must be (" + memory.batch()
+                    + ", steps, features), one row per memory row, but has shape " + query.shapeString());
+        }
+        batch = query.dim(0);
+        tq = query.dim(1);
+        precision = query.precision();
+        keyGiven = false;
+        q = queryProjection.forward(query, null, Mode.INFERENCE).toDoubleArray();
+        queryMask = mask(mask, "query", tq);
+        k = memory.keys();
+        v = memory.values();
+        tv = memory.steps();
+        kvStride = memory.capacity();
+        queryOffset = 0;
+        return attend(memory.valid(), Mode.INFERENCE);
+    }
+
     @Override
     public Tensor[] backwardAll(Tensor[] dOutputs) {
         double[] dContext = outputProjection.backward(dOutputs[0]).toDoubleArray();

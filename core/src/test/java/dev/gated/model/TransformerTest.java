@@ -176,6 +176,29 @@ class TransformerTest {
         assertThrows(IllegalStateException.class, () -> state.reset(1));
     }
 
+    /** Cross-attention to a memory projected once gives what a call on (query, memory) gives, padding mask included. */
+    @Test
+    void attendsToAMemoryProjectedOnceAsToTheMemoryItself() {
+        Node query = Node.input("query", Shape.anyLength(6));
+        Node memoryIn = Node.input("memory", Shape.anyLength(5));
+        MultiHeadAttention mha = MultiHeadAttention.of(2, 3).returnAttentionScores(true);
+        Model.of(List.of(query, memoryIn), List.of(mha.onAll(query, memoryIn))).precision(dev.gated.tensor.Precision.FLOAT64).seed(4).build();
+        SplittableRandom random = new SplittableRandom(5);
+        double[] q = random.doubles(2 * 3 * 6, -1, 1).toArray();
+        double[] m = random.doubles(2 * 4 * 5, -1, 1).toArray();
+        Tensor mask = Tensor.of(new double[] {1, 1, 1, 0, 1, 1, 0, 0}, 2, 4);   // row 0: 3 steps, row 1: 2 steps
+        Tensor queryTensor = Tensor.of(q, 2, 3, 6);
+        Tensor memoryTensor = Tensor.of(m, 2, 4, 5);
+        Tensor[] whole = mha.forwardAll(new Tensor[] {queryTensor, memoryTensor}, new Tensor[] {null, mask}, dev.gated.layer.Mode.INFERENCE);
+        Tensor[] onMemory = mha.forwardOnMemory(queryTensor, null, mha.projectMemory(memoryTensor, mask));
+        assertArrayEquals(whole[0].toDoubleArray(), onMemory[0].toDoubleArray(), 1e-12, "outputs");
+        assertArrayEquals(whole[1].toDoubleArray(), onMemory[1].toDoubleArray(), 1e-12, "weights (padded steps 0)");
+        assertEquals(0, onMemory[1].get(3), "row 0, head 0, query 0 gives the padded step 3 no weight");
+        IllegalStateException causal = assertThrows(IllegalStateException.class, () -> MultiHeadAttention.of(1, 2).causal(true)
+                .forwardOnMemory(queryTensor, null, new dev.gated.layer.AttentionCache(2, 2, 2)));
+        assertTrue(causal.getMessage().contains("cross-attention"), causal.getMessage());
+    }
+
     @Test
     void wrongWiringTeaches() {
         Node x = Node.input("x", Shape.anyLength(4));

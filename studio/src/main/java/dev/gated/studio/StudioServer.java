@@ -11,7 +11,9 @@ import dev.gated.studio.web.Errors;
 import dev.gated.studio.web.Guard;
 import dev.gated.studio.web.JobRoutes;
 import dev.gated.studio.web.TextRoutes;
+import dev.gated.studio.web.TranslateRoutes;
 import dev.gated.studio.text.TextDatasets;
+import dev.gated.studio.translate.TranslationModels;
 import dev.gated.studio.web.Vendor;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -35,6 +37,7 @@ public final class StudioServer implements AutoCloseable {
     private final DatasetStore datasets;
     private final EventHub hub;
     private final JobRegistry jobs;
+    private final TranslationModels translations;
     private final Javalin app;
     private final Guard guard;
 
@@ -45,6 +48,7 @@ public final class StudioServer implements AutoCloseable {
         this.datasets = new DatasetStore(work);
         this.hub = new EventHub(json);
         this.jobs = new JobRegistry(options.workers(), hub);
+        this.translations = new TranslationModels(work);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
@@ -61,6 +65,7 @@ public final class StudioServer implements AutoCloseable {
         new DataRoutes(datasets, json, options).register(app);
         new JobRoutes(datasets, jobs, work, json).register(app);
         new TextRoutes(new TextDatasets(work), jobs, json, options).register(app);
+        new TranslateRoutes(translations, options).register(app);
         Vendor.register(app);
         app.sse("/api/events", client -> {
             client.keepAlive();
@@ -107,6 +112,7 @@ public final class StudioServer implements AutoCloseable {
     @Override
     public void close() {
         jobs.shutdown();
+        translations.close();
         hub.closeAll();
         app.stop();
         work.delete();

@@ -27,7 +27,8 @@ import dev.gated.tensor.Tensor;
  * <p>{@link #stepper()} runs the same block one decoding step at a time with a key/value cache: the new step's
  * self-attention keys and values are appended to the cache and its query reads every cached step (core's
  * {@link MultiHeadAttention#forwardCached}), so step t costs O(t) attention and O(1) projections, never the prefix
- * again. Inference only (no dropout).
+ * again; the cross-attention's keys and values of the encoder memory are projected once per session
+ * ({@link MultiHeadAttention#projectMemory}) and only read at each step. Inference only (no dropout).
  */
 final class DecoderBlock {
 
@@ -70,7 +71,8 @@ final class DecoderBlock {
      * One step of the block for n rows, inference mode.
      *
      * <pre>
-     * x (n, 1, D), memory (n, S, D), memory mask (n, S), cache: the self-attention's keys and values of steps 0 … t−1
+     * x (n, 1, D); cache: the self-attention's keys and values of steps 0 … t−1; memory: the cross-attention's keys
+     * and values of the encoder memory (n, S, h·d) and (n, S, h·e), projected once per sentence batch ({@link #project})
      * a = x + SelfMHA(LN₁(x); cache ∪ {this step});  b = a + MHA(LN₂(a), memory);  y = b + FFN(LN₃(b))   (n, 1, D)
      * </pre>
      */
@@ -83,10 +85,33 @@ final class DecoderBlock {
             return new AttentionCache(rows, keyWidth, valueWidth);
         }
 
-        Tensor step(Tensor x, Tensor memory, Tensor memoryMask, AttentionCache cache) {
-            Tensor a = sum(x, selfAttention.forwardCached(selfNorm.forward(x, null, Mode.INFERENCE), null, cache)[0]);
+        /** The cross-attention's keys and values of the encoder memory (B, S, D) with its mask (B, S): once per session. */
+        AttentionCache project(Tensor memory, Tensor memoryMask) {
+            return crossAttention.projectMemory(memory, memoryMask);
+        }
+
+        Tensor step(Tensor x, AttentionCache memory, AttentionCache cache) {
+            Tensor a = selfAttend(x, cache);
+            Tensor b = sum(a, crossAttention.forwardOnMemory(crossNorm.forward(a, null, Mode.INFERENCE), null, memory)[0]);
+            return feedForward(b);
+        }
+
+        /**
+         * As {@link #step} but projecting the memory's keys and values again (memory (n, S, D), its mask (n, S)): the
+         * way steps ran before {@link #project}, kept to check the projected memory against.
+         */
+        Tensor stepReprojecting(Tensor x, Tensor memory, Tensor memoryMask, AttentionCache cache) {
+            Tensor a = selfAttend(x, cache);
             Tensor[] crossIn = {crossNorm.forward(a, null, Mode.INFERENCE), memory};
             Tensor b = sum(a, crossAttention.forwardAll(crossIn, new Tensor[] {null, memoryMask}, Mode.INFERENCE)[0]);
+            return feedForward(b);
+        }
+
+        private Tensor selfAttend(Tensor x, AttentionCache cache) {
+            return sum(x, selfAttention.forwardCached(selfNorm.forward(x, null, Mode.INFERENCE), null, cache)[0]);
+        }
+
+        private Tensor feedForward(Tensor b) {
             Tensor hidden = expand.forward(feedForwardNorm.forward(b, null, Mode.INFERENCE), null, Mode.INFERENCE);
             return sum(b, contract.forward(hidden, null, Mode.INFERENCE));
         }

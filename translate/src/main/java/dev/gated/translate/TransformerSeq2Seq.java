@@ -114,11 +114,13 @@ public final class TransformerSeq2Seq implements TranslationModel {
     record StepHead(Embedding embedding, PositionalEncoding positions, List<DecoderBlock.Stepper> blocks, LayerNormalization norm,
                     Dense logits) {
 
-        Tensor step(Tensor tokens, int t, Tensor memory, Tensor memoryMask, List<dev.gated.layer.AttentionCache> caches) {
-            Tensor y = positions.forwardFrom(embedding.forward(tokens, null, Mode.INFERENCE), t);
-            for (int i = 0; i < blocks.size(); i++) {
-                y = blocks.get(i).step(y, memory, memoryMask, caches.get(i));
-            }
+        /** tokens (n, 1) at step t → (n, 1, D): embedded, plus the position's encoding. */
+        Tensor embed(Tensor tokens, int t) {
+            return positions.forwardFrom(embedding.forward(tokens, null, Mode.INFERENCE), t);
+        }
+
+        /** the last block's output (n, 1, D) → logits (n, 1, V_t). */
+        Tensor toLogits(Tensor y) {
             return logits.forward(norm.forward(y, null, Mode.INFERENCE), null, Mode.INFERENCE);
         }
     }

@@ -110,6 +110,50 @@ class TransformerTest {
         }
     }
 
+    /** The memory's keys and values projected once per session decode as projecting them at every step did. */
+    @Test
+    void memoryProjectedOnceGivesTheLogitsTokensAndScoresOfReprojectingIt() {
+        Translator t = reverser();
+        TransformerSeq2Seq m = (TransformerSeq2Seq) t.model();
+        List<int[]> ids = testSources().stream().map(t.sourceTokens()::encode).toList();
+        Decoding once = m.begin(ids);
+        Decoding every = CachedDecoding.reprojecting(m, ids);
+        float[] tokens = new float[ids.size()];
+        java.util.Arrays.fill(tokens, SymbolTokenizer.START);
+        int[] rows = Decoding.identity(ids.size());
+        for (int step = 0; step < 8; step++) {
+            dev.gated.tensor.Tensor a = once.next(tokens.clone(), rows);
+            dev.gated.tensor.Tensor b = every.next(tokens.clone(), rows);
+            assertArrayEquals(b.shape(), a.shape());
+            for (int i = 0; i < a.size(); i++) {
+                assertEquals(b.get(i), a.get(i), 1e-5, "step " + step + ", logit " + i);
+            }
+            int v = a.dim(2);
+            for (int r = 0; r < tokens.length; r++) {
+                tokens[r] = GreedyDecoder.argmax(a, r * v, v);
+            }
+            // rows dropped, reordered and duplicated, as beam search does (step 3 keeps them): the memory's rows follow
+            rows = step == 0 ? new int[] {3, 3, 0, 7, 1} : step == 3 ? Decoding.identity(5) : new int[] {1, 0, 4, 4, 2};
+            float[] kept = new float[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                kept[r] = tokens[rows[r]];
+            }
+            tokens = kept;
+        }
+        List<int[]> greedyOnce = GreedyDecoder.decode(m.begin(ids), ids, 50);
+        List<int[]> greedyEvery = GreedyDecoder.decode(CachedDecoding.reprojecting(m, ids), ids, 50);
+        for (int i = 0; i < ids.size(); i++) {
+            assertArrayEquals(greedyEvery.get(i), greedyOnce.get(i), "greedy, sentence " + i);
+        }
+        for (int i = 0; i < 8; i++) {
+            List<int[]> one = List.of(ids.get(i));
+            BeamSearchDecoder.Result a = BeamSearchDecoder.search(m.begin(one), ids.get(i).length, 4, 1.0, 50);
+            BeamSearchDecoder.Result b = BeamSearchDecoder.search(CachedDecoding.reprojecting(m, one), ids.get(i).length, 4, 1.0, 50);
+            assertArrayEquals(b.tokens(), a.tokens(), "beam 4, sentence " + i);
+            assertEquals(b.score(), a.score(), 1e-6, "beam 4 score, sentence " + i);
+        }
+    }
+
     @Test
     void cacheRowsFollowTheHypothesesTheyExtend() {
         dev.gated.layer.AttentionCache c = new dev.gated.layer.AttentionCache(2, 1, 1);
