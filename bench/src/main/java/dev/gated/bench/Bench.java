@@ -34,7 +34,7 @@ public final class Bench {
      * which made a run's Gated figures depend on how busy the compiler threads had been.
      */
     private static final long JIT_QUIET_NANOS = 1_000_000_000L;
-    private static final long WARM_MAX_NANOS = 30_000_000_000L;
+    private static final long WARM_MAX_NANOS = 15_000_000_000L;
     private List<String> shapes = List.of("S1", "S2", "S3", "S4");
     private List<Integer> threadCounts = List.of(1, 2);
     private List<String> cells = List.of("LSTM", "GRU");
@@ -89,6 +89,7 @@ public final class Bench {
     private void run() throws Exception {
         Files.createDirectories(out);
         String loadStart = Machine.loadAverage();
+        Machine.CpuUse cpuStart = Machine.CpuUse.now();
         peak = Peak.measure();
         if (torch) {
             torchVersion = TorchRunner.load();
@@ -191,18 +192,20 @@ public final class Bench {
         }
         System.out.println("Matrix-multiply phases alone (LSTM, Gated kernels):");
         System.out.print(kernels);
-        System.out.println("load average: start " + loadStart + ", end " + loadEnd);
-        String warning = Machine.loadWarning(loadStart, loadEnd);
+        double outsideCores = Machine.CpuUse.now().outsideCoresSince(cpuStart);
+        String outside = String.format(Locale.ROOT, "; other processes kept %.2f cores busy on average during the run", outsideCores);
+        System.out.println("load average: start " + loadStart + ", end " + loadEnd + outside);
+        String warning = Machine.loadWarning(loadStart, outsideCores);
         if (warning != null) {
             System.out.println("[bench] " + warning);
         }
         Files.writeString(out.resolve("latest.json"), Table.json(rows, peak, Machine.cpuModel(), loadStart, loadEnd,
-                torchVersion, onnxVersion, dl4jVersion, dl4jProblem, warning));
+                torchVersion, onnxVersion, dl4jVersion, dl4jProblem, warning, outsideCores));
         Files.writeString(out.resolve("latest.txt"), (warning == null ? "" : warning + "\n") + Machine.describe() + "\n"
                 + runConditions() + "\n"
                 + Table.render(rows, peak) + memory + streaming
                 + "Matrix-multiply phases alone (LSTM, Gated kernels):\n" + kernels
-                + "load average: start " + loadStart + ", end " + loadEnd + "\n");
+                + "load average: start " + loadStart + ", end " + loadEnd + outside + "\n");
         System.out.println("wrote " + out.resolve("latest.json") + " and latest.txt");
     }
 

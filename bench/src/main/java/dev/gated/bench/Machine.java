@@ -32,19 +32,63 @@ final class Machine {
         }
     }
 
+    /** Busy CPU time of the whole machine and of this process, in clock ticks, at one moment (Linux). */
+    record CpuUse(long machineBusy, long self, long nanos) {
+        static CpuUse now() {
+            long machine = -1;
+            long self = -1;
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                // cpu user nice system idle iowait irq softirq steal ...: busy = all but idle and iowait
+                machine = 0;
+                for (int i = 1; i < cpu.length && i <= 8; i++) {
+                    if (i != 4 && i != 5) {
+                        machine += Long.parseLong(cpu[i]);
+                    }
+                }
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+                self = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime (fields 14, 15)
+            } catch (IOException | RuntimeException e) {
+                // not Linux: unknown
+            }
+            return new CpuUse(machine, self, System.nanoTime());
+        }
+
+        /**
+         * Cores kept busy by other processes between {@code start} and this moment, on average (machine busy time
+         * minus this process's, over the wall time; clock ticks of 1/100 s); NaN where /proc cannot be read.
+         */
+        double outsideCoresSince(CpuUse start) {
+            if (machineBusy < 0 || start.machineBusy < 0) {
+                return Double.NaN;
+            }
+            double seconds = (nanos - start.nanos) / 1e9;
+            double outside = ((machineBusy - start.machineBusy) - (self - start.self)) / 100.0;
+            return seconds > 0 ? Math.max(0, outside / seconds) : Double.NaN;
+        }
+    }
+
+    /** Other processes may keep this many cores busy on average during a run that is still called quiet. */
+    static final double QUIET_OUTSIDE_CORES = 0.25;
+
     /**
-     * A warning when the 1-minute load average at either end of the run exceeded half the CPUs (1.0 on this 2-core
-     * host): other work then shared the cores and the figures are not comparable with a quiet run. Null when quiet.
+     * A warning when other work shared the cores: the 1-minute load average before the run exceeded half the
+     * CPUs, or other processes kept more than {@link #QUIET_OUTSIDE_CORES} of a core busy on average during it
+     * (measured from /proc/stat minus this process's own CPU time, so the bench's own threads do not count —
+     * the load average at the end of a run does count them, and said "not quiet" after every 2-thread run).
+     * Null when quiet.
      */
-    static String loadWarning(String loadStart, String loadEnd) {
+    static String loadWarning(String loadStart, double outsideCores) {
         double limit = Runtime.getRuntime().availableProcessors() / 2.0;
-        double worst = Math.max(firstNumber(loadStart), firstNumber(loadEnd));
-        if (worst <= limit) {
+        double before = firstNumber(loadStart);
+        if (before <= limit && !(outsideCores > QUIET_OUTSIDE_CORES)) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "NOT QUIET: 1-minute load average reached %.2f (limit %.1f on %d CPUs); "
-                + "other work shared the cores, so these figures are not comparable with a quiet run — rerun on an idle machine",
-                worst, limit, Runtime.getRuntime().availableProcessors());
+        return String.format(java.util.Locale.ROOT, "NOT QUIET: load average %.2f before the run (limit %.1f on %d CPUs), "
+                + "other processes kept %.2f cores busy on average during it (limit %.2f); these figures are not "
+                + "comparable with a quiet run — rerun on an idle machine",
+                before, limit, Runtime.getRuntime().availableProcessors(), outsideCores, QUIET_OUTSIDE_CORES);
     }
 
     private static double firstNumber(String load) {

@@ -54,7 +54,8 @@ final class Table {
     }
 
     static String json(List<Bench.Row> rows, double peak, String cpu, String loadStart, String loadEnd,
-                       String torch, String onnx, String dl4j, String dl4jProblem, String loadWarning) {
+                       String torch, String onnx, String dl4j, String dl4jProblem, String loadWarning,
+                       double outsideCores) {
         StringBuilder b = new StringBuilder("[\n");
         for (int i = 0; i < rows.size(); i++) {
             Bench.Row r = rows.get(i);
@@ -81,6 +82,7 @@ final class Table {
             field(b, "machine", Json.str(cpu));
             field(b, "load_average_start", Json.str(loadStart));
             field(b, "load_average_end", Json.str(loadEnd));
+            field(b, "outside_cores_busy", Json.num(outsideCores));
             field(b, "quiet", Boolean.toString(loadWarning == null));
             if (loadWarning != null) {
                 field(b, "load_warning", Json.str(loadWarning));
