@@ -94,8 +94,11 @@ public final class Recurrent implements Layer {
     private static final int SLICE_ROWS = 16;
     /** Fewest multiply-adds per step and slice for which a second thread pays for its wake-up. */
     private static final long MIN_SLICE_MACS = 16_384;
-    /** Input projections formed ahead of the steps that read them: a quarter of a 1 MiB L2, in bytes. */
-    private static final int PROJECTION_CHUNK_BYTES = 256 * 1024;
+    /**
+     * Input projections formed ahead of the steps that read them: a quarter of a 1 MiB L2, in bytes. Not final
+     * only so that a test can compare one chunk per sequence with one per step (the same bits).
+     */
+    static int projectionChunkBytes = 256 * 1024;
     private Step[] sliceSteps;      // one per thread when the batch is split
     private int sliceCount;         // slices of the current forward pass
     private final IntConsumer forwardSlice = this::runSlice;
@@ -562,12 +565,12 @@ public final class Recurrent implements Layer {
 
     /**
      * Steps per input-projection chunk for a slice of {@code rows} rows: enough that the chunk's Z fills
-     * {@link #PROJECTION_CHUNK_BYTES}, and at least I / rows steps, so that each pass over W (I × G·H) serves at
+     * {@link #projectionChunkBytes}, and at least I / rows steps, so that each pass over W (I × G·H) serves at
      * least as many rows as W has — a wide input then keeps its chunks in L3 rather than re-reading W per step.
      */
     private int projectionChunk(int rows) {
         long stepBytes = (long) rows * cell.gateCount() * cell.units() * precision.bytes();
-        long bySize = PROJECTION_CHUNK_BYTES / Math.max(1, stepBytes);
+        long bySize = projectionChunkBytes / Math.max(1, stepBytes);
         long byInput = (inputSize + rows - 1) / rows;
         return (int) Math.max(1, Math.min(steps, Math.max(bySize, byInput)));
     }

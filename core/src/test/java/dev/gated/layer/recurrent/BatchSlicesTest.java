@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The forward pass splits the batch into slices that run the whole sequence on different threads. Every
- * row must come out bit for bit as on one thread — outputs, final states, and (since backward reads what
+ * The forward pass splits the batch into slices that run the whole sequence on different threads, and forms
+ * the input projections a chunk of steps at a time. Every row must come out bit for bit as on one thread
+ * and as with one projection for the whole sequence — outputs, final states, and (since backward reads what
  * forward cached) every gradient — for each cell, with masks, reversed, under recurrent and input dropout,
  * and for batches that do not divide evenly.
  */
@@ -74,6 +75,33 @@ class BatchSlicesTest {
                 assertArrayEquals(one[i], two[i], c + ": array " + i + " differs between 1 and 2 threads");
             }
         } finally {
+            KernelProvider.use(before);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void projectionsInChunksGiveTheBitsOfOneProduct(Case c) {
+        // Z = X·W + b is formed a chunk of steps ahead of the steps that read it: one step per chunk, a few
+        // steps, and the whole sequence at once must agree bit for bit, on one thread and on two
+        Kernels before = KernelProvider.get();
+        int chunkBytes = Recurrent.projectionChunkBytes;
+        try {
+            for (int threads = 1; threads <= 2; threads++) {
+                KernelProvider.useThreads(threads);
+                Recurrent.projectionChunkBytes = Integer.MAX_VALUE;
+                float[][] whole = run(c);
+                for (int bytes : new int[] {1, 3 * 4 * 4 * UNITS * c.batch()}) {
+                    Recurrent.projectionChunkBytes = bytes;
+                    float[][] chunked = run(c);
+                    for (int i = 0; i < whole.length; i++) {
+                        assertArrayEquals(whole[i], chunked[i], c + ", " + threads + " thread(s), chunks of " + bytes
+                                + " bytes: array " + i + " differs from one projection of the whole sequence");
+                    }
+                }
+            }
+        } finally {
+            Recurrent.projectionChunkBytes = chunkBytes;
             KernelProvider.use(before);
         }
     }
