@@ -35,6 +35,8 @@ public final class Bench {
      */
     private static final long JIT_QUIET_NANOS = 1_000_000_000L;
     private static final long WARM_MAX_NANOS = 15_000_000_000L;
+    /** Untimed pause before each timed repetition, so that another library's spinning workers have gone to sleep. */
+    private static final long SETTLE_MILLIS = 20;
     private List<String> shapes = List.of("S1", "S2", "S3", "S4");
     private List<Integer> threadCounts = List.of(1, 2);
     private List<String> cells = List.of("LSTM", "GRU");
@@ -260,6 +262,7 @@ public final class Bench {
                 }
                 setThreads.get(r).run();
                 Runnable step = step(runners.get(r), mode);
+                settle();
                 long start = System.nanoTime();
                 step.run();
                 ms[r][i] = (System.nanoTime() - start) / 1e6;
@@ -274,6 +277,20 @@ public final class Bench {
             out[r] = new Timing(median, m[0], m[n - 1], n);
         }
         return out;
+    }
+
+    /**
+     * A pause before every timed repetition: the OpenMP workers of the library timed just before (PyTorch's,
+     * DL4J's) spin for a while after their region ends, and a 2-thread run that starts meanwhile finds its second
+     * core taken (alone in a JVM, Gated's S2 LSTM 2-thread inference took 6.0 ms; right after PyTorch's turn, 12.2).
+     * Every library gets the same pause, and it is not timed.
+     */
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
