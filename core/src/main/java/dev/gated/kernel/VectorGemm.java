@@ -514,8 +514,11 @@ final class VectorGemm {
         }
     }
 
-    /** Column panels a single row of A is multiplied with per pass: 4 panels = 8 accumulators. */
-    static final int ROW_PANELS = 4;
+    /**
+     * Column panels a single row of A is multiplied with per pass: 8 panels = 16 accumulators where there are
+     * 32 vector registers (AVX-512: 16 lanes), 4 panels = 8 accumulators where there are 16 (AVX2).
+     */
+    static final int ROW_PANELS = L >= 16 ? 8 : 4;
 
     /**
      * One row of C (from {@code co}) over panels [q0, q1): four at a time where they lie evenly spaced in one
@@ -528,12 +531,18 @@ final class VectorGemm {
         int q = q0;
         while (q < q1) {
             int j0 = q * NR;
-            if (q + ROW_PANELS <= q1 && j0 + ROW_PANELS * NR <= pr.n) {
-                int bo = direct ? pr.bOff + pc * pr.bps + j0 : bpBase + q * kc * NR;
-                int step = direct ? NR : kc * NR;
+            int bo = direct ? pr.bOff + pc * pr.bps + j0 : bpBase + q * kc * NR;
+            int step = direct ? NR : kc * NR;
+            if (ROW_PANELS == 8 && q + 8 <= q1 && j0 + 8 * NR <= pr.n) {
+                micro1x8(ap, ao, as, direct ? pr.b : bp, bo, step, direct ? pr.bps : NR, kc,
+                        pr.c, co + (j0 - q0 * NR), add);
+                q += 8;
+                continue;
+            }
+            if (q + 4 <= q1 && j0 + 4 * NR <= pr.n) {
                 micro1x4(ap, ao, as, direct ? pr.b : bp, bo, step, direct ? pr.bps : NR, kc,
                         pr.c, co + (j0 - q0 * NR), add);
-                q += ROW_PANELS;
+                q += 4;
                 continue;
             }
             int nc = Math.min(NR, pr.n - j0);
@@ -598,6 +607,87 @@ final class VectorGemm {
         c5.intoArray(c, co + 2 * NR + L);
         c6.intoArray(c, co + 3 * NR);
         c7.intoArray(c, co + 3 * NR + L);
+    }
+
+    /** {@link #micro1x4} over eight panels: sixteen accumulator chains (hosts with 32 vector registers). */
+    private static void micro1x8(float[] ap, int ao, int as, float[] bp, int bo, int step, int bs, int kc,
+                                 float[] c, int co, boolean add) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        FloatVector c7 = c0;
+        FloatVector c8 = c0;
+        FloatVector c9 = c0;
+        FloatVector c10 = c0;
+        FloatVector c11 = c0;
+        FloatVector c12 = c0;
+        FloatVector c13 = c0;
+        FloatVector c14 = c0;
+        FloatVector c15 = c0;
+        int b1 = bo + 1 * step;
+        int b2 = bo + 2 * step;
+        int b3 = bo + 3 * step;
+        int b4 = bo + 4 * step;
+        int b5 = bo + 5 * step;
+        int b6 = bo + 6 * step;
+        int b7 = bo + 7 * step;
+        for (int p = 0, ai = ao, bi = 0; p < kc; p++, ai += as, bi += bs) {
+            FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
+            c0 = FloatVector.fromArray(SPECIES, bp, bo + bi).fma(a, c0);
+            c1 = FloatVector.fromArray(SPECIES, bp, bo + bi + L).fma(a, c1);
+            c2 = FloatVector.fromArray(SPECIES, bp, b1 + bi).fma(a, c2);
+            c3 = FloatVector.fromArray(SPECIES, bp, b1 + bi + L).fma(a, c3);
+            c4 = FloatVector.fromArray(SPECIES, bp, b2 + bi).fma(a, c4);
+            c5 = FloatVector.fromArray(SPECIES, bp, b2 + bi + L).fma(a, c5);
+            c6 = FloatVector.fromArray(SPECIES, bp, b3 + bi).fma(a, c6);
+            c7 = FloatVector.fromArray(SPECIES, bp, b3 + bi + L).fma(a, c7);
+            c8 = FloatVector.fromArray(SPECIES, bp, b4 + bi).fma(a, c8);
+            c9 = FloatVector.fromArray(SPECIES, bp, b4 + bi + L).fma(a, c9);
+            c10 = FloatVector.fromArray(SPECIES, bp, b5 + bi).fma(a, c10);
+            c11 = FloatVector.fromArray(SPECIES, bp, b5 + bi + L).fma(a, c11);
+            c12 = FloatVector.fromArray(SPECIES, bp, b6 + bi).fma(a, c12);
+            c13 = FloatVector.fromArray(SPECIES, bp, b6 + bi + L).fma(a, c13);
+            c14 = FloatVector.fromArray(SPECIES, bp, b7 + bi).fma(a, c14);
+            c15 = FloatVector.fromArray(SPECIES, bp, b7 + bi + L).fma(a, c15);
+        }
+        if (add) {
+            c0 = c0.add(FloatVector.fromArray(SPECIES, c, co));
+            c1 = c1.add(FloatVector.fromArray(SPECIES, c, co + L));
+            c2 = c2.add(FloatVector.fromArray(SPECIES, c, co + 1 * NR));
+            c3 = c3.add(FloatVector.fromArray(SPECIES, c, co + 1 * NR + L));
+            c4 = c4.add(FloatVector.fromArray(SPECIES, c, co + 2 * NR));
+            c5 = c5.add(FloatVector.fromArray(SPECIES, c, co + 2 * NR + L));
+            c6 = c6.add(FloatVector.fromArray(SPECIES, c, co + 3 * NR));
+            c7 = c7.add(FloatVector.fromArray(SPECIES, c, co + 3 * NR + L));
+            c8 = c8.add(FloatVector.fromArray(SPECIES, c, co + 4 * NR));
+            c9 = c9.add(FloatVector.fromArray(SPECIES, c, co + 4 * NR + L));
+            c10 = c10.add(FloatVector.fromArray(SPECIES, c, co + 5 * NR));
+            c11 = c11.add(FloatVector.fromArray(SPECIES, c, co + 5 * NR + L));
+            c12 = c12.add(FloatVector.fromArray(SPECIES, c, co + 6 * NR));
+            c13 = c13.add(FloatVector.fromArray(SPECIES, c, co + 6 * NR + L));
+            c14 = c14.add(FloatVector.fromArray(SPECIES, c, co + 7 * NR));
+            c15 = c15.add(FloatVector.fromArray(SPECIES, c, co + 7 * NR + L));
+        }
+        c0.intoArray(c, co);
+        c1.intoArray(c, co + L);
+        c2.intoArray(c, co + 1 * NR);
+        c3.intoArray(c, co + 1 * NR + L);
+        c4.intoArray(c, co + 2 * NR);
+        c5.intoArray(c, co + 2 * NR + L);
+        c6.intoArray(c, co + 3 * NR);
+        c7.intoArray(c, co + 3 * NR + L);
+        c8.intoArray(c, co + 4 * NR);
+        c9.intoArray(c, co + 4 * NR + L);
+        c10.intoArray(c, co + 5 * NR);
+        c11.intoArray(c, co + 5 * NR + L);
+        c12.intoArray(c, co + 6 * NR);
+        c13.intoArray(c, co + 6 * NR + L);
+        c14.intoArray(c, co + 7 * NR);
+        c15.intoArray(c, co + 7 * NR + L);
     }
 
     /**
