@@ -66,4 +66,16 @@ class LongHorizonBenchmarkTest {
         assertTrue(nlinear.mse() < rows.get(0).mse() / 4, "NLinear " + nlinear + " vs naive " + rows.get(0));
         rows.forEach(r -> assertTrue(Double.isFinite(r.mse()) && Double.isFinite(r.mae()), r.toString()));
     }
+
+    @Test
+    void theRecursiveRowsScoreEveryHorizonFromOneOneStepModel() throws IOException {
+        Path file = series();
+        LongHorizonBenchmark.Budget budget = new LongHorizonBenchmark.Budget(1, 2, 8, 4, 5);
+        List<LongHorizonBenchmark.Score> rows = LongHorizonBenchmark.recursive(file,
+                dev.gated.layer.recurrent.RecurrentKind.GRU, new int[] {6, 12}, 48, "300,400,600", budget);
+        assertEquals(List.of("gru-rec", "gru-rec"), rows.stream().map(LongHorizonBenchmark.Score::model).toList());
+        assertEquals(List.of(6, 12), rows.stream().map(LongHorizonBenchmark.Score::horizon).toList());
+        rows.forEach(r -> assertTrue(Double.isFinite(r.mse()) && r.mse() > 0, r.toString()));
+        assertEquals(rows.get(0).epochs(), rows.get(1).epochs(), "one model for both horizons");
+    }
 }
