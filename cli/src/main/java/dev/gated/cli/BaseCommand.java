@@ -152,7 +152,7 @@ abstract class BaseCommand implements Callable<Integer> {
             return;
         }
         steps().run("evaluating " + name + "'s raw intervals", () -> board.addModel(name + "-raw",
-                detail + ", raw quantiles", network, seconds, epochs, prepared));
+                detail + ", raw", network, seconds, epochs, prepared));
         ConformalCalibration c = ConformalCalibration.fit(network, prepared.validation());
         c.stampInto(network);
         ScaledSeries series = prepared.series();
