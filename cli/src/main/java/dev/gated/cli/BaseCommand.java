@@ -125,12 +125,19 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code --calibrate} before training: refuses it without quantile levels or without a validation part (the
-     * calibration part), so that nothing is trained in vain.
+     * Whether to calibrate the intervals ({@code --calibrate}, {@code --no-calibrate}, or null when neither was
+     * given: on for a quantile model when the split has a validation part). Decided before training, so that an
+     * explicit --calibrate that cannot be done (no quantiles, no validation part) is refused before any training.
      */
-    void checkCalibration(boolean calibrate, QuantileLevels levels, PreparedData prepared) {
-        if (!calibrate) {
-            return;
+    boolean calibrates(Boolean asked, QuantileLevels levels, PreparedData prepared) {
+        if (asked == null) {
+            if (levels.any() && prepared.validation() == null) {
+                say("intervals: the raw quantiles (no validation part to calibrate them on)");
+            }
+            return levels.any() && prepared.validation() != null;
+        }
+        if (!asked) {
+            return false;
         }
         if (!levels.any()) {
             throw usage("--calibrate corrects prediction intervals; give --quantiles too, e.g. --quantiles 0.1,0.5,0.9");
@@ -139,6 +146,7 @@ abstract class BaseCommand implements Callable<Integer> {
             throw usage("--calibrate fits its correction on the validation part, and this split has none; give "
                     + "--split TRAIN,VAL (e.g. 0.6,0.2) or --val-split F");
         }
+        return true;
     }
 
     /**

@@ -126,6 +126,9 @@ final class TuneCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        if (Boolean.TRUE.equals(training.calibrate) && !base.quantiles().any()) {
+            throw usage("--calibrate corrects prediction intervals; give --quantiles too, e.g. --quantiles 0.1,0.5,0.9");
+        }
         sayNotes(settings);
         int drawn = Math.min(trials, space.size());
         say(String.format(Locale.ROOT, "search: %d of %d candidates at most (cells %s, windows %s, units %s, lr %s, "
@@ -151,6 +154,11 @@ final class TuneCommand extends BaseCommand {
             throw usage(e.getMessage());
         }
         PreparedData best = result.bestData();
+        TuneSearch.Trial winner = result.leaderboard().get(0);
+        Scoreboard board = new Scoreboard();
+        calibrate(calibrates(training.calibrate, base.quantiles(), best), board, winner.kind().id(),
+                TrainCommand.detail(winner.hp()), result.best().model(), result.best().seconds(),
+                result.best().epochs(), best);
         try (Outputs outputs = new Outputs()) {
             outputs.write("--out", out, ForecastModel.of(result.best(), best, data.file())::save);
             if (plot != null) {
@@ -161,8 +169,6 @@ final class TuneCommand extends BaseCommand {
             outputs.publish();
         }
         // after the selection: the winner on the test part, beside the baselines
-        Scoreboard board = new Scoreboard();
-        TuneSearch.Trial winner = result.leaderboard().get(0);
         board.addModel(winner.kind().id(), TrainCommand.detail(winner.hp()), result.best().model(),
                 result.best().seconds(), result.best().epochs(), best);
         board.addBaselines(best, winner.hp().window(), this::warn, winner.hp().quantiles());
