@@ -33,13 +33,14 @@ import java.util.Locale;
  *   LSTM/GRU, recursive (rows lstm-rec, gru-rec)
  *             ŷ(o+1) = Dense(1)(Recurrent(units)(x − x_T)) + x_T, one step, trained once on horizon 1; the
  *             H steps rolled forward by feeding each prediction back ({@link RecursiveRollout}); one model
- *             serves every horizon, scored on the same test windows as the direct rows
+ *             serves every horizon; rolling costs N·H forward passes of 336 steps, so it is scored on every
+ *             k-th test window (argument testEvery), beside the naive forecast on the same windows (naive-k)
  * </pre>
  * Training is budget-bound (arguments below): Adam, MSE, early stopping on validation MSE with the best weights
  * kept; training and validation windows are subsampled with a stride, test windows never are.
  *
  * <p>Arguments: {@code ETTh1.csv [horizons=96,192,336,720] [rnnEpochs=4] [rnnStride=8] [units=32]
- * [rows=direct|recursive|all]}. Prints one markdown row per model and horizon.
+ * [rows=direct|recursive|all] [testEvery=1]}. Prints one markdown row per model and horizon.
  */
 public final class LongHorizonBenchmark {
 
@@ -77,7 +78,7 @@ public final class LongHorizonBenchmark {
     public static void main(String[] args) {
         if (args.length < 1) {
             System.err.println("usage: LongHorizonBenchmark ETTh1.csv [horizons=96,192,336,720] [rnnEpochs=4] "
-                    + "[rnnStride=8] [units=32] [rows=direct|recursive|all]");
+                    + "[rnnStride=8] [units=32] [rows=direct|recursive|all] [testEvery=1]");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
@@ -98,8 +99,9 @@ public final class LongHorizonBenchmark {
         }
         if (!rows.equals("direct")) {
             int[] horizons = java.util.Arrays.stream(hs).mapToInt(h -> Integer.parseInt(h.trim())).toArray();
+            int every = args.length > 6 ? Integer.parseInt(args[6]) : 1;
             for (RecurrentKind kind : List.of(RecurrentKind.LSTM, RecurrentKind.GRU)) {
-                recursive(file, kind, horizons, INPUT, SPLIT, budget).forEach(LongHorizonBenchmark::print);
+                recursive(file, kind, horizons, INPUT, SPLIT, budget, every).forEach(LongHorizonBenchmark::print);
             }
         }
     }
@@ -112,37 +114,45 @@ public final class LongHorizonBenchmark {
 
     /**
      * The recursive rows of one cell: a one-step network trained once (the direct rows' budget, stride and
-     * units), rolled forward max(horizons) steps from every test window, each horizon H scored on the windows
-     * whose H targets lie in the test rows (the direct rows' windows). {@code seconds} is the training time; the
-     * rollout's time is printed to standard error.
+     * units), rolled forward max(horizons) steps from every {@code every}-th test window, each horizon H scored on
+     * those of the windows whose H targets lie in the test rows (every window of the direct rows when
+     * {@code every} is 1), then the naive forecast on the same windows (model "naive-k", k = every).
+     * {@code seconds} is the training time; the rollout's time is printed to standard error.
      */
     public static List<Score> recursive(Path file, RecurrentKind kind, int[] horizons, int input, String splitRows,
-                                        Budget budget) {
+                                        Budget budget, int every) {
         HyperParameters hp = rnn(input, 1, budget.rnnStride(), budget.rnnEpochs(), budget.units(), budget.patience());
         PreparedData data = PreparedData.prepare(file, spec(splitRows), hp);
         TrainingRun run = TrainingRun.train(kind, hp, data, List.of());
         int longest = java.util.Arrays.stream(horizons).max().orElseThrow();
         long start = System.nanoTime();
-        double[] rolled = RecursiveRollout.roll(run.model(), data.test(), longest, true, 512);
-        System.err.printf(Locale.ROOT, "%s-rec: rollout of %d steps from %d windows in %.1f s%n", kind.id(), longest,
-                data.test().count(), (System.nanoTime() - start) / 1e9);
+        double[] rolled = RecursiveRollout.roll(run.model(), data.test(), longest, true, 512, every);
+        System.err.printf(Locale.ROOT, "%s-rec: rollout of %d steps from every %d-th of %d windows in %.1f s%n",
+                kind.id(), longest, every, data.test().count(), (System.nanoTime() - start) / 1e9);
         int[] targetStart = data.test().windows().targetStart();
         int end = data.test().rows().end();
         double[] actual = data.series().target();
         List<Score> out = new ArrayList<>();
+        List<Score> naive = new ArrayList<>();
+        float[] x = data.test().windows().x();
         for (int h : horizons) {
             List<Double> a = new ArrayList<>();
             List<Double> p = new ArrayList<>();
-            for (int i = 0; i < targetStart.length && targetStart[i] + h <= end; i++) {
+            List<Double> last = new ArrayList<>();
+            for (int i = 0; i < targetStart.length && targetStart[i] + h <= end; i += every) {
                 for (int k = 0; k < h; k++) {
                     a.add(actual[targetStart[i] + k]);
                     p.add(rolled[i * longest + k]);
+                    last.add((double) x[i * input + input - 1]);
                 }
             }
-            MetricReport m = MetricReport.of(a.stream().mapToDouble(Double::doubleValue).toArray(),
-                    p.stream().mapToDouble(Double::doubleValue).toArray());
+            double[] av = a.stream().mapToDouble(Double::doubleValue).toArray();
+            MetricReport m = MetricReport.of(av, p.stream().mapToDouble(Double::doubleValue).toArray());
             out.add(new Score(kind.id() + "-rec", h, m.mse(), m.mae(), run.seconds(), run.epochs()));
+            MetricReport n = MetricReport.of(av, last.stream().mapToDouble(Double::doubleValue).toArray());
+            naive.add(new Score("naive-" + every, h, n.mse(), n.mae(), 0, 0));
         }
+        out.addAll(naive);
         return out;
     }
 

@@ -15,7 +15,8 @@ import dev.gated.tensor.Tensor;
  * Window i is rolled while its target row {@code targetStart[i] + s} lies in the part's rows (it needs no
  * forecast after the part's last row), at most {@code steps} steps; the steps it does not reach are NaN. Since
  * the windows' target starts increase, the windows still rolling at step s are a prefix of the part, predicted
- * in batches of {@code batch} windows.
+ * in batches of {@code batch} windows. With {@code every} &gt; 1 only windows i ≡ 0 (mod every) are rolled (the
+ * cost is N·S forward passes of T steps, which a long horizon makes large); the others stay NaN.
  * This is {@link Forecaster}'s recursion (steps &gt; H = 1) applied to N windows in one pass.
  */
 public final class RecursiveRollout {
@@ -32,6 +33,14 @@ public final class RecursiveRollout {
      * @return (N·S) scaled forecasts, value i·S + s the step s + 1 of window i, NaN where the window is not rolled
      */
     public static double[] roll(Sequential network, Part part, int steps, boolean relative, int batch) {
+        return roll(network, part, steps, relative, batch, 1);
+    }
+
+    /** As {@link #roll(Sequential, Part, int, boolean, int)}, rolling only every {@code every}-th window. */
+    public static double[] roll(Sequential network, Part part, int steps, boolean relative, int batch, int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be >= 1, got " + every);
+        }
         int n = part.count();
         int t = part.windows().window();
         if (part.windows().features() != 1) {
@@ -56,21 +65,24 @@ public final class RecursiveRollout {
             while (active < n && start[active] + s < end) {
                 active++;
             }
-            for (int from = 0; from < active; from += batch) {
-                int to = Math.min(active, from + batch);
+            int[] rolled = java.util.stream.IntStream.range(0, active).filter(i -> i % every == 0).toArray();
+            for (int from = 0; from < rolled.length; from += batch) {
+                int to = Math.min(rolled.length, from + batch);
                 float[] in = new float[(to - from) * t];
-                for (int i = from; i < to; i++) {
+                for (int b = from; b < to; b++) {
+                    int i = rolled[b];
                     for (int j = 0; j < t; j++) {
-                        in[(i - from) * t + j] = (float) history[i * width + s + j];
+                        in[(b - from) * t + j] = (float) history[i * width + s + j];
                     }
                 }
                 if (relative) {
                     Part.relativeToLast(in, to - from, t, 1);
                 }
                 float[] y = network.predict(Tensor.of(in, to - from, t, 1)).toFloatArray();
-                for (int i = from; i < to; i++) {
+                for (int b = from; b < to; b++) {
+                    int i = rolled[b];
                     double last = history[i * width + s + t - 1];
-                    double next = relative ? y[i - from] + last : y[i - from];
+                    double next = relative ? y[b - from] + last : y[b - from];
                     history[i * width + s + t] = next;
                     out[i * steps + s] = next;
                 }

@@ -50,5 +50,12 @@ class RecursiveRolloutTest {
             }
         }
         assertTrue(Double.isNaN(rolled[(n - 1) * steps + 1]), "the last window has one target row left");
+        double[] every3 = RecursiveRollout.roll(run.model(), test, steps, true, 2, 3);
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < steps; s++) {
+                double expected = i % 3 == 0 ? rolled[i * steps + s] : Double.NaN;
+                assertEquals(expected, every3[i * steps + s], 1e-6, "every 3rd window: " + i + ", step " + s);
+            }
+        }
     }
 }
