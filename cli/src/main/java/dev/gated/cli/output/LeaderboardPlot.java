@@ -28,7 +28,7 @@ public final class LeaderboardPlot {
                 .title(title).xAxisTitle("trial (rank, settings)").yAxisTitle(yLabel).build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setXAxisLabelRotation(60);
+        chart.getStyler().setXAxisLabelRotation(90);
         chart.getStyler().setOverlapped(true);
         List<String> labels = bars.stream().map(Bar::label).toList();
         List<String> groups = bars.stream().map(Bar::group).distinct().toList();
