@@ -122,9 +122,14 @@ final class TuneCommand extends BaseCommand {
         TuneSearch.Space space;
         try {
             space = new TuneSearch.Space(kinds, w.stream().distinct().toList(), units, rates, layers, dropouts);
-            space.candidates(base);   // every value checked now, with the option's message
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+        try {
+            space.candidates(base);   // every searched value checked now
+        } catch (IllegalArgumentException e) {
+            throw usage("a searched value is out of range (--search-units, --search-lr, --search-layers, "
+                    + "--search-dropout or --search-windows): " + e.getMessage());
         }
         if (Boolean.TRUE.equals(training.calibrate) && !base.quantiles().any()) {
             throw usage("--calibrate corrects prediction intervals; give --quantiles too, e.g. --quantiles 0.1,0.5,0.9");
