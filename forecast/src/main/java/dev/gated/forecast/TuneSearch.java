@@ -116,7 +116,8 @@ public final class TuneSearch {
     }
 
     /**
-     * @param leaderboard the trials, those that reached the furthest rung first, then by validation RMSE
+     * @param leaderboard the trials: those of the last rung run in its ranking (the winner first), then the others
+     *                    by the rung they reached (furthest first) and validation RMSE
      * @param rungs       the rungs run (one without halving)
      * @param best        the winning trial's training run (its model is the one to save)
      * @param bestData    the data prepared for the winner's window
@@ -230,11 +231,13 @@ public final class TuneSearch {
             done.add(new Rung(budgets[r], List.copyOf(scored), List.copyOf(kept)));
             alive = kept;
         }
-        Trial winner = done.get(done.size() - 1).ranked().get(0);
-        Contender best = contenders.get(winner.number());
-        List<Trial> board = new ArrayList<>();
-        contenders.values().forEach(c -> board.add(c.trial));
-        board.sort(Comparator.comparingInt((Trial t) -> -t.rung()).thenComparing(BY_RMSE));
+        List<Trial> last = done.get(done.size() - 1).ranked();
+        Contender best = contenders.get(last.get(0).number());
+        List<Trial> rest = new ArrayList<>();
+        contenders.values().stream().filter(c -> !last.contains(c.trial)).forEach(c -> rest.add(c.trial));
+        rest.sort(Comparator.comparingInt((Trial t) -> -t.rung()).thenComparing(BY_RMSE));
+        List<Trial> board = new ArrayList<>(last);
+        board.addAll(rest);
         return new Result(List.copyOf(board), List.copyOf(done), best.run(), best.data);
     }
 

@@ -129,6 +129,18 @@ class TuneSearchTest {
         }
     }
 
+    @Test
+    void whenTheTimeIsUpOnlyTheFirstTrialRunsAndWins() {
+        HyperParameters base = new HyperParameters(4, 1, 12, 1, 1, 9, 16, 0.01, 7, 0, 0, 0, false);
+        TuneSearch.Result r = TuneSearch.run(Series.monthlyTable(120), Series.univariate(), base, SPACE, 9, 1e-12, 5,
+                3, t -> { });
+        assertEquals(1, r.rungs().size(), "no rung after the time is up");
+        assertEquals(1, r.leaderboard().size());
+        assertEquals(1, r.leaderboard().get(0).number());
+        assertEquals(r.leaderboard().get(0).hp(), r.best().hp());
+        assertEquals(List.of(), r.rungs().get(0).kept());
+    }
+
     /** Each trial of a rung as number, settings, validation RMSE and epochs (not its wall time). */
     private static List<String> scores(TuneSearch.Rung rung) {
         return rung.ranked().stream().map(t -> t.number() + " " + t.kind() + " " + t.hp() + " " + t.valRmse() + " "
