@@ -2,6 +2,7 @@ package dev.gated.cli;
 
 import dev.gated.cli.options.TrainingOptions;
 import dev.gated.forecast.AutoSettings;
+import dev.gated.forecast.ConformalCalibration;
 import dev.gated.forecast.DataSpec;
 import dev.gated.forecast.Preset;
 import dev.gated.forecast.TrainingChoices;
@@ -121,6 +122,52 @@ abstract class BaseCommand implements Callable<Integer> {
         steps().run("evaluating " + name + " on the validation and test windows", () ->
                 board.addModel(name, detail, network, seconds, epochs, prepared));
         baselines(board, prepared, window, levels);
+    }
+
+    /**
+     * Whether to calibrate the intervals ({@code --calibrate}, {@code --no-calibrate}, or null when neither was
+     * given: on for a quantile model when the split has a validation part). Decided before training, so that an
+     * explicit --calibrate that cannot be done (no quantiles, no validation part) is refused before any training.
+     */
+    boolean calibrates(Boolean asked, QuantileLevels levels, PreparedData prepared) {
+        if (asked == null) {
+            if (levels.any() && prepared.validation() == null) {
+                say("intervals: the raw quantiles (no validation part to calibrate them on)");
+            }
+            return levels.any() && prepared.validation() != null;
+        }
+        if (!asked) {
+            return false;
+        }
+        if (!levels.any()) {
+            throw usage("--calibrate corrects prediction intervals; give --quantiles too, e.g. --quantiles 0.1,0.5,0.9");
+        }
+        if (prepared.validation() == null) {
+            throw usage("--calibrate fits its correction on the validation part, and this split has none; give "
+                    + "--split TRAIN,VAL (e.g. 0.6,0.2) or --val-split F");
+        }
+        return true;
+    }
+
+    /**
+     * {@code --calibrate} after training: scores the raw network as {@code NAME-raw}, then fits the conformal
+     * correction on the validation part and keeps it in the network (so the next scoring and the saved file use
+     * it).
+     */
+    void calibrate(boolean calibrate, Scoreboard board, String name, String detail, dev.gated.model.Sequential network,
+                   double seconds, int epochs, PreparedData prepared) throws Exception {
+        if (!calibrate) {
+            return;
+        }
+        steps().run("evaluating " + name + "'s raw intervals", () -> board.addModel(name + "-raw",
+                detail + ", raw", network, seconds, epochs, prepared));
+        ConformalCalibration c = ConformalCalibration.fit(network, prepared.validation());
+        c.stampInto(network);
+        ScaledSeries series = prepared.series();
+        double q = series.unscale(new float[] {(float) c.outerCorrection(0)})[0] - series.unscale(new float[] {0})[0];
+        say(String.format(java.util.Locale.ROOT, "%s: conformal calibration on %d validation windows: the interval's "
+                + "bounds move %s by %.4g (step 1, target units)", name, c.windows(), q >= 0 ? "out" : "in",
+                Math.abs(q)));
     }
 
     /** The baselines (naive, seasonal naive with its period detected, moving average) into {@code board}. */

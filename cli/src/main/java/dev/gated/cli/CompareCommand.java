@@ -71,12 +71,15 @@ final class CompareCommand extends BaseCommand {
         sayNotes(settings);
         say(Reports.dataText(prepared));
         say("models: " + kinds + ", " + hp.describe());
+        boolean calibrated = calibrates(training.calibrate, hp.quantiles(), prepared);
         Scoreboard board = new Scoreboard();
         for (RecurrentKind kind : kinds) {
             if (io().interactive()) {
                 (json ? io().err() : io().out()).println("training " + kind.id() + " ...");
             }
             TrainingRun run = TrainingRun.train(kind, hp, prepared, progress());
+            calibrate(calibrated, board, kind.id(), TrainCommand.detail(hp), run.model(), run.seconds(),
+                    run.epochs(), prepared);
             steps().run("evaluating " + kind.id() + " on the validation and test windows", () ->
                     board.addModel(kind.id(), TrainCommand.detail(hp), run.model(), run.seconds(), run.epochs(),
                             prepared));

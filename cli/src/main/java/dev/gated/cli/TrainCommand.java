@@ -84,9 +84,11 @@ final class TrainCommand extends BaseCommand {
         sayNotes(settings);
         say(Reports.dataText(prepared));
         say("model: " + kind.id() + ", " + hp.describe());
+        boolean calibrated = calibrates(training.calibrate, hp.quantiles(), prepared);
         TrainingRun run = TrainingRun.train(kind, hp, prepared, progress(), checkpoint, resume);
         TrainingCheckpoint.unstamp(run.model());
         Scoreboard board = new Scoreboard();
+        calibrate(calibrated, board, kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared);
         score(board, kind.id(), detail(hp), run.model(), run.seconds(), run.epochs(), prepared, hp.window(), hp.quantiles());
         steps().run("saving " + out, () -> publish(kind, run, prepared, checkpoint));
         if (json) {

@@ -71,4 +71,36 @@ class QuantileCommandsTest {
         Cli.run("compare", "--data", data.toString(), "--target", "Passengers", "--models", "lstm", "--quantiles",
                 "0.5").failsWith(2).says("no interval");
     }
+
+    @Test
+    void quantilesAreCalibratedByDefaultWithTheRawRowBesideAndTheCorrectionSaved() throws Exception {
+        Path data = SharedData.airline();
+        Path model = dir.resolve("c.gated");
+        JsonNode t = Cli.run("train", "--data", data.toString(), "--target", "Passengers", "--model", "gru",
+                "--quantiles", "0.1,0.5,0.9", "--units", "8", "--epochs", "3", "--out",
+                model.toString(), "--json").ok().json();
+        JsonNode raw = t.get("rows").get(0);
+        JsonNode calibrated = t.get("rows").get(1);
+        assertEquals("gru-raw", raw.get("model").asText());
+        assertEquals("gru", calibrated.get("model").asText());
+        assertEquals(raw.get("test_rmse").asDouble(), calibrated.get("test_rmse").asDouble(), 0.0, "same median");
+        assertTrue(raw.get("test_interval_width").asDouble() != calibrated.get("test_interval_width").asDouble(),
+                "the correction moves the bounds");
+        JsonNode e = Cli.run("evaluate", "--model", model.toString(), "--data", data.toString(), "--json").ok().json();
+        assertEquals(calibrated.get("test_coverage").asDouble(), e.get("rows").get(0).get("test_coverage").asDouble(),
+                1e-12, "the saved model carries the correction");
+        assertEquals(calibrated.get("test_interval_width").asDouble(),
+                e.get("rows").get(0).get("test_interval_width").asDouble(), 1e-9);
+        JsonNode off = Cli.run("train", "--data", data.toString(), "--target", "Passengers", "--model", "gru",
+                "--quantiles", "0.1,0.5,0.9", "--no-calibrate", "--units", "8", "--epochs", "3", "--out",
+                dir.resolve("raw.gated").toString(), "--json").ok().json();
+        assertEquals("gru", off.get("rows").get(0).get("model").asText());
+        assertEquals(raw.get("test_interval_width").asDouble(),
+                off.get("rows").get(0).get("test_interval_width").asDouble(), 1e-9, "--no-calibrate: the raw interval");
+        Cli.run("train", "--data", data.toString(), "--target", "Passengers", "--model", "gru", "--calibrate",
+                "--epochs", "1", "--out", dir.resolve("p.gated").toString()).failsWith(2).says("--quantiles");
+        Cli.run("train", "--data", data.toString(), "--target", "Passengers", "--model", "gru", "--quantiles",
+                "0.1,0.9", "--calibrate", "--preset", "keras-tutorial", "--epochs", "1", "--out",
+                dir.resolve("p.gated").toString()).failsWith(2).says("validation part");
+    }
 }

@@ -12,7 +12,8 @@ import dev.gated.tensor.Tensor;
  *   steps &gt; H, F &gt; 1   refused:   the other features' future values are unknown — train with --horizon N
  *   steps &gt; H, quantiles refused:   quantiles of fed-back medians are not the forecast's quantiles
  * </pre>
- * A model trained with quantile levels gives its median as the forecast and every level beside it.
+ * A model trained with quantile levels gives its median as the forecast and every level beside it, with the
+ * intervals' conformal correction when it has one ({@link ConformalCalibration}).
  */
 public final class Forecaster {
 
@@ -108,6 +109,10 @@ public final class Forecaster {
             yD[i] = y[i];
         }
         double[][] byLevel = QuantileForecast.byLevel(yD, levels.perStep());
+        ConformalCalibration calibration = ConformalCalibration.of(fm.network());
+        if (calibration != null) {
+            calibration.apply(byLevel);   // a shift is invariant to the offset added below
+        }
         double last = series.target()[r - 1];
         double[][] values = new double[byLevel.length][];
         for (int q = 0; q < byLevel.length; q++) {

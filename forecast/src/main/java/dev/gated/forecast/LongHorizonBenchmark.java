@@ -30,12 +30,17 @@ import java.util.Locale;
  *   NLinear   ŷ = W·(x − x_T) + b + x_T                      x (336), W (H, 336): one Dense from 336 to H on the
  *                                                             window minus its last value, which is added back
  *   LSTM/GRU  ŷ = Dense(H)(Recurrent(units)(x − x_T)) + x_T   direct multi-horizon head on relative windows
+ *   LSTM/GRU, recursive (rows lstm-rec, gru-rec)
+ *             ŷ(o+1) = Dense(1)(Recurrent(units)(x − x_T)) + x_T, one step, trained once on horizon 1; the
+ *             H steps rolled forward by feeding each prediction back ({@link RecursiveRollout}); one model
+ *             serves every horizon; rolling costs N·H forward passes of 336 steps, so it is scored on every
+ *             k-th test window (argument testEvery), beside the naive forecast on the same windows (naive-k)
  * </pre>
  * Training is budget-bound (arguments below): Adam, MSE, early stopping on validation MSE with the best weights
  * kept; training and validation windows are subsampled with a stride, test windows never are.
  *
- * <p>Arguments: {@code ETTh1.csv [horizons=96,192,336,720] [rnnEpochs=4] [rnnStride=8] [units=32]}. Prints one
- * markdown row per model and horizon.
+ * <p>Arguments: {@code ETTh1.csv [horizons=96,192,336,720] [rnnEpochs=4] [rnnStride=8] [units=32]
+ * [rows=direct|recursive|all] [testEvery=1]}. Prints one markdown row per model and horizon.
  */
 public final class LongHorizonBenchmark {
 
@@ -73,28 +78,92 @@ public final class LongHorizonBenchmark {
     public static void main(String[] args) {
         if (args.length < 1) {
             System.err.println("usage: LongHorizonBenchmark ETTh1.csv [horizons=96,192,336,720] [rnnEpochs=4] "
-                    + "[rnnStride=8] [units=32]");
+                    + "[rnnStride=8] [units=32] [rows=direct|recursive|all] [testEvery=1]");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
         String[] hs = (args.length > 1 ? args[1] : "96,192,336,720").split(",");
         Budget budget = new Budget(10, args.length > 2 ? Integer.parseInt(args[2]) : 4,
                 args.length > 3 ? Integer.parseInt(args[3]) : 8, args.length > 4 ? Integer.parseInt(args[4]) : 32, 2);
+        String rows = args.length > 5 ? args[5] : "direct";
+        if (!List.of("direct", "recursive", "all").contains(rows)) {
+            System.err.println("rows: expected direct, recursive or all, got " + rows);
+            System.exit(2);
+        }
         System.out.println("| model | H | MSE | MAE | epochs | train s |");
         System.out.println("|---|---|---|---|---|---|");
-        for (String h : hs) {
-            for (Score s : run(file, Integer.parseInt(h.trim()), INPUT, SPLIT, budget)) {
-                System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %d | %.1f |%n", s.model(), s.horizon(),
-                        s.mse(), s.mae(), s.epochs(), s.seconds());
-                System.out.flush();
+        if (!rows.equals("recursive")) {
+            for (String h : hs) {
+                run(file, Integer.parseInt(h.trim()), INPUT, SPLIT, budget).forEach(LongHorizonBenchmark::print);
+            }
+        }
+        if (!rows.equals("direct")) {
+            int[] horizons = java.util.Arrays.stream(hs).mapToInt(h -> Integer.parseInt(h.trim())).toArray();
+            int every = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+            for (RecurrentKind kind : List.of(RecurrentKind.LSTM, RecurrentKind.GRU)) {
+                recursive(file, kind, horizons, INPUT, SPLIT, budget, every).forEach(LongHorizonBenchmark::print);
             }
         }
     }
 
+    private static void print(Score s) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %d | %.1f |%n", s.model(), s.horizon(), s.mse(),
+                s.mae(), s.epochs(), s.seconds());
+        System.out.flush();
+    }
+
+    /**
+     * The recursive rows of one cell: a one-step network trained once (the direct rows' budget, stride and
+     * units), rolled forward max(horizons) steps from every {@code every}-th test window, each horizon H scored on
+     * those of the windows whose H targets lie in the test rows (every window of the direct rows when
+     * {@code every} is 1), then the naive forecast on the same windows (model "naive-k", k = every).
+     * {@code seconds} is the training time; the rollout's time is printed to standard error.
+     */
+    public static List<Score> recursive(Path file, RecurrentKind kind, int[] horizons, int input, String splitRows,
+                                        Budget budget, int every) {
+        HyperParameters hp = rnn(input, 1, budget.rnnStride(), budget.rnnEpochs(), budget.units(), budget.patience());
+        PreparedData data = PreparedData.prepare(file, spec(splitRows), hp);
+        TrainingRun run = TrainingRun.train(kind, hp, data, List.of());
+        int longest = java.util.Arrays.stream(horizons).max().orElseThrow();
+        long start = System.nanoTime();
+        double[] rolled = RecursiveRollout.roll(run.model(), data.test(), longest, true, 512, every);
+        System.err.printf(Locale.ROOT, "%s-rec: rollout of %d steps from every %d-th of %d windows in %.1f s%n",
+                kind.id(), longest, every, data.test().count(), (System.nanoTime() - start) / 1e9);
+        int[] targetStart = data.test().windows().targetStart();
+        int end = data.test().rows().end();
+        double[] actual = data.series().target();
+        List<Score> out = new ArrayList<>();
+        List<Score> naive = new ArrayList<>();
+        float[] x = data.test().windows().x();
+        for (int h : horizons) {
+            List<Double> a = new ArrayList<>();
+            List<Double> p = new ArrayList<>();
+            List<Double> last = new ArrayList<>();
+            for (int i = 0; i < targetStart.length && targetStart[i] + h <= end; i += every) {
+                for (int k = 0; k < h; k++) {
+                    a.add(actual[targetStart[i] + k]);
+                    p.add(rolled[i * longest + k]);
+                    last.add((double) x[i * input + input - 1]);
+                }
+            }
+            double[] av = a.stream().mapToDouble(Double::doubleValue).toArray();
+            MetricReport m = MetricReport.of(av, p.stream().mapToDouble(Double::doubleValue).toArray());
+            out.add(new Score(kind.id() + "-rec", h, m.mse(), m.mae(), run.seconds(), run.epochs()));
+            MetricReport n = MetricReport.of(av, last.stream().mapToDouble(Double::doubleValue).toArray());
+            naive.add(new Score("naive-" + every, h, n.mse(), n.mae(), 0, 0));
+        }
+        out.addAll(naive);
+        return out;
+    }
+
+    private static DataSpec spec(String splitRows) {
+        return new DataSpec("OT", null, null, DataSpec.parseMissing("error"), ScalerKind.STANDARD,
+                SplitSpec.parse("0.5", splitRows, 0), 24, 0);
+    }
+
     /** The four rows at one horizon; {@code input} and {@code splitRows} are 336 and the protocol's rows here. */
     public static List<Score> run(Path file, int horizon, int input, String splitRows, Budget budget) {
-        DataSpec spec = new DataSpec("OT", null, null, DataSpec.parseMissing("error"), ScalerKind.STANDARD,
-                SplitSpec.parse("0.5", splitRows, 0), 24, 0);
+        DataSpec spec = spec(splitRows);
         List<Score> out = new ArrayList<>();
         PreparedData every = PreparedData.prepare(file, spec, rnn(input, horizon, 1, budget.nlinearEpochs(), 32,
                 budget.patience()));

@@ -27,20 +27,35 @@ public record PartForecast(Part part, int[] rows, double[] actual, double[] pred
      * ({@code levels}, Q outputs per step) gives its median as the prediction and all levels as quantiles.
      */
     public static PartForecast ofModel(Sequential model, Part part, ScaledSeries series, QuantileLevels levels) {
+        double[][] byLevel = rawScaledLevels(model, part, levels);
+        ConformalCalibration calibration = levels.any() ? ConformalCalibration.of(model) : null;
+        if (calibration != null) {
+            calibration.apply(byLevel);
+        }
+        double[][] unscaled = new double[byLevel.length][];
+        for (int q = 0; q < byLevel.length; q++) {
+            unscaled[q] = series.unscale(toFloats(byLevel[q]));
+        }
+        int median = levels.median();
+        PartForecast f = of(part, series, unscaled[median], byLevel[median]);
+        return levels.any() ? f.withQuantiles(new QuantileForecast(levels, unscaled)) : f;
+    }
+
+    /**
+     * The network's outputs on {@code part}, one (N·H) array per level (sorted at each target), on the model's
+     * scale with the relative windows' offsets added back, before any conformal correction.
+     */
+    static double[][] rawScaledLevels(Sequential model, Part part, QuantileLevels levels) {
         float[] out = model.predict(part.inputs()).toFloatArray();
         double[] outD = new double[out.length];
         for (int i = 0; i < out.length; i++) {
             outD[i] = out[i];
         }
         double[][] byLevel = QuantileForecast.byLevel(outD, levels.perStep());
-        double[][] unscaled = new double[byLevel.length][];
-        for (int q = 0; q < byLevel.length; q++) {
-            part.addOffsets(byLevel[q]);
-            unscaled[q] = series.unscale(toFloats(byLevel[q]));
+        for (double[] level : byLevel) {
+            part.addOffsets(level);
         }
-        int median = levels.median();
-        PartForecast f = of(part, series, unscaled[median], byLevel[median]);
-        return levels.any() ? f.withQuantiles(new QuantileForecast(levels, unscaled)) : f;
+        return byLevel;
     }
 
     /**

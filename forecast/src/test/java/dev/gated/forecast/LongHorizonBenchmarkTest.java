@@ -66,4 +66,25 @@ class LongHorizonBenchmarkTest {
         assertTrue(nlinear.mse() < rows.get(0).mse() / 4, "NLinear " + nlinear + " vs naive " + rows.get(0));
         rows.forEach(r -> assertTrue(Double.isFinite(r.mse()) && Double.isFinite(r.mae()), r.toString()));
     }
+
+    @Test
+    void theRecursiveRowsScoreEveryHorizonFromOneOneStepModel() throws IOException {
+        Path file = series();
+        LongHorizonBenchmark.Budget budget = new LongHorizonBenchmark.Budget(1, 2, 8, 4, 5);
+        List<LongHorizonBenchmark.Score> rows = LongHorizonBenchmark.recursive(file,
+                dev.gated.layer.recurrent.RecurrentKind.GRU, new int[] {6, 12}, 48, "300,400,600", budget, 1);
+        assertEquals(List.of("gru-rec", "gru-rec", "naive-1", "naive-1"),
+                rows.stream().map(LongHorizonBenchmark.Score::model).toList());
+        assertEquals(List.of(6, 12, 6, 12), rows.stream().map(LongHorizonBenchmark.Score::horizon).toList());
+        List<LongHorizonBenchmark.Score> direct = LongHorizonBenchmark.run(file, 12, 48, "300,400,600",
+                new LongHorizonBenchmark.Budget(1, 1, 8, 4, 5));
+        assertEquals(direct.get(0).mse(), rows.get(3).mse(), 1e-6 * direct.get(0).mse(),
+                "naive-1 is the direct rows' naive (inputs kept as floats)");
+        List<LongHorizonBenchmark.Score> sparse = LongHorizonBenchmark.recursive(file,
+                dev.gated.layer.recurrent.RecurrentKind.GRU, new int[] {12}, 48, "300,400,600", budget, 5);
+        assertTrue(Double.isFinite(sparse.get(0).mse()) && sparse.get(1).mse() != rows.get(3).mse(),
+                "every 5th window: " + sparse);
+        rows.forEach(r -> assertTrue(Double.isFinite(r.mse()) && r.mse() > 0, r.toString()));
+        assertEquals(rows.get(0).epochs(), rows.get(1).epochs(), "one model for both horizons");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.gated.spark;
 
 import dev.gated.forecast.HyperParameters;
+import dev.gated.forecast.TuneSearch;
 import dev.gated.layer.recurrent.RecurrentKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.List;
  * <pre>
  *   cell × units × window × learning rate        (|cells|·|units|·|windows|·|rates| points)
  * </pre>
- * the other hyper-parameters (layers, horizon, epochs, batch, seed, …) taken from a base setting.
+ * the other hyper-parameters (layers, horizon, epochs, batch, seed, …) taken from a base setting. The search
+ * space of {@code gated tune} (cells, windows, units, learning rates, layers and dropouts) gives its trials with
+ * {@link #search}, so a cluster can run the same trials on many series.
  *
  * @param cells  lstm, gru, rnn
  * @param units  hidden units per recurrent layer
@@ -57,6 +60,15 @@ public record HyperParameterGrid(List<RecurrentKind> cells, List<Integer> units,
             }
         }
         return out;
+    }
+
+    /**
+     * The trials {@code gated tune --trials N --search-seed SEED} draws from {@code space} ({@link TuneSearch#draw}:
+     * the grid cells × windows × units × learning rates × layers × dropouts shuffled with the seed, the first
+     * {@code trials}), as points.
+     */
+    public static List<Point> search(TuneSearch.Space space, HyperParameters base, int trials, long seed) {
+        return TuneSearch.draw(space, base, trials, seed).stream().map(c -> new Point(c.kind(), c.hp())).toList();
     }
 
     /** One point of the grid. */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import dev.gated.forecast.DataSpec;
 import dev.gated.forecast.HyperParameters;
+import dev.gated.forecast.TuneSearch;
 import dev.gated.layer.recurrent.RecurrentKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,21 @@ public final class ManySeriesForecast {
         return new ManySeriesForecast(columns, plans);
     }
 
+    /**
+     * The trials {@code gated tune} would draw from {@code space} ({@link HyperParameterGrid#search}: the first
+     * {@code trials} of the grid shuffled with {@code seed}), each on every series; rank them with
+     * {@link Output#leaderboard()}'s mean_val_rmse or mean_skill.
+     */
+    public static ManySeriesForecast search(SeriesColumns columns, DataSpec data, HyperParameters base,
+                                            TuneSearch.Space space, int trials, long seed, int steps) {
+        DataSpec spec = forColumns(columns, data);
+        List<FitPlan> plans = new ArrayList<>();
+        for (HyperParameterGrid.Point p : HyperParameterGrid.search(space, base, trials, seed)) {
+            plans.add(FitPlan.of(spec, p.hp(), List.of(p.cell()), steps, false));
+        }
+        return new ManySeriesForecast(columns, plans);
+    }
+
     private static DataSpec forColumns(SeriesColumns c, DataSpec d) {
         return new DataSpec(c.value(), List.of(c.value()), c.time(), d.missing(), d.scaler(), d.split(), d.period(),
                 d.maWindow());
@@ -106,14 +122,15 @@ public final class ManySeriesForecast {
         /**
          * The networks' rows summarised per setting, best first by mean skill over the best baseline,
          * {@code 1 - test_rmse / best_baseline_test_rmse} (scale-free, so series of different units average):
-         * model, units, window, learning_rate, series (scored), failed, mean_skill, mean_test_mse_scaled,
+         * model, units, window, learning_rate, layers, dropout, series (scored), failed, mean_skill,
+         * mean_test_mse_scaled,
          * mean_val_rmse, mean_test_rmse, mean_train_seconds.
          */
         public Dataset<Row> leaderboard() {
             return results.filter(col("model").isNotNull().and(col("params").isNotNull().or(col("error").isNotNull()))
                             .and(col("params").isNull().or(col("params").gt(0))))
                     .withColumn("skill", lit(1.0).minus(col("test_rmse").divide(col("best_baseline_test_rmse"))))
-                    .groupBy("model", "units", "window", "learning_rate")
+                    .groupBy("model", "units", "window", "learning_rate", "layers", "dropout")
                     .agg(count(col("test_rmse")).as("series"), count(col("error")).as("failed"),
                             avg("skill").as("mean_skill"), avg("test_mse_scaled").as("mean_test_mse_scaled"),
                             avg("val_rmse").as("mean_val_rmse"), avg("test_rmse").as("mean_test_rmse"),

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
  *   warnings                 e.g. "seasonal_naive left out: …", or null
  *   error                    why this series (model = null) or this network produced no scores, or null
  *   model_file               the trained model file's bytes (when asked for), or null
+ *   layers, dropout          the rest of the setting (a search of {@code TuneSearch.Space} varies them too)
  * </pre>
  */
 public final class ResultColumns {
@@ -44,7 +45,9 @@ public final class ResultColumns {
             .add("best_baseline_test_rmse", DataTypes.DoubleType)
             .add("warnings", DataTypes.StringType)
             .add("error", DataTypes.StringType)
-            .add("model_file", DataTypes.BinaryType);
+            .add("model_file", DataTypes.BinaryType)
+            .add("layers", DataTypes.IntegerType)
+            .add("dropout", DataTypes.DoubleType);
 
     /** The forecasts table: one row per (series, setting, network, step past the end). */
     public static final StructType FORECASTS = new StructType()
@@ -56,7 +59,9 @@ public final class ResultColumns {
             .add("step", DataTypes.IntegerType, false)
             .add("time", DataTypes.StringType)
             .add("forecast", DataTypes.DoubleType)
-            .add("method", DataTypes.StringType);
+            .add("method", DataTypes.StringType)
+            .add("layers", DataTypes.IntegerType)
+            .add("dropout", DataTypes.DoubleType);
 
     private ResultColumns() {
     }
@@ -67,19 +72,21 @@ public final class ResultColumns {
         return RowFactory.create(id, r.model(), hp.units(), hp.window(), hp.learningRate(), r.detail(), r.params(),
                 r.trainSeconds(), r.epochs(), r.valRmse(), r.testRmse(), r.testMae(), r.testMse(), r.testMape(),
                 r.testSmape(), r.testR2(), r.testMseScaled(), r.testMaeScaled(), r.best(), bestBaseline, warnings,
-                null, modelFile);
+                null, modelFile, hp.layers(), hp.dropout());
     }
 
     /** A row saying why a series ({@code model} null) or one network on it has no scores. */
     public static Row failed(String id, String model, HyperParameters hp, String error) {
         return RowFactory.create(id, model, hp == null ? null : hp.units(), hp == null ? null : hp.window(),
                 hp == null ? null : hp.learningRate(), null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, error, null);
+                null, null, null, null, null, null, error, null, hp == null ? null : hp.layers(),
+                hp == null ? null : hp.dropout());
     }
 
     /** One forecast value. */
     public static Row forecast(String id, String model, HyperParameters hp, int step, String time, double value,
                                String method) {
-        return RowFactory.create(id, model, hp.units(), hp.window(), hp.learningRate(), step, time, value, method);
+        return RowFactory.create(id, model, hp.units(), hp.window(), hp.learningRate(), step, time, value, method,
+                hp.layers(), hp.dropout());
     }
 }

@@ -12,6 +12,7 @@ import dev.gated.forecast.ResultRow;
 import dev.gated.forecast.Scoreboard;
 import dev.gated.forecast.SplitSpec;
 import dev.gated.forecast.TrainingRun;
+import dev.gated.forecast.TuneSearch;
 import dev.gated.layer.recurrent.RecurrentKind;
 import dev.gated.timeseries.csv.MissingValuePolicy;
 import dev.gated.timeseries.scale.ScalerKind;
@@ -164,6 +165,25 @@ class ManySeriesForecastTest {
         assertEquals(4, out.results().filter("series_id = 'short' and error is not null").count());
         assertNull(out.results().filter("model = 'gru'").first().getAs("error"));
         out.leaderboard().show(false);
+    }
+
+    @Test
+    void aTuneSearchSpaceRunsOnEverySeriesWithLayersAndDropoutInItsLeaderboard() {
+        TuneSearch.Space space = new TuneSearch.Space(List.of(RecurrentKind.GRU), List.of(4), List.of(3),
+                List.of(0.01), List.of(1, 2), List.of(0.0, 0.3));
+        Dataset<Row> two = spark.createDataFrame(panelRows, SeriesPanel.SCHEMA)
+                .filter("series in ('s00000', 's00001')").coalesce(2);
+        ManySeriesForecast.Output out = ManySeriesForecast.search(SeriesPanel.COLUMNS, DATA, HP, space, 3, 1, 1)
+                .partitions(2).fit(two);
+        List<Row> board = out.leaderboard().collectAsList();
+        assertEquals(3, board.size(), "one row per drawn trial: " + board);
+        List<String> settings = board.stream().map(r -> r.getAs("layers") + "/" + r.getAs("dropout")).sorted().toList();
+        List<String> drawn = HyperParameterGrid.search(space, HP, 3, 1).stream()
+                .map(p -> p.hp().layers() + "/" + p.hp().dropout()).sorted().toList();
+        assertEquals(drawn, settings);
+        for (Row r : board) {
+            assertEquals(2L, r.<Long>getAs("series"), r.toString());
+        }
     }
 
     @Test

@@ -93,6 +93,13 @@ public final class TrainingOptions {
                     + "intervals of the baselines from their training errors (default: none, a point forecast).")
     String quantiles;
 
+    @Option(names = "--calibrate", negatable = true,
+            description = "With --quantiles: correct the interval by split-conformal calibration (conformalised "
+                    + "quantile regression) on the validation part, never the test part; the model is saved with "
+                    + "the correction, and the raw interval is reported beside it as MODEL-raw (default: on with "
+                    + "--quantiles when the split has a validation part; --no-calibrate for the raw quantiles).")
+    public Boolean calibrate;
+
     /** The --quantiles levels, {@link QuantileLevels#NONE} when not given; bad ones are a usage error. */
     public QuantileLevels quantiles(CommandLine commandLine) {
         try {
