@@ -5,6 +5,7 @@ import dev.gated.cli.output.Json;
 import dev.gated.cli.output.Plots;
 import dev.gated.forecast.ForecastModel;
 import dev.gated.forecast.Forecaster;
+import dev.gated.forecast.FutureRows;
 import dev.gated.forecast.FutureTimes;
 import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.QuantileLevels;
@@ -64,17 +65,23 @@ final class ForecastCommand extends BaseCommand {
         FileGuard.output(plot, "--plot", model, data);
         ForecastModel fm = steps().run("loading " + model, () -> ForecastModel.load(model));
         int n = steps == null ? fm.hp().horizon() : steps;
-        TimeSeriesTable table = steps().run("reading " + data, () -> ScaledSeries.read(data, fm.data()));
+        // with known-future inputs the file ends with future rows (target empty) that give them
+        FutureRows read = steps().run("reading " + data, () -> fm.data().hasKnownFuture()
+                ? FutureRows.read(data, fm.data(), fm.hp().horizon())
+                : new FutureRows(ScaledSeries.read(data, fm.data()), -1));
+        int origin = read.history() < 0 ? read.table().rowCount() : read.history();
+        TimeSeriesTable table = read.table();
         PreparedData.rejectHugeValues(table, fm.data());
         ScaledSeries series = ScaledSeries.of(table, fm.data(), fm.scaler());
         Forecaster.Result result;
         try {
-            result = steps().run("forecasting " + n + " steps", () -> Forecaster.forecast(fm, series, n));
+            result = steps().run("forecasting " + n + " steps", () -> Forecaster.forecast(fm, series, origin, n));
         } catch (Forecaster.UnsupportedForecastException e) {
             throw usage(e.getMessage());
         }
         requireFinite(result.values(), data);
-        String[] labels = FutureTimes.after(table.time(), n);
+        String[] labels = origin == table.rowCount() ? FutureTimes.after(table.time(), n)
+                : java.util.Arrays.copyOfRange(table.time().labels(), origin, origin + n);
         String timeName = table.timeColumnName() == null ? "row" : table.timeColumnName();
         String target = fm.data().target();
         try (Outputs outputs = new Outputs()) {
@@ -86,7 +93,7 @@ final class ForecastCommand extends BaseCommand {
                 });
             }
             if (plot != null) {
-                outputs.write("--plot", plot, png -> plot(png, fm, series, result));
+                outputs.write("--plot", plot, png -> plot(png, fm, series, origin, result));
             }
             outputs.publish();
         }
@@ -142,10 +149,10 @@ final class ForecastCommand extends BaseCommand {
         }
     }
 
-    private static void plot(Path png, ForecastModel fm, ScaledSeries series, Forecaster.Result result)
+    private static void plot(Path png, ForecastModel fm, ScaledSeries series, int origin, Forecaster.Result result)
             throws java.io.IOException {
         double[] values = result.values();
-        int r = series.rows();
+        int r = origin;
         double[] rows = new double[values.length + 1];
         double[] v = new double[values.length + 1];
         rows[0] = r - 1;
@@ -156,7 +163,7 @@ final class ForecastCommand extends BaseCommand {
         }
         int from = Math.max(0, r - Math.max(4 * fm.hp().window(), 3 * values.length));
         Plots.forecastVsActual(png, fm.data().target() + ": forecast of " + values.length + " steps",
-                fm.data().target(), series.table().time(), series.rawTarget(), from,
+                fm.data().target(), series.table().time(), java.util.Arrays.copyOf(series.rawTarget(), r), from,
                 List.of(new Plots.Line("forecast", rows, v)), bands(result, rows, v),
                 List.of(new Plots.Boundary("forecast origin", r)));
     }

@@ -26,7 +26,15 @@ public final class Networks {
 
     /** A compiled model for windows of {@code hp.window()} steps of {@code features} values. */
     public static Sequential build(RecurrentKind kind, HyperParameters hp, int features) {
-        Sequential model = Sequential.input(hp.window(), features).seed(hp.seed());
+        return build(kind, hp, hp.window(), features);
+    }
+
+    /**
+     * A compiled model that reads {@code steps} steps of {@code features} values: T + H steps of F + 1 with
+     * known-future inputs ({@link FutureInputs}).
+     */
+    public static Sequential build(RecurrentKind kind, HyperParameters hp, int steps, int features) {
+        Sequential model = Sequential.input(steps, features).seed(hp.seed());
         for (int l = 0; l < hp.layers(); l++) {
             model.add(kind.layer(hp.units()).returnSequences(l < hp.layers() - 1));
             if (hp.dropout() > 0) {

@@ -189,7 +189,10 @@ public final class PreparedData {
                     offsets[i] = s.target()[w.targetStart()[i] - 1];
                 }
             }
-            return new Part(name, rows, w, offsets);
+            int[] known = s.spec().knownFutureInputs();
+            FutureInputs future = known.length == 0 ? null
+                    : FutureInputs.of(s.features(), known, w.targetStart(), shape.horizon());
+            return new Part(name, rows, w, offsets, future);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(s.table().source() + ": too few rows for the " + name + " part: "
                     + e.getMessage(), e);
@@ -232,8 +235,15 @@ public final class PreparedData {
         return p;
     }
 
-    /** F, input features per step. */
+    /** F, input features per step (the window's; the network reads one more with known-future inputs). */
     public int features() {
         return series.features().length;
+    }
+
+    /** The shape of one example the network reads: (T, F), or (T + H, F + 1) with known-future inputs. */
+    public int[] networkInput(Windowing windowing) {
+        return series.spec().hasKnownFuture()
+                ? new int[] {windowing.window() + windowing.horizon(), features() + 1}
+                : new int[] {windowing.window(), features()};
     }
 }

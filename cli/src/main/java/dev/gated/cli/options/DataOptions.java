@@ -31,6 +31,13 @@ public final class DataOptions {
                     + "comma-separated, e.g. hour,weekday for hourly rows (default: none).")
     List<String> calendar;
 
+    @Option(names = "--known-future", split = ",", paramLabel = "COLUMN",
+            description = "Inputs whose future values are known when forecasting (a holiday 0/1 column, a price "
+                    + "plan), comma-separated: the network also reads them on the horizon's rows, and gated forecast "
+                    + "needs them on rows after the last target value (target empty). The --calendar inputs are "
+                    + "known-future too; 'none' = every input past-only (as before this option existed).")
+    List<String> knownFuture;
+
     @Option(names = "--ignore", split = ",", paramLabel = "COLUMN",
             description = "Columns never read, comma-separated (with --features all: every other column is an input).")
     List<String> ignore;
@@ -89,6 +96,19 @@ public final class DataOptions {
         }
     }
 
+    /** --known-future's columns then the calendar inputs; none with {@code --known-future none}. */
+    private List<String> knownFutureInputs(java.util.Collection<String> calendarInputs) {
+        if (knownFuture != null && knownFuture.size() == 1 && knownFuture.get(0).trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        if (knownFuture != null) {
+            knownFuture.forEach(k -> out.add(k.trim()));
+        }
+        out.addAll(calendarInputs);
+        return out;
+    }
+
     /** The validated data settings; an invalid value is a usage error naming the option. */
     public DataSpec toDataSpec(CommandLine commandLine) {
         try {
@@ -96,10 +116,16 @@ public final class DataOptions {
                     : CalendarFeatures.of(calendar);
             List<String> inputs = new java.util.ArrayList<>(features == null ? List.of(target) : features);
             inputs.addAll(derived.keySet());
+            List<String> known = knownFutureInputs(derived.keySet());
+            for (String k : known) {
+                if (!inputs.contains(k) && !k.equals(target)) {   // the target is refused by DataSpec, by name
+                    inputs.add(k);
+                }
+            }
             return new DataSpec(target, inputs, time, named("--missing", () -> DataSpec.parseMissing(missing)),
                     named("--scaler", () -> ScalerKind.parse(scaler)),
                     SplitSpec.parse(split, splitRows, valSplit == null ? 0 : valSplit),
-                    period, maWindow, derived, ignore);
+                    period, maWindow, derived, ignore, known);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

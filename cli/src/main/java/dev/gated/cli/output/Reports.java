@@ -23,7 +23,7 @@ public final class Reports {
     }
 
     /**
-     * JSON: {@code {"file", "rows", "target", "features", "inputs", "time_column", "scaler", "split", "train", "validation",
+     * JSON: {@code {"file", "rows", "target", "features", "inputs", "known_future", "time_column", "scaler", "split", "train", "validation",
      * "test"}} where each part is {@code {"rows": [start, end], "windows": N}} or null.
      */
     public static Map<String, Object> data(PreparedData d) {
@@ -35,6 +35,7 @@ public final class Reports {
         m.put("target", spec.target());
         m.put("features", spec.features());
         m.put("inputs", spec.inputColumns());
+        m.put("known_future", spec.knownFuture());
         m.put("time_column", table.timeColumnName());
         m.put("scaler", d.series().scaler().kind());
         m.put("split", spec.split().describe());
@@ -57,6 +58,7 @@ public final class Reports {
         DataSpec spec = d.series().spec();
         String first = "data: " + table.source() + ", " + table.rowCount() + " rows; target " + spec.target()
                 + (spec.univariate() ? "" : ", features " + spec.features())
+                + (spec.hasKnownFuture() ? " (known over the horizon: " + spec.knownFuture() + ")" : "")
                 + (table.timeColumnName() == null ? "" : ", time " + table.timeColumnName())
                 + "; " + d.series().scaler().kind() + " scaler fitted on the training rows " + d.split().train();
         String second = "split " + spec.split().describe() + ": train " + text(d.train())
