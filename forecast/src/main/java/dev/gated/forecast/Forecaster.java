@@ -11,6 +11,8 @@ import dev.gated.tensor.Tensor;
  *                                 classic one-step recursion; errors compound with every step fed back)
  *   steps &gt; H, F &gt; 1   refused:   the other features' future values are unknown — train with --horizon N
  *   steps &gt; H, quantiles refused:   quantiles of fed-back medians are not the forecast's quantiles
+ *   several targets       direct, steps &le; H (the other targets' futures are unknown); {@code series} is the
+ *                         view of one target ({@link ScaledSeries#forTarget}), which reads that target's outputs
  *   known-future inputs   direct, steps &le; H: the series holds the history rows, then at least H future rows with
  *                         the known-future inputs (the target unknown there); the network reads the window and
  *                         those H rows, see {@link FutureInputs}
@@ -94,7 +96,8 @@ public final class Forecaster {
             if (fm.hp().relative()) {
                 Part.relativeToLast(x, 1, t, f);
             }
-            float[] y = predict(fm.network(), x, t, f);
+            float[] y = TargetColumns.select(predict(fm.network(), x, t, f), series.spec().targetIndex(),
+                    series.spec().targetCount(), 1);
             int take = Math.min(h, steps - done);
             for (int k = 0; k < take; k++) {
                 out[done + k] = fm.hp().relative() ? (float) (y[k] + last) : y[k];
@@ -136,8 +139,9 @@ public final class Forecaster {
         }
         FutureInputs future = FutureInputs.of(features, fm.data().knownFutureInputs(), new int[] {history}, h);
         float[] xPlus = future.extend(x, 1, t, f, fm.hp().relative());
-        float[] y = fm.network().predict(Tensor.of(xPlus, 1, future.steps(t), f + 1)).toFloatArray();
         QuantileLevels levels = PartForecast.levelsOf(fm.network());
+        float[] y = TargetColumns.select(fm.network().predict(Tensor.of(xPlus, 1, future.steps(t), f + 1))
+                .toFloatArray(), series.spec().targetIndex(), series.spec().targetCount(), levels.perStep());
         Result r = levelsOf(fm, series, history, steps, levels, y);
         return levels.any() ? r : new Result("direct", r.values(), null);
     }
@@ -157,7 +161,8 @@ public final class Forecaster {
         if (fm.hp().relative()) {
             Part.relativeToLast(x, 1, t, f);
         }
-        return levelsOf(fm, series, r, steps, levels, predict(fm.network(), x, t, f));
+        return levelsOf(fm, series, r, steps, levels, TargetColumns.select(predict(fm.network(), x, t, f),
+                series.spec().targetIndex(), series.spec().targetCount(), levels.perStep()));
     }
 
     /**

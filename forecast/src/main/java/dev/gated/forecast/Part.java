@@ -22,16 +22,39 @@ import java.util.Arrays;
  * @param offsets (N) the scaled target at each window's last input row, or null for absolute windows
  * @param future  the known-future inputs at each window's target rows, or null when every input is past-only;
  *                with them the network reads x⁺ (N, T + H, F + 1), see {@link FutureInputs}
+ * @param targets every target's windows of a model of several targets (then {@code windows.y()} and
+ *                {@code offsets} are the first target's), or null for one target; see {@link TargetColumns}
  */
-public record Part(String name, RowRange rows, Windows windows, double[] offsets, FutureInputs future) {
+public record Part(String name, RowRange rows, Windows windows, double[] offsets, FutureInputs future,
+                   TargetColumns targets) {
 
-    /** Every input past-only. */
+    /** Every input past-only, one target. */
     public Part(String name, RowRange rows, Windows windows, double[] offsets) {
-        this(name, rows, windows, offsets, null);
+        this(name, rows, windows, offsets, null, null);
     }
 
-    /** The tensors the network trains on: x' (N, T, F), y' (N, H). */
+    /** One target. */
+    public Part(String name, RowRange rows, Windows windows, double[] offsets, FutureInputs future) {
+        this(name, rows, windows, offsets, future, null);
+    }
+
+    /** This part's windows with target {@code m}'s values and offsets alone (the inputs unchanged). */
+    public Part forTarget(int m) {
+        if (targets == null) {
+            return this;
+        }
+        Windows w = windows;
+        Windows one = new Windows(w.x(), targets.y()[m], w.count(), w.window(), w.features(), w.horizon(),
+                w.targetStart());
+        return new Part(name, rows, one, targets.offsets() == null ? null : targets.offsets()[m], future, null);
+    }
+
+    /** The tensors the network trains on: x' (N, T, F), y' (N, H), or y' (N, H·M) for M targets. */
     public Dataset dataset() {
+        if (targets != null) {
+            return new Dataset(inputs(), Tensor.of(targets.interleaved(windows.count(), windows.horizon()),
+                    windows.count(), windows.horizon() * targets.count()));
+        }
         float[] y = windows.y().clone();
         if (offsets != null) {
             int h = windows.horizon();
@@ -98,7 +121,7 @@ public record Part(String name, RowRange rows, Windows windows, double[] offsets
                 to - from, w.window(), w.features(), h, Arrays.copyOfRange(w.targetStart(), from, to));
         return new Part(newName, new RowRange(s.targetStart()[0], s.targetStart()[s.count() - 1] + h), s,
                 offsets == null ? null : Arrays.copyOfRange(offsets, from, to),
-                future == null ? null : future.slice(from, to));
+                future == null ? null : future.slice(from, to), targets == null ? null : targets.slice(from, to, h));
     }
 
     /** The rows the targets of the windows actually cover: [first target, last target + 1). */

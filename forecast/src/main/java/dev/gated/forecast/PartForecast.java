@@ -27,7 +27,9 @@ public record PartForecast(Part part, int[] rows, double[] actual, double[] pred
      * ({@code levels}, Q outputs per step) gives its median as the prediction and all levels as quantiles.
      */
     public static PartForecast ofModel(Sequential model, Part part, ScaledSeries series, QuantileLevels levels) {
-        float[] out = model.predict(part.inputs()).toFloatArray();
+        DataSpec spec = series.spec();   // a model of several targets: this view's target's outputs
+        float[] out = TargetColumns.select(model.predict(part.inputs()).toFloatArray(), spec.targetIndex(),
+                spec.targetCount(), levels.perStep());
         double[] outD = new double[out.length];
         for (int i = 0; i < out.length; i++) {
             outD[i] = out[i];

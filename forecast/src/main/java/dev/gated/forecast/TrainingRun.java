@@ -44,7 +44,7 @@ public record TrainingRun(Sequential model, RecurrentKind kind, HyperParameters 
         Sequential model;
         try {
             model = resume ? checkpoint.load() : Networks.build(kind, hp, data.networkInput(hp.windowing())[0],
-                    data.networkInput(hp.windowing())[1]);
+                    data.networkInput(hp.windowing())[1], data.series().spec().targetCount());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
