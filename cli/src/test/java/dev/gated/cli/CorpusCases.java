@@ -187,6 +187,9 @@ final class CorpusCases {
             add("forecast --data " + file, 1, args("forecast", "--model", f("model.gated"), "--data", f(file)),
                     data.get(file));
         }
+        add("--target names a column twice", 2, fit("train", "--target", "Sales,Sales"), "--target",
+                "\"Sales\" twice");
+        add("--target with an empty name", 2, fit("compare", "--target", "Sales,"), "--target", "empty column name");
         add("--known-future names the target", 2, fit("train", "--known-future", "Sales", "--data", f("promo.csv")),
                 "--known-future \"Sales\" is the target");
         add("--known-future names a column twice", 2, fit("compare", "--known-future", "Promo,Promo", "--data",

@@ -235,8 +235,12 @@ public final class PreparedData {
         if (m < 0) {
             throw new IllegalArgumentException("\"" + name + "\" is not one of the targets " + spec.targets());
         }
-        if (spec.targetCount() == 1) {
+        if (spec.targetCount() == 1 || name.equals(spec.target()) && train.targets() == null) {
             return this;
+        }
+        if (train.targets() == null) {
+            throw new IllegalStateException("the view of target \"" + spec.target() + "\" holds no other target's "
+                    + "windows; take the view of \"" + name + "\" from the data of every target");
         }
         return new PreparedData(series.forTarget(name), split, train.forTarget(m),
                 validation == null ? null : validation.forTarget(m), test.forTarget(m));

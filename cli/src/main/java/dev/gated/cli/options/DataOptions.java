@@ -17,7 +17,9 @@ public final class DataOptions {
             description = "CSV file with a header line; one row per time step.")
     Path data;
 
-    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "The column to forecast.")
+    @Option(names = "--target", required = true, paramLabel = "COLUMN[,COLUMN…]",
+            description = "The column to forecast, or several comma-separated (one network forecasts them at once, "
+                    + "each scaled on the training rows and scored on its own).")
     String target;
 
     @Option(names = "--features", split = ",", paramLabel = "COLUMN",
@@ -114,18 +116,24 @@ public final class DataOptions {
         try {
             java.util.Map<String, List<String>> derived = calendar == null ? java.util.Map.of()
                     : CalendarFeatures.of(calendar);
-            List<String> inputs = new java.util.ArrayList<>(features == null ? List.of(target) : features);
+            List<String> targets = java.util.Arrays.stream(target.split(",", -1)).map(String::trim).toList();
+            String first = targets.get(0);
+            List<String> inputs = new java.util.ArrayList<>(features == null ? targets : features);
             inputs.addAll(derived.keySet());
             List<String> known = knownFutureInputs(derived.keySet());
             for (String k : known) {
-                if (!inputs.contains(k) && !k.equals(target)) {   // the target is refused by DataSpec, by name
+                if (!inputs.contains(k) && !targets.contains(k)) {   // a target is refused by DataSpec, by name
                     inputs.add(k);
                 }
             }
-            return new DataSpec(target, inputs, time, named("--missing", () -> DataSpec.parseMissing(missing)),
+            if (targets.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("--target \"" + target + "\" has an empty column name; name the "
+                        + "columns to forecast, comma-separated, e.g. --target A,B");
+            }
+            return new DataSpec(first, inputs, time, named("--missing", () -> DataSpec.parseMissing(missing)),
                     named("--scaler", () -> ScalerKind.parse(scaler)),
                     SplitSpec.parse(split, splitRows, valSplit == null ? 0 : valSplit),
-                    period, maWindow, derived, ignore, known);
+                    period, maWindow, derived, ignore, known, targets);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }
