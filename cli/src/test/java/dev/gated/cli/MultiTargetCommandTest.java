@@ -34,6 +34,7 @@ class MultiTargetCommandTest {
                 "--epochs", "2", "--window", "12", "--horizon", "2", "--quantiles", "0.1,0.5,0.9", "--out",
                 model.toString(), "--json").ok().json();
         assertEquals(2, t.get("targets").size());
+        assertEquals("Price", t.at("/data/targets/1").asText());
         assertEquals("Price", t.at("/targets/1/target").asText());
         JsonNode priceRows = t.at("/targets/1/rows");
         assertEquals(List.of("lstm", "naive", "seasonal_naive", "moving_average"),

@@ -23,7 +23,7 @@ public final class Reports {
     }
 
     /**
-     * JSON: {@code {"file", "rows", "target", "features", "inputs", "known_future", "time_column", "scaler", "split", "train", "validation",
+     * JSON: {@code {"file", "rows", "target", "targets" (with several), "features", "inputs", "known_future", "time_column", "scaler", "split", "train", "validation",
      * "test"}} where each part is {@code {"rows": [start, end], "windows": N}} or null.
      */
     public static Map<String, Object> data(PreparedData d) {
@@ -33,6 +33,9 @@ public final class Reports {
         m.put("file", table.source());
         m.put("rows", table.rowCount());
         m.put("target", spec.target());
+        if (spec.targetCount() > 1) {
+            m.put("targets", spec.targets());
+        }
         m.put("features", spec.features());
         m.put("inputs", spec.inputColumns());
         m.put("known_future", spec.knownFuture());
@@ -56,7 +59,8 @@ public final class Reports {
     public static String dataText(PreparedData d) {
         TimeSeriesTable table = d.series().table();
         DataSpec spec = d.series().spec();
-        String first = "data: " + table.source() + ", " + table.rowCount() + " rows; target " + spec.target()
+        String first = "data: " + table.source() + ", " + table.rowCount() + " rows; target"
+                + (spec.targetCount() > 1 ? "s " + String.join(", ", spec.targets()) : " " + spec.target())
                 + (spec.univariate() ? "" : ", features " + spec.features())
                 + (spec.hasKnownFuture() ? " (known over the horizon: " + spec.knownFuture() + ")" : "")
                 + (table.timeColumnName() == null ? "" : ", time " + table.timeColumnName())
