@@ -98,28 +98,44 @@ class BatchScorerTest {
         assertEquals(expected[42 * 3 + 2], (Double) y.get(2), 1e-6);
     }
 
-    /** A forecasting model scores raw windows in the series' units exactly as the test part was scored. */
-    @Test
-    void aForecastingModelFileForecastsInTheSeriesUnits(@TempDir Path dir) throws Exception {
+    /** A model trained on the airline passengers: its test scores, and the series in passengers. */
+    record Airline(PartForecast test, double[] raw) {
+
+        /** One row per test window: (i, the T values before its first target). */
+        List<Row> testWindows() {
+            int t = test.part().windows().window();
+            int[] starts = test.part().windows().targetStart();
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < starts.length; i++) {
+                List<Double> w = new ArrayList<>();
+                for (int r = starts[i] - t; r < starts[i]; r++) {
+                    w.add(raw[r]);
+                }
+                rows.add(RowFactory.create(i, w));
+            }
+            return rows;
+        }
+    }
+
+    /** Trains {@code kind} on the first two thirds of the airline passengers and saves it to {@code file}. */
+    static Airline airlineModel(RecurrentKind kind, HyperParameters hp, Path file) throws Exception {
         Path csv = SharedData.file("airline-passengers/airline-passengers.csv");
         DataSpec spec = new DataSpec("Passengers", List.of(), null, MissingValuePolicy.ERROR, ScalerKind.MINMAX,
                 SplitSpec.parse("0.67", null, 0), 0, 0);
-        HyperParameters hp = new HyperParameters(4, 1, 12, 2, 1, 2, 16, 0.01, 1, 0, 0, 0, false);
         PreparedData data = PreparedData.prepare(csv, spec, hp);
-        TrainingRun run = TrainingRun.train(RecurrentKind.LSTM, hp, data, List.of());
-        Path file = dir.resolve("airline.gated");
+        TrainingRun run = TrainingRun.train(kind, hp, data, List.of());
         ForecastModel.of(run, data, csv).save(file);
-        PartForecast test = PartForecast.ofModel(run.model(), data.test(), data.series());
-        double[] raw = data.series().rawTarget();
-        int[] starts = data.test().windows().targetStart();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < starts.length; i++) {
-            List<Double> w = new ArrayList<>();
-            for (int t = starts[i] - 12; t < starts[i]; t++) {
-                w.add(raw[t]);
-            }
-            rows.add(RowFactory.create(i, w));
-        }
+        return new Airline(PartForecast.ofModel(run.model(), data.test(), data.series()), data.series().rawTarget());
+    }
+
+    /** A forecasting model scores raw windows in the series' units exactly as the test part was scored. */
+    @Test
+    void aForecastingModelFileForecastsInTheSeriesUnits(@TempDir Path dir) throws Exception {
+        HyperParameters hp = new HyperParameters(4, 1, 12, 2, 1, 2, 16, 0.01, 1, 0, 0, 0, false);
+        Path file = dir.resolve("airline.gated");
+        Airline airline = airlineModel(RecurrentKind.LSTM, hp, file);
+        PartForecast test = airline.test();
+        List<Row> rows = airline.testWindows();
         BatchScorer scorer = BatchScorer.of(spark, file);
         assertTrue(scorer.forecasting());
         List<Row> scored = scorer.score(spark.createDataFrame(rows, WINDOWS).repartition(2), "window", "next")
@@ -140,26 +156,12 @@ class BatchScorerTest {
      */
     @Test
     void aQuantileModelScoresItsMedianAndEveryLevel(@TempDir Path dir) throws Exception {
-        Path csv = SharedData.file("airline-passengers/airline-passengers.csv");
-        DataSpec spec = new DataSpec("Passengers", List.of(), null, MissingValuePolicy.ERROR, ScalerKind.MINMAX,
-                SplitSpec.parse("0.67", null, 0), 0, 0);
         HyperParameters hp = new HyperParameters(4, 1, 12, 2, 1, 2, 16, 0.01, 1, 0, 0, 0, true)
                 .withQuantiles(QuantileLevels.parse("0.1,0.5,0.9"));
-        PreparedData data = PreparedData.prepare(csv, spec, hp);
-        TrainingRun run = TrainingRun.train(RecurrentKind.GRU, hp, data, List.of());
         Path file = dir.resolve("airline-q.gated");
-        ForecastModel.of(run, data, csv).save(file);
-        PartForecast test = PartForecast.ofModel(run.model(), data.test(), data.series());
-        double[] raw = data.series().rawTarget();
-        int[] starts = data.test().windows().targetStart();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < starts.length; i++) {
-            List<Double> w = new ArrayList<>();
-            for (int t = starts[i] - 12; t < starts[i]; t++) {
-                w.add(raw[t]);
-            }
-            rows.add(RowFactory.create(i, w));
-        }
+        Airline airline = airlineModel(RecurrentKind.GRU, hp, file);
+        PartForecast test = airline.test();
+        List<Row> rows = airline.testWindows();
         BatchScorer scorer = BatchScorer.of(spark, file);
         assertEquals(List.of("next_q0.1", "next_q0.5", "next_q0.9"), scorer.quantileColumns("next"));
         Dataset<Row> scored = scorer.score(spark.createDataFrame(rows, WINDOWS).repartition(2), "window", "next");
