@@ -131,12 +131,7 @@ public final class Forecaster {
         }
         double[][] features = series.features();
         int f = features.length;
-        float[] x = new float[t * f];
-        for (int j = 0; j < t; j++) {
-            for (int c = 0; c < f; c++) {
-                x[j * f + c] = (float) features[c][history - t + j];
-            }
-        }
+        float[] x = window(features, history, t);
         FutureInputs future = FutureInputs.of(features, fm.data().knownFutureInputs(), new int[] {history}, h);
         float[] xPlus = future.extend(x, 1, t, f, fm.hp().relative());
         QuantileLevels levels = PartForecast.levelsOf(fm.network());
@@ -152,12 +147,7 @@ public final class Forecaster {
         double[][] features = series.features();
         int f = features.length;
         int r = series.rows();
-        float[] x = new float[t * f];
-        for (int j = 0; j < t; j++) {
-            for (int c = 0; c < f; c++) {
-                x[j * f + c] = (float) features[c][r - t + j];
-            }
-        }
+        float[] x = window(features, r, t);
         if (fm.hp().relative()) {
             Part.relativeToLast(x, 1, t, f);
         }
@@ -186,6 +176,18 @@ public final class Forecaster {
             values[q] = series.unscale(scaled);
         }
         return new Result("direct", values[levels.median()], new QuantileForecast(levels, values));
+    }
+
+    /** The window (T, F) of the T rows before row {@code end}: x[j·F + c] = feature c at row end − T + j. */
+    private static float[] window(double[][] features, int end, int t) {
+        int f = features.length;
+        float[] x = new float[t * f];
+        for (int j = 0; j < t; j++) {
+            for (int c = 0; c < f; c++) {
+                x[j * f + c] = (float) features[c][end - t + j];
+            }
+        }
+        return x;
     }
 
     private static float[] predict(Sequential model, float[] x, int t, int f) {
