@@ -130,14 +130,22 @@ abstract class BaseCommand implements Callable<Integer> {
      * explicit --calibrate that cannot be done (no quantiles, no validation part) is refused before any training.
      */
     boolean calibrates(Boolean asked, QuantileLevels levels, PreparedData prepared) {
+        boolean severalTargets = prepared.series().spec().targetCount() > 1;
         if (asked == null) {
             if (levels.any() && prepared.validation() == null) {
                 say("intervals: the raw quantiles (no validation part to calibrate them on)");
+            } else if (levels.any() && severalTargets) {
+                say("intervals: the raw quantiles (conformal calibration is for one target; this model has "
+                        + prepared.series().spec().targetCount() + ")");
             }
-            return levels.any() && prepared.validation() != null;
+            return levels.any() && prepared.validation() != null && !severalTargets;
         }
         if (!asked) {
             return false;
+        }
+        if (severalTargets) {
+            throw usage("--calibrate corrects the intervals of one target, and --target names "
+                    + prepared.series().spec().targetCount() + "; drop --calibrate or forecast one target at a time");
         }
         if (!levels.any()) {
             throw usage("--calibrate corrects prediction intervals; give --quantiles too, e.g. --quantiles 0.1,0.5,0.9");

@@ -4,7 +4,6 @@ import dev.gated.cli.options.DataOptions;
 import dev.gated.cli.options.TrainingOptions;
 import dev.gated.cli.output.Json;
 import dev.gated.cli.output.Reports;
-import dev.gated.cli.output.ResultTable;
 import dev.gated.forecast.DataSpec;
 import dev.gated.forecast.HyperParameters;
 import dev.gated.layer.recurrent.RecurrentKind;
@@ -87,8 +86,7 @@ final class CompareCommand extends BaseCommand {
         baselines(board, prepared, hp.window(), hp.quantiles());
         try (Outputs outputs = new Outputs()) {
             if (plot != null) {
-                outputs.write("--plot", plot, png -> Reports.plotForecasts(png, dataSpec.target()
-                        + ": test forecasts", prepared, board.entries()));
+                TargetReports.plots(outputs, plot, "test forecasts", prepared, board, false, data.file());
             }
             outputs.publish();
         }
@@ -98,13 +96,13 @@ final class CompareCommand extends BaseCommand {
             doc.put("hyper_parameters", hp.toMap());
             doc.put("auto_settings", settings.notes());
             doc.put("data", Reports.data(prepared));
-            Reports.putRows(doc, board.rows());
+            TargetReports.putRows(doc, board);
             Json.print(io().out(), doc);
         } else {
             say(String.format(Locale.ROOT, "errors on %d test targets%s; * = lowest test RMSE",
                     prepared.test().count() * hp.horizon(), scaled ? " (* columns: on the scaled values)"
-                            : " in the units of " + dataSpec.target()));
-            say(ResultTable.render(board.rows(), scaled));
+                            : " in the units of " + String.join(", ", dataSpec.targets())));
+            say(TargetReports.tables(board, scaled));
         }
         return 0;
     }

@@ -66,8 +66,7 @@ final class EvaluateCommand extends BaseCommand {
                 fm.network().epochsCompleted(), prepared, fm.hp().window(), fm.hp().quantiles());
         try (Outputs outputs = new Outputs()) {
             if (plot != null) {
-                outputs.write("--plot", plot, png -> Reports.plotForecasts(png, fm.data().target() + ": "
-                        + fm.kind().id() + " on the test part", prepared, board.entries().subList(0, 1)));
+                TargetReports.plots(outputs, plot, fm.kind().id() + " on the test part", prepared, board, true, data);
             }
             outputs.publish();
         }
@@ -78,7 +77,7 @@ final class EvaluateCommand extends BaseCommand {
             doc.put("model", fm.kind().id());
             doc.put("hyper_parameters", fm.hp().toMap());
             doc.put("data", Reports.data(prepared));
-            Reports.putRows(doc, board.rows());
+            TargetReports.putRows(doc, board);
             if (folds != null) {
                 doc.put("rolling", Reports.rolling(folds, RollingEvaluation.foldStarts(prepared, rolling), prepared));
             }
@@ -86,8 +85,8 @@ final class EvaluateCommand extends BaseCommand {
         } else {
             say(String.format(Locale.ROOT, "errors on %d test targets%s; * = lowest test RMSE",
                     prepared.test().count() * fm.hp().horizon(), scaled ? " (* columns: on the scaled values)"
-                            : " in the units of " + fm.data().target()));
-            say(ResultTable.render(board.rows(), scaled));
+                            : " in the units of " + String.join(", ", fm.data().targets())));
+            say(TargetReports.tables(board, scaled));
             if (folds != null) {
                 say(String.format(Locale.ROOT, "rolling origin: the test part in %d folds of about %d targets, "
                         + "mean ± sd over the folds, in the units of %s", rolling,

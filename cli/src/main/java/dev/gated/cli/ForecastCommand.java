@@ -5,6 +5,7 @@ import dev.gated.cli.output.Json;
 import dev.gated.cli.output.Plots;
 import dev.gated.forecast.ForecastModel;
 import dev.gated.forecast.Forecaster;
+import dev.gated.forecast.FutureRows;
 import dev.gated.forecast.FutureTimes;
 import dev.gated.forecast.PreparedData;
 import dev.gated.forecast.QuantileLevels;
@@ -64,29 +65,48 @@ final class ForecastCommand extends BaseCommand {
         FileGuard.output(plot, "--plot", model, data);
         ForecastModel fm = steps().run("loading " + model, () -> ForecastModel.load(model));
         int n = steps == null ? fm.hp().horizon() : steps;
-        TimeSeriesTable table = steps().run("reading " + data, () -> ScaledSeries.read(data, fm.data()));
+        // with known-future inputs the file ends with future rows (target empty) that give them
+        FutureRows read = steps().run("reading " + data, () -> fm.data().hasKnownFuture()
+                ? FutureRows.read(data, fm.data(), fm.hp().horizon())
+                : new FutureRows(ScaledSeries.read(data, fm.data()), -1));
+        int origin = read.history() < 0 ? read.table().rowCount() : read.history();
+        TimeSeriesTable table = read.table();
         PreparedData.rejectHugeValues(table, fm.data());
         ScaledSeries series = ScaledSeries.of(table, fm.data(), fm.scaler());
-        Forecaster.Result result;
+        List<String> targets = fm.data().targets();
+        List<Forecaster.Result> results = new ArrayList<>();   // one per target
         try {
-            result = steps().run("forecasting " + n + " steps", () -> Forecaster.forecast(fm, series, n));
+            for (String t : targets) {
+                results.add(steps().run("forecasting " + n + " steps" + (targets.size() > 1 ? " of " + t : ""),
+                        () -> Forecaster.forecast(fm, series.forTarget(t), origin, n)));
+            }
         } catch (Forecaster.UnsupportedForecastException e) {
             throw usage(e.getMessage());
         }
-        requireFinite(result.values(), data);
-        String[] labels = FutureTimes.after(table.time(), n);
+        Forecaster.Result result = results.get(0);
+        for (Forecaster.Result r : results) {
+            requireFinite(r.values(), data);
+        }
+        String[] labels = origin == table.rowCount() ? FutureTimes.after(table.time(), n)
+                : java.util.Arrays.copyOfRange(table.time().labels(), origin, origin + n);
         String timeName = table.timeColumnName() == null ? "row" : table.timeColumnName();
         String target = fm.data().target();
         try (Outputs outputs = new Outputs()) {
             if (out != null) {
                 outputs.write("--out", out, csv -> {
                     try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                        ForecastCsv.write(w, timeName, target, labels, result.values(), result.quantiles());
+                        ForecastCsv.write(w, timeName, targets, labels, results);
                     }
                 });
             }
             if (plot != null) {
-                outputs.write("--plot", plot, png -> plot(png, fm, series, result));
+                List<Path> files = TargetReports.plotFiles(plot, targets);
+                for (int m = 0; m < targets.size(); m++) {
+                    FileGuard.output(files.get(m), "--plot", model, data);
+                    ScaledSeries view = series.forTarget(targets.get(m));
+                    Forecaster.Result r = results.get(m);
+                    outputs.write("--plot", files.get(m), png -> plot(png, fm, view, origin, r));
+                }
             }
             outputs.publish();
         }
@@ -95,6 +115,9 @@ final class ForecastCommand extends BaseCommand {
             doc.put("command", "forecast");
             doc.put("model_file", model.toString());
             doc.put("target", target);
+            if (targets.size() > 1) {
+                doc.put("targets", targets);
+            }
             doc.put("method", result.method());
             doc.put("steps", n);
             if (result.quantiles() != null) {
@@ -105,16 +128,13 @@ final class ForecastCommand extends BaseCommand {
             for (int i = 0; i < n; i++) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("time", labels[i]);
-                r.put("value", result.values()[i]);
-                if (result.quantiles() != null) {
-                    r.put("lower", result.quantiles().lower()[i]);
-                    r.put("upper", result.quantiles().upper()[i]);
-                    Map<String, Object> q = new LinkedHashMap<>();
-                    List<Double> tau = result.quantiles().levels().levels();
-                    for (int k = 0; k < tau.size(); k++) {
-                        q.put(QuantileLevels.label(tau.get(k)), result.quantiles().values()[k][i]);
+                r.putAll(step(result, i));
+                if (targets.size() > 1) {   // "value" … above are the first target's, as for one target
+                    Map<String, Object> each = new LinkedHashMap<>();
+                    for (int m = 0; m < targets.size(); m++) {
+                        each.put(targets.get(m), step(results.get(m), i));
                     }
-                    r.put("quantiles", q);
+                    r.put("targets", each);
                 }
                 rows.add(r);
             }
@@ -122,13 +142,30 @@ final class ForecastCommand extends BaseCommand {
             Json.print(io().out(), doc);
         } else if (out == null) {
             Writer w = new OutputStreamWriter(io().out(), StandardCharsets.UTF_8);
-            ForecastCsv.write(w, timeName, target, labels, result.values(), result.quantiles());
+            ForecastCsv.write(w, timeName, targets, labels, results);
             w.flush();
         } else {
             io().err().println("gated: wrote " + n + " " + result.method() + " forecast rows of "
-                    + ForecastCsv.columnName(target) + " to " + out);
+                    + String.join(", ", targets.stream().map(ForecastCsv::columnName).toList()) + " to " + out);
         }
         return 0;
+    }
+
+    /** Step i of one target's forecast as JSON: value, and lower, upper and every level of a quantile model. */
+    private static Map<String, Object> step(Forecaster.Result result, int i) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("value", result.values()[i]);
+        if (result.quantiles() != null) {
+            r.put("lower", result.quantiles().lower()[i]);
+            r.put("upper", result.quantiles().upper()[i]);
+            Map<String, Object> q = new LinkedHashMap<>();
+            List<Double> tau = result.quantiles().levels().levels();
+            for (int k = 0; k < tau.size(); k++) {
+                q.put(QuantileLevels.label(tau.get(k)), result.quantiles().values()[k][i]);
+            }
+            r.put("quantiles", q);
+        }
+        return r;
     }
 
     /** A forecast that is not a number is an error with a hint, never a CSV of NaN or Infinity. */
@@ -142,10 +179,10 @@ final class ForecastCommand extends BaseCommand {
         }
     }
 
-    private static void plot(Path png, ForecastModel fm, ScaledSeries series, Forecaster.Result result)
+    private static void plot(Path png, ForecastModel fm, ScaledSeries series, int origin, Forecaster.Result result)
             throws java.io.IOException {
         double[] values = result.values();
-        int r = series.rows();
+        int r = origin;
         double[] rows = new double[values.length + 1];
         double[] v = new double[values.length + 1];
         rows[0] = r - 1;
@@ -156,7 +193,7 @@ final class ForecastCommand extends BaseCommand {
         }
         int from = Math.max(0, r - Math.max(4 * fm.hp().window(), 3 * values.length));
         Plots.forecastVsActual(png, fm.data().target() + ": forecast of " + values.length + " steps",
-                fm.data().target(), series.table().time(), series.rawTarget(), from,
+                fm.data().target(), series.table().time(), java.util.Arrays.copyOf(series.rawTarget(), r), from,
                 List.of(new Plots.Line("forecast", rows, v)), bands(result, rows, v),
                 List.of(new Plots.Boundary("forecast origin", r)));
     }

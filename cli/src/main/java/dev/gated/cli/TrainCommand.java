@@ -5,7 +5,6 @@ import dev.gated.cli.options.TrainingOptions;
 import dev.gated.cli.output.Json;
 import dev.gated.cli.output.Plots;
 import dev.gated.cli.output.Reports;
-import dev.gated.cli.output.ResultTable;
 import dev.gated.forecast.DataSpec;
 import dev.gated.forecast.ForecastModel;
 import dev.gated.forecast.HyperParameters;
@@ -104,13 +103,13 @@ final class TrainCommand extends BaseCommand {
             doc.put("auto_settings", settings.notes());
             doc.put("data", Reports.data(prepared));
             doc.put("history", history(run));
-            Reports.putRows(doc, board.rows());
+            TargetReports.putRows(doc, board);
             Json.print(io().out(), doc);
         } else {
             say(String.format(Locale.ROOT, "saved %s (%,d parameters, %d epochs in %.1f s%s) to %s", kind.id(),
                     run.model().parameterCount(), run.epochs(), run.seconds(),
                     run.bestEpoch() != run.epochs() ? ", weights of epoch " + run.bestEpoch() : "", out));
-            say(ResultTable.render(board.rows(), scaled));
+            say(TargetReports.tables(board, scaled));
         }
         return 0;
     }

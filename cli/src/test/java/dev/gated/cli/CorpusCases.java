@@ -187,6 +187,23 @@ final class CorpusCases {
             add("forecast --data " + file, 1, args("forecast", "--model", f("model.gated"), "--data", f(file)),
                     data.get(file));
         }
+        add("--target names a column twice", 2, fit("train", "--target", "Sales,Sales"), "--target",
+                "\"Sales\" twice");
+        add("--target with an empty name", 2, fit("compare", "--target", "Sales,"), "--target", "empty column name");
+        add("--known-future names the target", 2, fit("train", "--known-future", "Sales", "--data", f("promo.csv")),
+                "--known-future \"Sales\" is the target");
+        add("--known-future names a column twice", 2, fit("compare", "--known-future", "Promo,Promo", "--data",
+                f("promo.csv")), "--known-future", "\"Promo\" twice");
+        add("--known-future names no column of the file", 1, fit("train", "--known-future", "Price", "--data",
+                f("promo.csv")), "\"Price\"");
+        add("forecast with known-future inputs but no future rows", 1, args("forecast", "--model",
+                f("promo.gated"), "--data", f("promo.csv")), "promo.csv", "[Promo]", "line 61", "no row after it",
+                "add 2 more rows with Promo filled and \"Sales\" empty");
+        add("forecast with one of two future rows", 1, args("forecast", "--model", f("promo.gated"), "--data",
+                f("promo-one-future.csv")), "promo-one-future.csv", "1 row after it", "add 1 more row");
+        add("forecast with a future row missing its known-future value", 1, args("forecast", "--model",
+                f("promo.gated"), "--data", f("promo-blank-future.csv")), "promo-blank-future.csv line 63",
+                "column \"Promo\"", "future row");
         add("forecast on data without the target column", 1, args("forecast", "--model", f("model.gated"),
                 "--data", f("dup-header.csv")), "dup-header.csv");
     }

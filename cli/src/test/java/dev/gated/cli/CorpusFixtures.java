@@ -35,6 +35,7 @@ final class CorpusFixtures {
         plain.compile(new Adam(0.001), Loss.mse());
         plain.save(dir.resolve("plain.gated"));
         csvFiles(dir);
+        knownFutureFiles(dir);
         modelFiles(dir);
         links(dir);
         otherCommandFiles(dir);
@@ -72,6 +73,21 @@ final class CorpusFixtures {
         text(dir, "no-header-name.csv", ",Sales\n1,2\n2,3\n");
         text(dir, "bom-only.csv", "\uFEFF");
         text(dir, "all-missing.csv", series(40, i -> "NA"));
+    }
+
+    /**
+     * promo.csv: Month,Sales,Promo (a 0/1 plan known ahead); promo.gated reads Promo over a horizon of 2; the
+     * forecast inputs lack future rows, have one of the two, or leave a future Promo cell empty (line 63).
+     */
+    private static void knownFutureFiles(Path dir) throws IOException {
+        java.util.function.IntFunction<String> row = i -> fmt(100 + i + 10 * Math.sin(i)) + "," + (i % 5 == 0 ? 1 : 0);
+        String good = series(ROWS, row).replace("Month,Sales", "Month,Sales,Promo");
+        text(dir, "promo.csv", good);
+        text(dir, "promo-one-future.csv", good + "2005-01,,1\n");
+        text(dir, "promo-blank-future.csv", good + "2005-01,,1\n2005-02,,\n");
+        Cli.run("train", "--data", dir.resolve("promo.csv").toString(), "--target", "Sales", "--known-future", "Promo",
+                "--horizon", "2", "--epochs", "1", "--units", "2", "--window", "4", "--out",
+                dir.resolve("promo.gated").toString()).ok();
     }
 
     private static void modelFiles(Path dir) throws IOException {

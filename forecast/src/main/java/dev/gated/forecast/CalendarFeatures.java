@@ -18,9 +18,9 @@ import java.util.Map;
  *   @weekday=d   1 when the row falls on ISO weekday d (1 = Monday)
  *   @month=m     1 when the row falls in month m
  * </pre>
- * They are inputs at every row of a window, like the other features. Being functions of time, their values at
- * the forecast steps follow from those of the window's last row, so a direct H-step head can use them as
- * known-future information; they are not fed as a separate future input.
+ * They are inputs at every row of a window, like the other features. Being functions of time, they are known
+ * for the forecast rows too: the command line makes them known-future inputs ({@link FutureInputs}) unless told
+ * {@code --known-future none}, and {@link FutureRows} derives them for future times that continue the series.
  */
 public final class CalendarFeatures {
 

@@ -53,7 +53,7 @@ public record ConformalCalibration(QuantileLevels levels, double[][] shift, int 
         if (n < 1) {
             throw new IllegalArgumentException("--calibrate: the calibration part has no windows");
         }
-        double[][] q = PartForecast.rawScaledLevels(network, calibration, levels);
+        double[][] q = PartForecast.rawScaledLevels(network, calibration, 0, 1, levels);   // one target (the CLI refuses more)
         double[] y = calibration.windows().yAsDoubles();
         int h = calibration.windows().horizon();
         double[] tau = levels.toArray();

@@ -13,8 +13,9 @@ import dev.gated.optim.Optimizer;
  * The forecasting network of the command line and the studio, Keras's forecasting recipe:
  * <pre>
  *   input (T, F) ─► [Recurrent(units, return_sequences) ─► Dropout]×(layers-1) ─► Recurrent(units) ─► [Dropout]
- *                ─► Dense(H·Q)        H = horizon: all H steps at once (direct multi-step); Q = 1, or the
- *                                     number of quantile levels (output k·Q + q = level q of step k + 1)
+ *                ─► Dense(H·M·Q)      H = horizon: all H steps at once (direct multi-step); M = targets (1, or
+ *                                     several, see {@link TargetColumns}); Q = 1, or the number of quantile
+ *                                     levels (output (k·M + m)·Q + q = level q of target m at step k + 1)
  *   compile: optimizer(lr) (Adam unless chosen), mean squared error (pinball loss of the levels with
  *            quantiles), optional clipping by global norm
  * </pre>
@@ -26,7 +27,20 @@ public final class Networks {
 
     /** A compiled model for windows of {@code hp.window()} steps of {@code features} values. */
     public static Sequential build(RecurrentKind kind, HyperParameters hp, int features) {
-        Sequential model = Sequential.input(hp.window(), features).seed(hp.seed());
+        return build(kind, hp, hp.window(), features);
+    }
+
+    /**
+     * A compiled model that reads {@code steps} steps of {@code features} values: T + H steps of F + 1 with
+     * known-future inputs ({@link FutureInputs}).
+     */
+    public static Sequential build(RecurrentKind kind, HyperParameters hp, int steps, int features) {
+        return build(kind, hp, steps, features, 1);
+    }
+
+    /** As {@link #build(RecurrentKind, HyperParameters, int, int)} with a head for M targets: Dense(H·M·Q). */
+    public static Sequential build(RecurrentKind kind, HyperParameters hp, int steps, int features, int targets) {
+        Sequential model = Sequential.input(steps, features).seed(hp.seed());
         for (int l = 0; l < hp.layers(); l++) {
             model.add(kind.layer(hp.units()).returnSequences(l < hp.layers() - 1));
             if (hp.dropout() > 0) {
@@ -34,7 +48,7 @@ public final class Networks {
             }
         }
         QuantileLevels q = hp.quantiles();
-        model.add(new Dense(hp.horizon() * q.perStep()));
+        model.add(new Dense(hp.horizon() * targets * q.perStep()));
         GradientClipping clipping = hp.clip() > 0 ? GradientClipping.byGlobalNorm(hp.clip()) : GradientClipping.NONE;
         model.compile(Optimizer.parse(hp.optimizer(), hp.learningRate()),
                 q.any() ? Loss.pinball(q.toArray()) : Loss.mse(), clipping,

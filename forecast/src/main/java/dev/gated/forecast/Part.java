@@ -20,11 +20,41 @@ import java.util.Arrays;
  * @param rows    the rows of the split part the targets lie in
  * @param windows x (N, T, F), y (N, H) and each window's first target row, unshifted
  * @param offsets (N) the scaled target at each window's last input row, or null for absolute windows
+ * @param future  the known-future inputs at each window's target rows, or null when every input is past-only;
+ *                with them the network reads x⁺ (N, T + H, F + 1), see {@link FutureInputs}
+ * @param targets every target's windows of a model of several targets (then {@code windows.y()} and
+ *                {@code offsets} are the first target's), or null for one target; see {@link TargetColumns}
  */
-public record Part(String name, RowRange rows, Windows windows, double[] offsets) {
+public record Part(String name, RowRange rows, Windows windows, double[] offsets, FutureInputs future,
+                   TargetColumns targets) {
 
-    /** The tensors the network trains on: x' (N, T, F), y' (N, H). */
+    /** Every input past-only, one target. */
+    public Part(String name, RowRange rows, Windows windows, double[] offsets) {
+        this(name, rows, windows, offsets, null, null);
+    }
+
+    /** One target. */
+    public Part(String name, RowRange rows, Windows windows, double[] offsets, FutureInputs future) {
+        this(name, rows, windows, offsets, future, null);
+    }
+
+    /** This part's windows with target {@code m}'s values and offsets alone (the inputs unchanged). */
+    public Part forTarget(int m) {
+        if (targets == null) {
+            return this;
+        }
+        Windows w = windows;
+        Windows one = new Windows(w.x(), targets.y()[m], w.count(), w.window(), w.features(), w.horizon(),
+                w.targetStart());
+        return new Part(name, rows, one, targets.offsets() == null ? null : targets.offsets()[m], future, null);
+    }
+
+    /** The tensors the network trains on: x' (N, T, F), y' (N, H), or y' (N, H·M) for M targets. */
     public Dataset dataset() {
+        if (targets != null) {
+            return new Dataset(inputs(), Tensor.of(targets.interleaved(windows.count(), windows.horizon()),
+                    windows.count(), windows.horizon() * targets.count()));
+        }
         float[] y = windows.y().clone();
         if (offsets != null) {
             int h = windows.horizon();
@@ -37,10 +67,14 @@ public record Part(String name, RowRange rows, Windows windows, double[] offsets
         return new Dataset(inputs(), Tensor.of(y, windows.count(), windows.horizon()));
     }
 
-    /** The network's input x' as a tensor (N, T, F). */
+    /** The network's input x' as a tensor (N, T, F); with known-future inputs x⁺ (N, T + H, F + 1). */
     public Tensor inputs() {
         int t = windows.window();
         int f = windows.features();
+        if (future != null) {
+            return Tensor.of(future.extend(windows.x(), windows.count(), t, f, offsets != null), windows.count(),
+                    future.steps(t), f + 1);
+        }
         float[] x = windows.x().clone();
         if (offsets != null) {
             relativeToLast(x, windows.count(), t, f);
@@ -86,7 +120,8 @@ public record Part(String name, RowRange rows, Windows windows, double[] offsets
         Windows s = new Windows(Arrays.copyOfRange(w.x(), from * tf, to * tf), Arrays.copyOfRange(w.y(), from * h, to * h),
                 to - from, w.window(), w.features(), h, Arrays.copyOfRange(w.targetStart(), from, to));
         return new Part(newName, new RowRange(s.targetStart()[0], s.targetStart()[s.count() - 1] + h), s,
-                offsets == null ? null : Arrays.copyOfRange(offsets, from, to));
+                offsets == null ? null : Arrays.copyOfRange(offsets, from, to),
+                future == null ? null : future.slice(from, to), targets == null ? null : targets.slice(from, to, h));
     }
 
     /** The rows the targets of the windows actually cover: [first target, last target + 1). */

@@ -27,7 +27,8 @@ public record PartForecast(Part part, int[] rows, double[] actual, double[] pred
      * ({@code levels}, Q outputs per step) gives its median as the prediction and all levels as quantiles.
      */
     public static PartForecast ofModel(Sequential model, Part part, ScaledSeries series, QuantileLevels levels) {
-        double[][] byLevel = rawScaledLevels(model, part, levels);
+        DataSpec spec = series.spec();
+        double[][] byLevel = rawScaledLevels(model, part, spec.targetIndex(), spec.targetCount(), levels);
         ConformalCalibration calibration = levels.any() ? ConformalCalibration.of(model) : null;
         if (calibration != null) {
             calibration.apply(byLevel);
@@ -45,8 +46,10 @@ public record PartForecast(Part part, int[] rows, double[] actual, double[] pred
      * The network's outputs on {@code part}, one (N·H) array per level (sorted at each target), on the model's
      * scale with the relative windows' offsets added back, before any conformal correction.
      */
-    static double[][] rawScaledLevels(Sequential model, Part part, QuantileLevels levels) {
-        float[] out = model.predict(part.inputs()).toFloatArray();
+    static double[][] rawScaledLevels(Sequential model, Part part, int target, int targets, QuantileLevels levels) {
+        // a model of several targets: target's outputs (of the targets per step)
+        float[] out = TargetColumns.select(model.predict(part.inputs()).toFloatArray(), target, targets,
+                levels.perStep());
         double[] outD = new double[out.length];
         for (int i = 0; i < out.length; i++) {
             outD[i] = out[i];

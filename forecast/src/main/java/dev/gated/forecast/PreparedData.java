@@ -145,7 +145,9 @@ public final class PreparedData {
         for (int f = 0; f < features.length; f++) {
             requireFinite(series, features[f], names.get(f));
         }
-        requireFinite(series, series.target(), series.spec().target());
+        for (String t : series.spec().targets()) {
+            requireFinite(series, series.scaledColumn(t), t);
+        }
     }
 
     private static void requireFinite(ScaledSeries series, double[] scaled, String column) {
@@ -189,11 +191,59 @@ public final class PreparedData {
                     offsets[i] = s.target()[w.targetStart()[i] - 1];
                 }
             }
-            return new Part(name, rows, w, offsets);
+            int[] known = s.spec().knownFutureInputs();
+            FutureInputs future = known.length == 0 ? null
+                    : FutureInputs.of(s.features(), known, w.targetStart(), shape.horizon());
+            return new Part(name, rows, w, offsets, future, targets(s, w, relative));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(s.table().source() + ": too few rows for the " + name + " part: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Every target's windows (the same rows as the first's), or null for a model of one target. */
+    private static TargetColumns targets(ScaledSeries s, Windows w, boolean relative) {
+        List<String> names = s.spec().targets();
+        if (names.size() == 1) {
+            return null;
+        }
+        int h = w.horizon();
+        float[][] y = new float[names.size()][w.count() * h];
+        double[][] offsets = relative ? new double[names.size()][w.count()] : null;
+        for (int m = 0; m < names.size(); m++) {
+            double[] v = s.scaledColumn(names.get(m));
+            for (int i = 0; i < w.count(); i++) {
+                int start = w.targetStart()[i];
+                for (int k = 0; k < h; k++) {
+                    y[m][i * h + k] = (float) v[start + k];
+                }
+                if (relative) {
+                    offsets[m][i] = v[start - 1];
+                }
+            }
+        }
+        return new TargetColumns(y, offsets);
+    }
+
+    /**
+     * The data as seen for target {@code name} of a model of several: its scaler column, windows, baselines and
+     * errors (the inputs unchanged); this data itself for a one-target model.
+     */
+    public PreparedData forTarget(String name) {
+        DataSpec spec = series.spec();
+        int m = spec.targets().indexOf(name);
+        if (m < 0) {
+            throw new IllegalArgumentException("\"" + name + "\" is not one of the targets " + spec.targets());
+        }
+        if (spec.targetCount() == 1 || name.equals(spec.target()) && train.targets() == null) {
+            return this;
+        }
+        if (train.targets() == null) {
+            throw new IllegalStateException("the view of target \"" + spec.target() + "\" holds no other target's "
+                    + "windows; take the view of \"" + name + "\" from the data of every target");
+        }
+        return new PreparedData(series.forTarget(name), split, train.forTarget(m),
+                validation == null ? null : validation.forTarget(m), test.forTarget(m));
     }
 
     public ScaledSeries series() {
@@ -232,8 +282,15 @@ public final class PreparedData {
         return p;
     }
 
-    /** F, input features per step. */
+    /** F, input features per step (the window's; the network reads one more with known-future inputs). */
     public int features() {
         return series.features().length;
+    }
+
+    /** The shape of one example the network reads: (T, F), or (T + H, F + 1) with known-future inputs. */
+    public int[] networkInput(Windowing windowing) {
+        return series.spec().hasKnownFuture()
+                ? new int[] {windowing.window() + windowing.horizon(), features() + 1}
+                : new int[] {windowing.window(), features()};
     }
 }

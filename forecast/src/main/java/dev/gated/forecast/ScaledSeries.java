@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  *   features      (F, R)  scaled input columns, in the order of spec.inputColumns() (one-hot levels as 0/1)
- *   target        (R)     scaled target
+ *   target        (R)     scaled target (spec.target(): the first of several, or the one of a per-target view)
  *   rawTarget     (R)     target in the file's units
  * </pre>
  */
@@ -24,6 +24,7 @@ public final class ScaledSeries {
     private final double[][] features;
     private final double[] target;
     private final double[] rawTarget;
+    private final double[][] scaled;   // (columns of spec.scaledColumns(), R)
 
     private ScaledSeries(TimeSeriesTable table, DataSpec spec, Scaler scaler) {
         if (!scaler.columnNames().equals(spec.scaledColumns())) {
@@ -35,6 +36,7 @@ public final class ScaledSeries {
         this.scaler = scaler;
         List<String> names = spec.scaledColumns();
         double[][] scaled = scaler.transform(table.columns(names));
+        this.scaled = scaled;
         List<String> inputs = spec.inputColumns();
         this.features = new double[inputs.size()][];
         for (int f = 0; f < features.length; f++) {
@@ -72,6 +74,20 @@ public final class ScaledSeries {
 
     public Scaler scaler() {
         return scaler;
+    }
+
+    /** (R) a scaled column (a target, a numeric input); not copied, do not modify. */
+    public double[] scaledColumn(String name) {
+        int i = spec.scaledColumns().indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("\"" + name + "\" is not a scaled column: " + spec.scaledColumns());
+        }
+        return scaled[i];
+    }
+
+    /** The same rows seen for another target of a model of several ({@link DataSpec#forTarget}). */
+    public ScaledSeries forTarget(String name) {
+        return new ScaledSeries(table, spec.forTarget(name), scaler);
     }
 
     /** R, the number of rows. */

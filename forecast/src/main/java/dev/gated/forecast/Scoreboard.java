@@ -4,7 +4,9 @@ import dev.gated.model.Sequential;
 import dev.gated.timeseries.baseline.Baseline;
 import dev.gated.timeseries.metrics.MetricReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +14,12 @@ import java.util.function.Consumer;
  * RMSE (p = --period, k = --ma-window on the command line). A model trained with quantile levels also gets its
  * test interval scored ({@link IntervalScore}); given the same levels, each baseline gets an interval from the
  * quantiles of its own residuals on the training windows ({@link ResidualIntervals}), scored the same way.
+ * <p>For a model of several targets ({@link TargetColumns}) every target is scored on its own, in its own units,
+ * against its own baselines ({@link #rows(String)}); {@link #rows()} are the first target's, and
+ * {@link #overall()} sums up each model over the targets on the scaled values:
+ * <pre>
+ *   overall RMSE (scaled) = √( (1/M) Σ_m MSE_m (scaled) )        overall MAE (scaled) = (1/M) Σ_m MAE_m (scaled)
+ * </pre>
  */
 public final class Scoreboard {
 
@@ -19,15 +27,39 @@ public final class Scoreboard {
     public record Entry(ResultRow row, PartForecast test) {
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    /**
+     * A model (or baseline) over every target, on the scaled values (each target scaled on its training rows).
+     *
+     * @param model          the model's or baseline's name
+     * @param testRmseScaled √ of the mean over targets of the test MSE on the scaled values
+     * @param testMaeScaled  the mean over targets of the test MAE on the scaled values
+     */
+    public record Overall(String model, double testRmseScaled, double testMaeScaled) {
+    }
 
-    /** Scores a trained network. */
+    private final Map<String, List<Entry>> byTarget = new LinkedHashMap<>();
+
+    private List<Entry> list(String target) {
+        return byTarget.computeIfAbsent(target, k -> new ArrayList<>());
+    }
+
+    /** Scores a trained network, on each target of a model of several; the first target's entry is returned. */
     public Entry addModel(String name, String detail, Sequential model, double seconds, int epochs, PreparedData data) {
+        Entry first = null;
+        for (String target : data.series().spec().targets()) {
+            Entry e = addModelOn(name, detail, model, seconds, epochs, data.forTarget(target));
+            first = first == null ? e : first;
+        }
+        return first;
+    }
+
+    private Entry addModelOn(String name, String detail, Sequential model, double seconds, int epochs,
+                             PreparedData data) {
         PartForecast test = PartForecast.ofModel(model, data.test(), data.series());
         requireFinite(name, test);
         Double val = data.validation() == null ? null
                 : PartForecast.ofModel(model, data.validation(), data.series()).metrics().rmse();
-        return add(row(name, detail, model.parameterCount(), seconds, epochs, val, test)
+        return add(data, row(name, detail, model.parameterCount(), seconds, epochs, val, test)
                 .withInterval(test.intervalScore()), test);
     }
 
@@ -52,8 +84,13 @@ public final class Scoreboard {
      * windows when the training windows start too early for it.
      */
     public void addBaselines(PreparedData data, int window, Consumer<String> warn, QuantileLevels levels) {
-        for (Baselines.Named b : Baselines.standard(data, window, warn)) {
-            add(b.name(), b.baseline(), data, warn, levels);
+        List<String> targets = data.series().spec().targets();
+        for (String target : targets) {
+            PreparedData view = data.forTarget(target);
+            Consumer<String> says = targets.size() == 1 ? warn : m -> warn.accept(target + ": " + m);
+            for (Baselines.Named b : Baselines.standard(view, window, says)) {
+                add(b.name(), b.baseline(), view, says, levels);
+            }
         }
     }
 
@@ -94,12 +131,12 @@ public final class Scoreboard {
             QuantileForecast interval = residualInterval(name, baseline, data, test, levels, warn);
             test = interval == null ? test : test.withQuantiles(interval);
         }
-        add(row(name, baseline.name(), 0, 0, 0, val, test).withInterval(test.intervalScore()), test);
+        add(data, row(name, baseline.name(), 0, 0, 0, val, test).withInterval(test.intervalScore()), test);
     }
 
-    private Entry add(ResultRow row, PartForecast test) {
+    private Entry add(PreparedData data, ResultRow row, PartForecast test) {
         Entry e = new Entry(row, test);
-        entries.add(e);
+        list(data.series().spec().target()).add(e);
         return e;
     }
 
@@ -115,8 +152,42 @@ public final class Scoreboard {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** The rows in the order added, the one with the lowest test RMSE marked best. */
+    /** The first target's rows in the order added, the one with the lowest test RMSE marked best. */
     public List<ResultRow> rows() {
+        return byTarget.isEmpty() ? List.of() : rows(targets().get(0));
+    }
+
+    /** The targets scored, in order (one for a one-target model). */
+    public List<String> targets() {
+        return List.copyOf(byTarget.keySet());
+    }
+
+    /** Each model and baseline over all targets (scored on every one), in the order added. */
+    public List<Overall> overall() {
+        List<Overall> out = new ArrayList<>();
+        for (ResultRow r : rows()) {
+            double mse = 0;
+            double mae = 0;
+            int n = 0;
+            for (List<Entry> list : byTarget.values()) {
+                for (Entry e : list) {
+                    if (e.row().model().equals(r.model())) {
+                        mse += e.row().testMseScaled();
+                        mae += e.row().testMaeScaled();
+                        n++;
+                    }
+                }
+            }
+            if (n == byTarget.size()) {
+                out.add(new Overall(r.model(), Math.sqrt(mse / n), mae / n));
+            }
+        }
+        return out;
+    }
+
+    /** One target's rows in the order added, the one with the lowest test RMSE marked best. */
+    public List<ResultRow> rows(String target) {
+        List<Entry> entries = list(target);
         int best = -1;
         for (int i = 0; i < entries.size(); i++) {
             if (best < 0 || entries.get(i).row().testRmse() < entries.get(best).row().testRmse()) {
@@ -130,7 +201,13 @@ public final class Scoreboard {
         return out;
     }
 
+    /** The first target's entries. */
     public List<Entry> entries() {
-        return List.copyOf(entries);
+        return byTarget.isEmpty() ? List.of() : entries(targets().get(0));
+    }
+
+    /** One target's entries, in the order added. */
+    public List<Entry> entries(String target) {
+        return List.copyOf(list(target));
     }
 }

@@ -43,7 +43,8 @@ public record TrainingRun(Sequential model, RecurrentKind kind, HyperParameters 
                                     List<TrainingListener> listeners, TrainingCheckpoint checkpoint, boolean resume) {
         Sequential model;
         try {
-            model = resume ? checkpoint.load() : Networks.build(kind, hp, data.features());
+            model = resume ? checkpoint.load() : Networks.build(kind, hp, data.networkInput(hp.windowing())[0],
+                    data.networkInput(hp.windowing())[1], data.series().spec().targetCount());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.gated.spark;
 
 import dev.gated.forecast.ForecastModel;
 import dev.gated.forecast.Forecaster;
+import dev.gated.forecast.QuantileLevels;
 import dev.gated.forecast.ScaledSeries;
 import dev.gated.model.Model;
 import dev.gated.tensor.Tensor;
@@ -37,6 +38,11 @@ import org.apache.spark.sql.types.StructType;
  *   a forecasting model (gated train, the studio, ManySeriesForecast.keepModels()), univariate:
  *       input  array&lt;double&gt;  the latest values of the series in its own units, oldest first (≥ T; the last T are used)
  *       output array&lt;double&gt;  the next H values in the same units (scaled, predicted, unscaled as gated forecast does)
+ *   a forecasting model trained with --quantiles τ₁ … τ_Q: its network gives H·Q outputs (step-major, levels
+ *   innermost), which are not H values; the scorer reads them as gated forecast does:
+ *       output          array&lt;double&gt;  the next H medians (level 0.5), the point forecast
+ *       output_q&lt;τ&gt;     array&lt;double&gt;  the next H values of level τ, one column per level (output_q0.1 …)
+ *   (the SQL function of {@link #register} returns the medians)
  *   any other single-input model:
  *       input  array&lt;double&gt;  one example flattened row-major, e.g. (T·F) for a (T, F) input
  *       output array&lt;double&gt;  the model's output for it, flattened; rows are predicted 256 at a time
@@ -55,13 +61,16 @@ public final class BatchScorer implements Serializable {
     private final boolean forecast;
     private final int inputSize;
     private final int window;
+    private final double[] levels;   // τ₁ … τ_Q of a quantile model, else empty (QuantileLevels is not Serializable)
 
-    private BatchScorer(Broadcast<byte[]> file, String source, boolean forecast, int inputSize, int window) {
+    private BatchScorer(Broadcast<byte[]> file, String source, boolean forecast, int inputSize, int window,
+                        double[] levels) {
         this.file = file;
         this.source = source;
         this.forecast = forecast;
         this.inputSize = inputSize;
         this.window = window;
+        this.levels = levels;
     }
 
     /**
@@ -104,7 +113,7 @@ public final class BatchScorer implements Serializable {
         }
         Broadcast<byte[]> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
         return new BatchScorer(b, modelFile.getFileName().toString(), fm != null, size,
-                fm == null ? 0 : fm.hp().window());
+                fm == null ? 0 : fm.hp().window(), fm == null ? new double[0] : fm.hp().quantiles().toArray());
     }
 
     /** The key of this scorer's model in each executor's {@link ExecutorModels}. */
@@ -118,8 +127,17 @@ public final class BatchScorer implements Serializable {
     }
 
     /**
+     * The columns {@link #score} adds after {@code output} for a quantile model ({@code output_q0.1}, …, one per
+     * level, in increasing order); empty for other models.
+     */
+    public List<String> quantileColumns(String output) {
+        return Arrays.stream(levels).mapToObj(t -> output + "_" + QuantileLevels.label(t)).toList();
+    }
+
+    /**
      * {@code frame} with a column {@code output} (array&lt;double&gt;) holding the model's output for the
-     * array&lt;double&gt; column {@code input}, computed with mapPartitions.
+     * array&lt;double&gt; column {@code input}, computed with mapPartitions; for a quantile model, the medians
+     * in {@code output} and the {@link #quantileColumns} after it.
      */
     public Dataset<Row> score(Dataset<Row> frame, String input, String output) {
         StructType schema = frame.schema();
@@ -134,6 +152,9 @@ public final class BatchScorer implements Serializable {
                     + "; scoring reads array<double> (cast it, e.g. col(\"" + input + "\").cast(\"array<double>\"))");
         }
         StructType out = schema.add(output, DataTypes.createArrayType(DataTypes.DoubleType));
+        for (String q : quantileColumns(output)) {
+            out = out.add(q, DataTypes.createArrayType(DataTypes.DoubleType));
+        }
         BatchScorer self = this;
         MapPartitionsFunction<Row, Row> f = rows -> self.scorePartition(rows, column);
         return frame.mapPartitions(f, Encoders.row(out));
@@ -143,7 +164,7 @@ public final class BatchScorer implements Serializable {
     public void register(SparkSession spark, String name) {
         BatchScorer self = this;
         UDF1<scala.collection.Seq<?>, double[]> udf = seq -> seq == null ? null
-                : self.predict(List.of(toArray(seq))).get(0);
+                : self.predict(List.of(toArray(seq))).get(0)[0];
         spark.udf().register(name, udf, DataTypes.createArrayType(DataTypes.DoubleType));
     }
 
@@ -159,13 +180,16 @@ public final class BatchScorer implements Serializable {
                         inputs.add(toArray(r.getSeq(column)));
                     }
                 }
-                Iterator<double[]> predicted = predict(inputs).iterator();
+                Iterator<double[][]> predicted = predict(inputs).iterator();
+                int added = 1 + levels.length;
                 for (Row r : chunk) {
-                    Object[] values = new Object[r.length() + 1];
+                    Object[] values = new Object[r.length() + added];
                     for (int i = 0; i < r.length(); i++) {
                         values[i] = r.get(i);
                     }
-                    values[r.length()] = r.isNullAt(column) ? null : predicted.next();
+                    if (!r.isNullAt(column)) {
+                        System.arraycopy(predicted.next(), 0, values, r.length(), added);
+                    }
                     out.add(RowFactory.create(values));
                 }
                 chunk.clear();
@@ -174,11 +198,14 @@ public final class BatchScorer implements Serializable {
         return out.iterator();
     }
 
-    /** One output per input, computed with this JVM's copy of the model. */
-    List<double[]> predict(List<double[]> inputs) {
+    /**
+     * The outputs of each input, computed with this JVM's copy of the model: the model's output, or for a
+     * quantile model the medians then each level's values (1 + Q arrays of H).
+     */
+    List<double[][]> predict(List<double[]> inputs) {
         if (forecast) {
             ForecastModel fm = ExecutorModels.shared(key(), this::loadForecastModel);
-            List<double[]> out = new ArrayList<>();
+            List<double[][]> out = new ArrayList<>();
             for (double[] in : inputs) {
                 out.add(forecastOne(fm, in));
             }
@@ -201,15 +228,18 @@ public final class BatchScorer implements Serializable {
         Tensor y = model.predict(Tensor.of(x, batched));
         int per = y.size() / inputs.size();
         double[] all = y.toDoubleArray();
-        List<double[]> out = new ArrayList<>();
+        List<double[][]> out = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            out.add(Arrays.copyOfRange(all, i * per, (i + 1) * per));
+            out.add(new double[][] {Arrays.copyOfRange(all, i * per, (i + 1) * per)});
         }
         return out;
     }
 
-    /** The model's next H values after {@code values}, through the forecasting pipeline (scale, predict, unscale). */
-    private static double[] forecastOne(ForecastModel fm, double[] values) {
+    /**
+     * The model's next H values after {@code values}, through the forecasting pipeline (scale, predict, unscale):
+     * the point forecast (the median of a quantile model), then each quantile level's H values.
+     */
+    private static double[][] forecastOne(ForecastModel fm, double[] values) {
         int t = fm.hp().window();
         if (values.length < t) {
             throw new IllegalArgumentException("a window of " + values.length + " values; the model reads the last "
@@ -219,7 +249,14 @@ public final class BatchScorer implements Serializable {
         Arrays.setAll(lines, i -> i + 2);
         TimeSeriesTable table = new TimeSeriesTable("a scored window", null, TimeAxis.rowIndex(values.length),
                 List.of(fm.data().target()), new double[][] {values}, lines);
-        return Forecaster.forecast(fm, ScaledSeries.of(table, fm.data(), fm.scaler()), fm.hp().horizon()).values();
+        Forecaster.Result r = Forecaster.forecast(fm, ScaledSeries.of(table, fm.data(), fm.scaler()), fm.hp().horizon());
+        if (r.quantiles() == null) {
+            return new double[][] {r.values()};
+        }
+        double[][] out = new double[1 + r.quantiles().values().length][];
+        out[0] = r.values();
+        System.arraycopy(r.quantiles().values(), 0, out, 1, out.length - 1);
+        return out;
     }
 
     private void requireLength(double[] v, int expected, String what) {

@@ -11,6 +11,7 @@ import dev.gated.forecast.ForecastModel;
 import dev.gated.forecast.HyperParameters;
 import dev.gated.forecast.PartForecast;
 import dev.gated.forecast.PreparedData;
+import dev.gated.forecast.QuantileLevels;
 import dev.gated.forecast.SplitSpec;
 import dev.gated.forecast.TrainingRun;
 import dev.gated.layer.Dense;
@@ -97,28 +98,44 @@ class BatchScorerTest {
         assertEquals(expected[42 * 3 + 2], (Double) y.get(2), 1e-6);
     }
 
-    /** A forecasting model scores raw windows in the series' units exactly as the test part was scored. */
-    @Test
-    void aForecastingModelFileForecastsInTheSeriesUnits(@TempDir Path dir) throws Exception {
+    /** A model trained on the airline passengers: its test scores, and the series in passengers. */
+    record Airline(PartForecast test, double[] raw) {
+
+        /** One row per test window: (i, the T values before its first target). */
+        List<Row> testWindows() {
+            int t = test.part().windows().window();
+            int[] starts = test.part().windows().targetStart();
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < starts.length; i++) {
+                List<Double> w = new ArrayList<>();
+                for (int r = starts[i] - t; r < starts[i]; r++) {
+                    w.add(raw[r]);
+                }
+                rows.add(RowFactory.create(i, w));
+            }
+            return rows;
+        }
+    }
+
+    /** Trains {@code kind} on the first two thirds of the airline passengers and saves it to {@code file}. */
+    static Airline airlineModel(RecurrentKind kind, HyperParameters hp, Path file) throws Exception {
         Path csv = SharedData.file("airline-passengers/airline-passengers.csv");
         DataSpec spec = new DataSpec("Passengers", List.of(), null, MissingValuePolicy.ERROR, ScalerKind.MINMAX,
                 SplitSpec.parse("0.67", null, 0), 0, 0);
-        HyperParameters hp = new HyperParameters(4, 1, 12, 2, 1, 2, 16, 0.01, 1, 0, 0, 0, false);
         PreparedData data = PreparedData.prepare(csv, spec, hp);
-        TrainingRun run = TrainingRun.train(RecurrentKind.LSTM, hp, data, List.of());
-        Path file = dir.resolve("airline.gated");
+        TrainingRun run = TrainingRun.train(kind, hp, data, List.of());
         ForecastModel.of(run, data, csv).save(file);
-        PartForecast test = PartForecast.ofModel(run.model(), data.test(), data.series());
-        double[] raw = data.series().rawTarget();
-        int[] starts = data.test().windows().targetStart();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < starts.length; i++) {
-            List<Double> w = new ArrayList<>();
-            for (int t = starts[i] - 12; t < starts[i]; t++) {
-                w.add(raw[t]);
-            }
-            rows.add(RowFactory.create(i, w));
-        }
+        return new Airline(PartForecast.ofModel(run.model(), data.test(), data.series()), data.series().rawTarget());
+    }
+
+    /** A forecasting model scores raw windows in the series' units exactly as the test part was scored. */
+    @Test
+    void aForecastingModelFileForecastsInTheSeriesUnits(@TempDir Path dir) throws Exception {
+        HyperParameters hp = new HyperParameters(4, 1, 12, 2, 1, 2, 16, 0.01, 1, 0, 0, 0, false);
+        Path file = dir.resolve("airline.gated");
+        Airline airline = airlineModel(RecurrentKind.LSTM, hp, file);
+        PartForecast test = airline.test();
+        List<Row> rows = airline.testWindows();
         BatchScorer scorer = BatchScorer.of(spark, file);
         assertTrue(scorer.forecasting());
         List<Row> scored = scorer.score(spark.createDataFrame(rows, WINDOWS).repartition(2), "window", "next")
@@ -131,6 +148,44 @@ class BatchScorerTest {
                 assertEquals(test.predicted()[i * 2 + k], (Double) next.get(k), 1e-9, "window " + i + " step " + k);
             }
         }
+    }
+
+    /**
+     * A quantile model's network gives Q outputs per step; the scorer forecasts its median (level 0.5) as the
+     * point and each level in a column of its own, as the test part was scored.
+     */
+    @Test
+    void aQuantileModelScoresItsMedianAndEveryLevel(@TempDir Path dir) throws Exception {
+        HyperParameters hp = new HyperParameters(4, 1, 12, 2, 1, 2, 16, 0.01, 1, 0, 0, 0, true)
+                .withQuantiles(QuantileLevels.parse("0.1,0.5,0.9"));
+        Path file = dir.resolve("airline-q.gated");
+        Airline airline = airlineModel(RecurrentKind.GRU, hp, file);
+        PartForecast test = airline.test();
+        List<Row> rows = airline.testWindows();
+        BatchScorer scorer = BatchScorer.of(spark, file);
+        assertEquals(List.of("next_q0.1", "next_q0.5", "next_q0.9"), scorer.quantileColumns("next"));
+        Dataset<Row> scored = scorer.score(spark.createDataFrame(rows, WINDOWS).repartition(2), "window", "next");
+        assertEquals(List.of("id", "window", "next", "next_q0.1", "next_q0.5", "next_q0.9"),
+                Arrays.asList(scored.columns()));
+        double[][] levels = test.quantiles().values();
+        for (Row r : scored.orderBy("id").collectAsList()) {
+            int i = r.getInt(0);
+            List<Object> next = r.getList(2);
+            assertEquals(2, next.size(), "one point per step, not Q values per step");
+            for (int k = 0; k < 2; k++) {
+                assertEquals(test.predicted()[i * 2 + k], (Double) next.get(k), 1e-9, "median, window " + i);
+                for (int q = 0; q < 3; q++) {
+                    assertEquals(levels[q][i * 2 + k], (Double) r.getList(3 + q).get(k), 1e-9,
+                            "level " + q + ", window " + i + " step " + k);
+                }
+            }
+            assertTrue((Double) r.getList(3).get(0) <= (Double) r.getList(5).get(0));
+        }
+        scorer.register(spark, "gated_median");
+        spark.createDataFrame(rows, WINDOWS).createOrReplaceTempView("airline_windows");
+        List<Object> viaSql = spark.sql("SELECT gated_median(window) FROM airline_windows WHERE id = 3").first()
+                .getList(0);
+        assertEquals(test.predicted()[3 * 2 + 1], (Double) viaSql.get(1), 1e-9, "the SQL function gives the median");
     }
 
     /** A model kept by the many-series job is a forecasting model file the scorer reads back. */

@@ -17,7 +17,9 @@ public final class DataOptions {
             description = "CSV file with a header line; one row per time step.")
     Path data;
 
-    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "The column to forecast.")
+    @Option(names = "--target", required = true, paramLabel = "COLUMN[,COLUMN…]",
+            description = "The column to forecast, or several comma-separated (one network forecasts them at once, "
+                    + "each scaled on the training rows and scored on its own).")
     String target;
 
     @Option(names = "--features", split = ",", paramLabel = "COLUMN",
@@ -30,6 +32,13 @@ public final class DataOptions {
             description = "Calendar inputs derived from the time column, one-hot: hour (of the day), weekday, month, "
                     + "comma-separated, e.g. hour,weekday for hourly rows (default: none).")
     List<String> calendar;
+
+    @Option(names = "--known-future", split = ",", paramLabel = "COLUMN",
+            description = "Inputs whose future values are known when forecasting (a holiday 0/1 column, a price "
+                    + "plan), comma-separated: the network also reads them on the horizon's rows, and gated forecast "
+                    + "needs them on rows after the last target value (target empty). The --calendar inputs are "
+                    + "known-future too; 'none' = every input past-only (as before this option existed).")
+    List<String> knownFuture;
 
     @Option(names = "--ignore", split = ",", paramLabel = "COLUMN",
             description = "Columns never read, comma-separated (with --features all: every other column is an input).")
@@ -89,17 +98,42 @@ public final class DataOptions {
         }
     }
 
+    /** --known-future's columns then the calendar inputs; none with {@code --known-future none}. */
+    private List<String> knownFutureInputs(java.util.Collection<String> calendarInputs) {
+        if (knownFuture != null && knownFuture.size() == 1 && knownFuture.get(0).trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        if (knownFuture != null) {
+            knownFuture.forEach(k -> out.add(k.trim()));
+        }
+        out.addAll(calendarInputs);
+        return out;
+    }
+
     /** The validated data settings; an invalid value is a usage error naming the option. */
     public DataSpec toDataSpec(CommandLine commandLine) {
         try {
             java.util.Map<String, List<String>> derived = calendar == null ? java.util.Map.of()
                     : CalendarFeatures.of(calendar);
-            List<String> inputs = new java.util.ArrayList<>(features == null ? List.of(target) : features);
+            List<String> targets = java.util.Arrays.stream(target.split(",", -1)).map(String::trim).toList();
+            String first = targets.get(0);
+            List<String> inputs = new java.util.ArrayList<>(features == null ? targets : features);
             inputs.addAll(derived.keySet());
-            return new DataSpec(target, inputs, time, named("--missing", () -> DataSpec.parseMissing(missing)),
+            List<String> known = knownFutureInputs(derived.keySet());
+            for (String k : known) {
+                if (!inputs.contains(k) && !targets.contains(k)) {   // a target is refused by DataSpec, by name
+                    inputs.add(k);
+                }
+            }
+            if (targets.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("--target \"" + target + "\" has an empty column name; name the "
+                        + "columns to forecast, comma-separated, e.g. --target A,B");
+            }
+            return new DataSpec(first, inputs, time, named("--missing", () -> DataSpec.parseMissing(missing)),
                     named("--scaler", () -> ScalerKind.parse(scaler)),
                     SplitSpec.parse(split, splitRows, valSplit == null ? 0 : valSplit),
-                    period, maWindow, derived, ignore);
+                    period, maWindow, derived, ignore, known, targets);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

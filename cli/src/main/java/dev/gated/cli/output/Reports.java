@@ -23,7 +23,7 @@ public final class Reports {
     }
 
     /**
-     * JSON: {@code {"file", "rows", "target", "features", "inputs", "time_column", "scaler", "split", "train", "validation",
+     * JSON: {@code {"file", "rows", "target", "targets" (with several), "features", "inputs", "known_future", "time_column", "scaler", "split", "train", "validation",
      * "test"}} where each part is {@code {"rows": [start, end], "windows": N}} or null.
      */
     public static Map<String, Object> data(PreparedData d) {
@@ -33,8 +33,12 @@ public final class Reports {
         m.put("file", table.source());
         m.put("rows", table.rowCount());
         m.put("target", spec.target());
+        if (spec.targetCount() > 1) {
+            m.put("targets", spec.targets());
+        }
         m.put("features", spec.features());
         m.put("inputs", spec.inputColumns());
+        m.put("known_future", spec.knownFuture());
         m.put("time_column", table.timeColumnName());
         m.put("scaler", d.series().scaler().kind());
         m.put("split", spec.split().describe());
@@ -55,8 +59,10 @@ public final class Reports {
     public static String dataText(PreparedData d) {
         TimeSeriesTable table = d.series().table();
         DataSpec spec = d.series().spec();
-        String first = "data: " + table.source() + ", " + table.rowCount() + " rows; target " + spec.target()
+        String first = "data: " + table.source() + ", " + table.rowCount() + " rows; target"
+                + (spec.targetCount() > 1 ? "s " + String.join(", ", spec.targets()) : " " + spec.target())
                 + (spec.univariate() ? "" : ", features " + spec.features())
+                + (spec.hasKnownFuture() ? " (known over the horizon: " + spec.knownFuture() + ")" : "")
                 + (table.timeColumnName() == null ? "" : ", time " + table.timeColumnName())
                 + "; " + d.series().scaler().kind() + " scaler fitted on the training rows " + d.split().train();
         String second = "split " + spec.split().describe() + ": train " + text(d.train())
