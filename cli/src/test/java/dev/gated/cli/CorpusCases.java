@@ -192,6 +192,9 @@ final class CorpusCases {
         add("--target with an empty name", 2, fit("compare", "--target", "Sales,"), "--target", "empty column name");
         add("--known-future names the target", 2, fit("train", "--known-future", "Sales", "--data", f("promo.csv")),
                 "--known-future \"Sales\" is the target");
+        add("--calibrate with several targets", 2, args("train", "--data", f("promo.csv"), "--target", "Sales,Promo",
+                "--quantiles", "0.1,0.5,0.9", "--calibrate", "--epochs", "1", "--units", "4", "--window", "4", "--out",
+                f("out.gated")), "--calibrate", "one target");
         add("--known-future names a column twice", 2, fit("compare", "--known-future", "Promo,Promo", "--data",
                 f("promo.csv")), "--known-future", "\"Promo\" twice");
         add("--known-future names no column of the file", 1, fit("train", "--known-future", "Price", "--data",
