@@ -1,0 +1,29 @@
+package dev.gated.cli;
+
+import dev.gated.translate.TrainingOptions;
+import picocli.CommandLine.Option;
+
+/**
+ * Validation, early stopping and the learning rate on a plateau, for {@code gated translate train} and
+ * {@code compare}: the validation sentences come out of the training part (never the test part).
+ */
+final class TranslateValidation {
+
+    @Option(names = "--validation-fraction", defaultValue = "0", paramLabel = "F",
+            description = "Hold out this share of the TRAINING source sentences; after each epoch their loss picks the best weights, "
+                    + "which are kept (default: ${DEFAULT-VALUE}, no validation: every epoch runs, the last weights are kept).")
+    double fraction;
+
+    @Option(names = "--patience", defaultValue = "2", paramLabel = "K",
+            description = "With validation: stop after K epochs without a better validation loss (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--plateau-factor", defaultValue = "1", paramLabel = "G",
+            description = "With validation: multiply the learning rate by G after each epoch without a better validation loss "
+                    + "(default: ${DEFAULT-VALUE}, unchanged).")
+    double plateauFactor;
+
+    TrainingOptions apply(TrainingOptions options) {
+        return options.withValidation(fraction, patience, plateauFactor);
+    }
+}
