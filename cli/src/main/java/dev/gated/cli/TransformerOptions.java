@@ -26,8 +26,11 @@ final class TransformerOptions {
 
     /** The model a name gives, with these sizes and this dropout. */
     ModelSpec spec(String name, int embedding, int units) {
-        ModelSpec spec = ModelSpec.parse(name, embedding, units, shape());
-        return spec.isTransformer() || dropout == null ? spec : spec.withDropout(dropout);
+        ModelSpec recurrent = ModelSpec.parse(name, embedding, units);
+        if (recurrent.isTransformer()) {
+            return ModelSpec.parse(name, embedding, units, shape());
+        }
+        return dropout == null ? recurrent : recurrent.withDropout(dropout);
     }
 
     TransformerShape shape() {

@@ -4,7 +4,7 @@ import dev.gated.translate.TrainingOptions;
 import picocli.CommandLine.Option;
 
 /**
- * Validation, early stopping and the learning rate on a plateau, for {@code gated translate train} and
+ * Validation, early stopping, the learning rate on a plateau and a time budget, for {@code gated translate train} and
  * {@code compare}: the validation sentences come out of the training part (never the test part).
  */
 final class TranslateValidation {
@@ -23,7 +23,12 @@ final class TranslateValidation {
                     + "(default: ${DEFAULT-VALUE}, unchanged).")
     double plateauFactor;
 
+    @Option(names = "--time-limit", defaultValue = "0", paramLabel = "MINUTES",
+            description = "Wall-clock budget for training each model: no epoch starts that would end past it, judged by the last epoch's "
+                    + "duration (default: ${DEFAULT-VALUE}, none). With validation the best epoch's weights are kept.")
+    double timeLimit;
+
     TrainingOptions apply(TrainingOptions options) {
-        return options.withValidation(fraction, patience, plateauFactor);
+        return options.withValidation(fraction, patience, plateauFactor).withTimeLimit(timeLimit);
     }
 }

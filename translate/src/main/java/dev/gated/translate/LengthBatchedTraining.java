@@ -28,6 +28,7 @@ import java.util.Random;
  * epoch loss:  mean of the batch losses weighted by the batch's pairs
  * validation (optional, pairs from training sentences): teacher-forced loss after each epoch, then
  *              ReduceLearningRateOnPlateau(factor, patience 1) and EarlyStopping(patience, restore best weights)
+ * time limit (optional): after epoch e, stop if elapsed + (duration of epoch e) > limit
  * </pre>
  * With a corpus whose longest reference is three times the mean (Tatoeba, subword tokens), this is about
  * three times less work per epoch than padding every batch to the longest pair.
@@ -56,6 +57,7 @@ final class LengthBatchedTraining {
         for (TrainingListener l : all) {
             l.onTrainBegin(model, 0, options.epochs(), batches);
         }
+        long begun = System.nanoTime();
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
             long start = System.nanoTime();
             for (TrainingListener l : all) {
@@ -82,6 +84,10 @@ final class LengthBatchedTraining {
                 l.onEpochEnd(model, record);
             }
             if (stopping != null && stopping.stoppedEpoch() >= 0) {
+                break;
+            }
+            double elapsed = (System.nanoTime() - begun) / 6e10;
+            if (options.timeLimitMinutes() > 0 && elapsed + record.seconds() / 60 > options.timeLimitMinutes()) {
                 break;
             }
         }

@@ -42,9 +42,13 @@ public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectiona
         if (isTransformer) {
             transformer.checkWidth(embedding);
         }
-        if (!(dropout >= 0 && dropout < 1) || (isTransformer && dropout != 0)) {
-            throw new IllegalArgumentException("model spec: the recurrent dropout must be in [0, 1) (and 0 for a Transformer, whose "
-                    + "dropout is its shape's) but is " + dropout);
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("--dropout must be in [0, 1) but is " + dropout + " (for " + cell.name().toLowerCase(Locale.ROOT)
+                    + ": the share of embedding and output-layer inputs zeroed in training)");
+        }
+        if (isTransformer && dropout != 0) {
+            throw new IllegalArgumentException("model spec: a Transformer's dropout is its shape's (TransformerShape.dropout), not the "
+                    + "recurrent dropout (" + dropout + ") — use withDropout");
         }
     }
 

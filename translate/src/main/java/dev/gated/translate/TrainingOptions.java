@@ -21,9 +21,11 @@ package dev.gated.translate;
  *                           early stopping, every epoch runs)
  * @param patience           with validation: epochs without a new best validation loss before stopping (default 2)
  * @param plateauFactor      with validation: the rate's factor after an epoch without a new best (default 1: unchanged)
+ * @param timeLimitMinutes   wall-clock budget for training: no epoch starts that the last epoch's duration says would
+ *                           end past it (default 0: none); with validation the best epoch's weights are still kept
  */
 public record TrainingOptions(String tokens, int bpeMerges, int epochs, int batchSize, double learningRate, double clipNorm, long seed,
-                              double validationFraction, int patience, double plateauFactor) {
+                              double validationFraction, int patience, double plateauFactor, double timeLimitMinutes) {
 
     public static TrainingOptions defaults() {
         return new TrainingOptions("char", 1000, 10, 64, 0.003, 1.0, 42);
@@ -31,7 +33,7 @@ public record TrainingOptions(String tokens, int bpeMerges, int epochs, int batc
 
     /** Without validation (every epoch runs, the last weights are kept). */
     public TrainingOptions(String tokens, int bpeMerges, int epochs, int batchSize, double learningRate, double clipNorm, long seed) {
-        this(tokens, bpeMerges, epochs, batchSize, learningRate, clipNorm, seed, 0, 2, 1);
+        this(tokens, bpeMerges, epochs, batchSize, learningRate, clipNorm, seed, 0, 2, 1, 0);
     }
 
     public TrainingOptions {
@@ -52,6 +54,9 @@ public record TrainingOptions(String tokens, int bpeMerges, int epochs, int batc
         if (patience < 1) {
             throw new IllegalArgumentException("--patience: expected at least 1 epoch without improvement before stopping but found " + patience);
         }
+        if (!(timeLimitMinutes >= 0)) {
+            throw new IllegalArgumentException("--time-limit: expected minutes ≥ 0 (0 = none) but found " + timeLimitMinutes);
+        }
         if (!(plateauFactor > 0 && plateauFactor <= 1)) {
             throw new IllegalArgumentException("--plateau-factor: expected a factor in (0, 1] (1 = keep the rate) but found " + plateauFactor);
         }
@@ -62,27 +67,33 @@ public record TrainingOptions(String tokens, int bpeMerges, int epochs, int batc
     }
 
     public TrainingOptions withEpochs(int value) {
-        return new TrainingOptions(tokens, bpeMerges, value, batchSize, learningRate, clipNorm, seed, validationFraction, patience, plateauFactor);
+        return new TrainingOptions(tokens, bpeMerges, value, batchSize, learningRate, clipNorm, seed, validationFraction, patience, plateauFactor, timeLimitMinutes);
     }
 
     public TrainingOptions withTokens(String value) {
-        return new TrainingOptions(value, bpeMerges, epochs, batchSize, learningRate, clipNorm, seed, validationFraction, patience, plateauFactor);
+        return new TrainingOptions(value, bpeMerges, epochs, batchSize, learningRate, clipNorm, seed, validationFraction, patience, plateauFactor, timeLimitMinutes);
     }
 
     public TrainingOptions withSeed(long value) {
-        return new TrainingOptions(tokens, bpeMerges, epochs, batchSize, learningRate, clipNorm, value, validationFraction, patience, plateauFactor);
+        return new TrainingOptions(tokens, bpeMerges, epochs, batchSize, learningRate, clipNorm, value, validationFraction, patience, plateauFactor, timeLimitMinutes);
     }
 
     public TrainingOptions withLearningRate(double value) {
-        return new TrainingOptions(tokens, bpeMerges, epochs, batchSize, value, clipNorm, seed, validationFraction, patience, plateauFactor);
+        return new TrainingOptions(tokens, bpeMerges, epochs, batchSize, value, clipNorm, seed, validationFraction, patience, plateauFactor, timeLimitMinutes);
     }
 
     public TrainingOptions withBatchSize(int value) {
-        return new TrainingOptions(tokens, bpeMerges, epochs, value, learningRate, clipNorm, seed, validationFraction, patience, plateauFactor);
+        return new TrainingOptions(tokens, bpeMerges, epochs, value, learningRate, clipNorm, seed, validationFraction, patience, plateauFactor, timeLimitMinutes);
     }
 
     /** With validation on {@code fraction} of the training sentences, early stopping after {@code patience}, rate × {@code factor} on a plateau. */
     public TrainingOptions withValidation(double fraction, int patience, double factor) {
-        return new TrainingOptions(tokens, bpeMerges, epochs, batchSize, learningRate, clipNorm, seed, fraction, patience, factor);
+        return new TrainingOptions(tokens, bpeMerges, epochs, batchSize, learningRate, clipNorm, seed, fraction, patience, factor, timeLimitMinutes);
+    }
+
+    /** With a wall-clock budget for training, in minutes (0 = none). */
+    public TrainingOptions withTimeLimit(double minutes) {
+        return new TrainingOptions(tokens, bpeMerges, epochs, batchSize, learningRate, clipNorm, seed, validationFraction, patience, plateauFactor,
+                minutes);
     }
 }

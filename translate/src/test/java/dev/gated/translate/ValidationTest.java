@@ -72,6 +72,15 @@ class ValidationTest {
     }
 
     @Test
+    void aTimeLimitStopsAfterTheEpochThatUsesItUp() {
+        Translator t = Translator.train(TranslatorTest.TINY, ModelSpec.parse("gru", 8, 8),
+                TranslatorTest.FAST.withEpochs(50).withTimeLimit(1e-9), List.of());
+        assertEquals(1, t.history().size(), "one epoch, then the budget is spent");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> TranslatorTest.FAST.withTimeLimit(-1));
+        assertTrue(bad.getMessage().startsWith("--time-limit: expected minutes ≥ 0"), bad.getMessage());
+    }
+
+    @Test
     void recurrentDropoutIsSavedInTheSpecAndOffAtInference() {
         ModelSpec spec = ModelSpec.parse("lstm-dot", 16, 32).withDropout(0.3);
         Map<String, String> md = spec.toMetadata();
@@ -81,7 +90,7 @@ class ValidationTest {
         Translator t = Translator.train(TranslatorTest.TINY, spec, TranslatorTest.FAST.withEpochs(2), List.of());
         assertEquals(t.translate(TranslatorTest.sources()), t.translate(TranslatorTest.sources()), "inference is deterministic");
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> spec.withDropout(1.0));
-        assertTrue(bad.getMessage().contains("dropout must be in [0, 1)"), bad.getMessage());
+        assertTrue(bad.getMessage().startsWith("--dropout must be in [0, 1) but is 1.0 (for lstm"), bad.getMessage());
     }
 
     @Test
