@@ -24,6 +24,9 @@ final class TranslateCompareCommand extends BaseCommand {
     @Mixin
     TransformerOptions transformer;
 
+    @Mixin
+    TranslateValidation validation;
+
     @Option(names = "--models", split = ",", defaultValue = "lstm,gru,lstm-dot,gru-dot,lstm-additive,gru-additive",
             description = "Models to compare; 'none' for the baselines alone (default: ${DEFAULT-VALUE}).")
     List<String> models;
@@ -61,11 +64,11 @@ final class TranslateCompareCommand extends BaseCommand {
         FileGuard.outputFolder(outputs, "--outputs");
         List<ModelSpec> specs = new ArrayList<>();
         for (String m : models.equals(List.of("none")) ? List.<String>of() : models) {
-            specs.add(ModelSpec.parse(m, embedding, units, transformer.shape()));
+            specs.add(transformer.spec(m, embedding, units));
         }
         Comparison.Budget budget = new Comparison.Budget(data.maxSentences, testSentences, data.maxSource, data.maxTarget, epochs,
                 embedding, units, data.seed);
-        TrainingOptions options = new TrainingOptions(tokens, merges, epochs, batchSize, learningRate, 1.0, data.seed);
+        TrainingOptions options = validation.apply(new TrainingOptions(tokens, merges, epochs, batchSize, learningRate, 1.0, data.seed));
         Comparison.Table table = Comparison.run(data.file, data.sourceColumn, data.targetColumn, specs, budget, options,
                 line -> {
                     if (!json) {
@@ -87,6 +90,7 @@ final class TranslateCompareCommand extends BaseCommand {
                 row.put("exact", r.scores().exactMatch());
                 row.put("params", r.parameters());
                 row.put("train_minutes", r.trainMinutes());
+                row.put("epochs", r.epochs());
                 row.put("sentences_per_second", r.sentencesPerSecond());
                 row.put("beam_sentences_per_second", r.beamSentencesPerSecond());
                 row.put("samples", r.samples());

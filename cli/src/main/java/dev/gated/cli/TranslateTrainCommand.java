@@ -28,6 +28,9 @@ final class TranslateTrainCommand extends BaseCommand {
     @Mixin
     TransformerOptions transformer;
 
+    @Mixin
+    TranslateValidation validation;
+
     @Option(names = "--model", defaultValue = "gru-dot", description = "lstm, gru, lstm-dot, gru-additive (= gru-attention), bilstm-dot, …, transformer (default: ${DEFAULT-VALUE}).")
     String modelName;
 
@@ -57,8 +60,8 @@ final class TranslateTrainCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
-        ModelSpec spec = ModelSpec.parse(modelName, embedding, units, transformer.shape());
-        TrainingOptions options = new TrainingOptions(tokens, merges, epochs, batchSize, learningRate, 1.0, data.seed);
+        ModelSpec spec = transformer.spec(modelName, embedding, units);
+        TrainingOptions options = validation.apply(new TrainingOptions(tokens, merges, epochs, batchSize, learningRate, 1.0, data.seed));
         FileGuard.input(data.file, "--data");
         FileGuard.output(out, "--out", data.file);
         OutputLock.acquire(out, "--out");

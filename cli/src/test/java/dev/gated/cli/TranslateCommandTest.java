@@ -43,6 +43,17 @@ class TranslateCommandTest {
     }
 
     @Test
+    void validationEarlyStoppingAndRecurrentDropout() throws IOException {
+        Path model = dir.resolve("v.gated");
+        JsonNode doc = Cli.run("translate", "train", "--data", pairs().toString(), "--model", "gru", "--units", "8", "--embedding", "4",
+                "--epochs", "3", "--test-fraction", "0.2", "--validation-fraction", "0.3", "--patience", "1", "--plateau-factor", "0.5",
+                "--dropout", "0.2", "--out", model.toString(), "--json").ok().json();
+        assertTrue(doc.get("loss").size() >= 1 && doc.get("loss").size() <= 3, "epochs run: " + doc.get("loss"));
+        JsonNode out = Cli.run("translate", "--model", model.toString(), "--text", "go.", "--json").ok().json();
+        assertTrue(out.get("translations").get(0).has("translation"));
+    }
+
+    @Test
     void trainsTranslatesAndEvaluatesWithJson() throws IOException {
         Path model = trainTiny();
         JsonNode out = Cli.run("translate", "--model", model.toString(), "--text", "go.", "--text", "hi!", "--json").ok().json();
@@ -133,6 +144,12 @@ class TranslateCommandTest {
                 "--out", dir.resolve("x.gated").toString()).failsWith(1).says("must be a multiple of --heads 4", "try --embedding 8 or 12");
         Cli.run("translate", "train", "--data", pairs().toString(), "--model", "transformer", "--dropout", "1.5",
                 "--out", dir.resolve("x.gated").toString()).failsWith(1).says("--dropout must be in [0, 1)");
+        Cli.run("translate", "train", "--data", pairs().toString(), "--model", "gru", "--dropout", "1.5",
+                "--out", dir.resolve("x.gated").toString()).failsWith(1).says("--dropout must be in [0, 1) but is 1.5 (for gru");
+        Cli.run("translate", "train", "--data", pairs().toString(), "--validation-fraction", "1.5",
+                "--out", dir.resolve("x.gated").toString()).failsWith(1).says("--validation-fraction", "[0, 1)", "1.5");
+        Cli.run("translate", "train", "--data", pairs().toString(), "--validation-fraction", "0.2", "--patience", "0",
+                "--out", dir.resolve("x.gated").toString()).failsWith(1).says("--patience", "found 0");
         Cli.run("translate").failsWith(2).says("--model");
         // a translation model given to forecast, and a forecasting model given to translate
         Cli.run("forecast", "--model", model.toString(), "--data", pairs().toString()).failsWith(1);

@@ -29,7 +29,7 @@ public final class Comparison {
      * search of width {@link #BEAM}, one sentence at a time (k rows per step).
      */
     public record Row(String name, Scores scores, long parameters, double trainMinutes, double sentencesPerSecond,
-                      double beamSentencesPerSecond, double finalLoss, List<String> samples) {
+                      double beamSentencesPerSecond, double finalLoss, List<String> samples, String epochs) {
     }
 
     /** The beam width whose speed the table gives. */
@@ -40,15 +40,19 @@ public final class Comparison {
         public String markdown() {
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "%s: %d training sentences, %d test sentences (sources ≤ %d chars, targets ≤ %d), "
-                    + "%s tokens%s, %d epochs, batch %d, Adam %s, E = %d, H = %d, seed %d%n%n", corpus, train, test, budget.maxSourceChars(),
+                    + "%s tokens%s, %s epochs, batch %d, Adam %s, E = %d, H = %d, seed %d%s%n%n", corpus, train, test, budget.maxSourceChars(),
                     budget.maxTargetChars(), options.tokens(), options.tokens().equals("bpe") ? " (" + options.bpeMerges() + " merges)" : "",
-                    budget.epochs(), options.batchSize(), options.learningRate(), budget.embedding(), budget.units(), budget.seed()));
-            out.append("| model | BLEU | chrF | exact | parameters | train min | sent/s greedy | sent/s beam " + BEAM + " | final loss |\n");
-            out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    (options.validates() ? "at most " : "") + budget.epochs(), options.batchSize(), options.learningRate(), budget.embedding(),
+                    budget.units(), budget.seed(), !options.validates() ? "" : String.format(Locale.ROOT, "; validation: %.3g of the training "
+                            + "sentences, best weights kept, patience %d, rate × %s on a plateau", options.validationFraction(),
+                            options.patience(), options.plateauFactor())));
+            out.append("| model | BLEU | chrF | exact | parameters | train min | epochs | sent/s greedy | sent/s beam " + BEAM + " | final loss |\n");
+            out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Row r : rows) {
-                out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %s | %s | %s | %s | %s |%n", r.name(), r.scores().bleu(),
+                out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %s | %s | %s | %s | %s | %s |%n", r.name(), r.scores().bleu(),
                         r.scores().chrF(), r.scores().exactMatch(), r.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%,d", r.parameters()),
                         r.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%.2f", r.trainMinutes()),
+                        r.parameters() == 0 ? "–" : r.epochs(),
                         r.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%.0f", r.sentencesPerSecond()),
                         r.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%.1f", r.beamSentencesPerSecond()),
                         r.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%.3f", r.finalLoss())));
@@ -102,7 +106,7 @@ public final class Comparison {
             t.translateBeam(sources, BEAM, 1.0);
             double beamSeconds = (System.nanoTime() - beamStart) / 1e9;
             Row row = new Row(spec.name(), Scores.of(out, test), t.parameterCount(), minutes, test.size() / seconds,
-                    test.size() / beamSeconds, t.history().finalLoss(), out.subList(0, Math.min(5, out.size())));
+                    test.size() / beamSeconds, t.history().finalLoss(), out.subList(0, Math.min(5, out.size())), epochsRun(t.history()));
             rows.add(row);
             write(outputs, spec.name(), out);
             if (outputs != null) {
@@ -124,8 +128,10 @@ public final class Comparison {
         return new dev.gated.model.TrainingListener() {
             @Override
             public void onEpochEnd(dev.gated.model.Model model, dev.gated.model.EpochRecord record) {
-                progress.accept(String.format(Locale.ROOT, "    %s epoch %d: loss %.4f (%.1f s, load average %.1f)", name, record.epoch() + 1,
-                        record.loss(), record.seconds(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                progress.accept(String.format(Locale.ROOT, "    %s epoch %d: loss %.4f%s, rate %.2g (%.1f s, load average %.1f)", name,
+                        record.epoch() + 1, record.loss(), record.hasValidation() ? String.format(Locale.ROOT, ", validation loss %.4f",
+                                record.validationLoss()) : "", record.learningRate(), record.seconds(),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             }
         };
     }
@@ -138,6 +144,22 @@ public final class Comparison {
 
     private static Row baseline(String name, List<String> out, List<Example> test, Path outputs) throws IOException {
         write(outputs, name, out);
-        return new Row(name, Scores.of(out, test), 0, 0, 0, 0, 0, out.subList(0, Math.min(5, out.size())));
+        return new Row(name, Scores.of(out, test), 0, 0, 0, 0, 0, out.subList(0, Math.min(5, out.size())), "");
+    }
+
+    /** "n" epochs run, or "n (best b)" when a validation loss picked the weights of epoch b (1-based). */
+    private static String epochsRun(dev.gated.model.History history) {
+        double[] v = history.validationLoss();
+        int n = history.size();
+        if (v.length == 0 || Double.isNaN(v[0])) {
+            return Integer.toString(n);
+        }
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[best]) {
+                best = i;
+            }
+        }
+        return n + " (best " + (best + 1) + ")";
     }
 }

@@ -14,8 +14,12 @@ import java.util.Map;
  * @param embedding     E, the width of the source and target token embeddings
  * @param units         H, the hidden units of every recurrent layer (unused by the Transformer)
  * @param transformer   the Transformer's sizes (its width D is {@code embedding}); null for the recurrent models
+ * @param dropout       p, recurrent models only: dropout on the source and target embeddings and on the decoder's top
+ *                      layer before the output projection (Zaremba et al. 2014; Luong et al. 2015); 0 = none. The
+ *                      Transformer's dropout is its shape's.
  */
-public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectional, int embedding, int units, TransformerShape transformer) {
+public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectional, int embedding, int units, TransformerShape transformer,
+                        double dropout) {
 
     /** LSTM or GRU for the recurrent encoder–decoders; TRANSFORMER for Vaswani et al.'s (no recurrence at all). */
     public enum Cell { LSTM, GRU, TRANSFORMER }
@@ -38,11 +42,35 @@ public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectiona
         if (isTransformer) {
             transformer.checkWidth(embedding);
         }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("--dropout must be in [0, 1) but is " + dropout + " (for " + cell.name().toLowerCase(Locale.ROOT)
+                    + ": the share of embedding and output-layer inputs zeroed in training)");
+        }
+        if (isTransformer && dropout != 0) {
+            throw new IllegalArgumentException("model spec: a Transformer's dropout is its shape's (TransformerShape.dropout), not the "
+                    + "recurrent dropout (" + dropout + ") — use withDropout");
+        }
+    }
+
+    /** Without recurrent dropout. */
+    public ModelSpec(Cell cell, AttentionKind attention, boolean bidirectional, int embedding, int units, TransformerShape transformer) {
+        this(cell, attention, bidirectional, embedding, units, transformer, 0);
     }
 
     /** A recurrent encoder–decoder. */
     public ModelSpec(Cell cell, AttentionKind attention, boolean bidirectional, int embedding, int units) {
         this(cell, attention, bidirectional, embedding, units, null);
+    }
+
+    /**
+     * This spec with dropout p: for a recurrent model on its embeddings and before its output layer; for the
+     * Transformer its shape's dropout (after attention, feed-forward and positions).
+     */
+    public ModelSpec withDropout(double p) {
+        return isTransformer()
+                ? new ModelSpec(cell, attention, false, embedding, units, new TransformerShape(transformer.layers(), transformer.heads(),
+                        transformer.feedForward(), p))
+                : new ModelSpec(cell, attention, bidirectional, embedding, units, null, p);
     }
 
     public boolean isTransformer() {
@@ -102,6 +130,8 @@ public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectiona
             m.put("translate.heads", Integer.toString(transformer.heads()));
             m.put("translate.feed_forward", Integer.toString(transformer.feedForward()));
             m.put("translate.dropout", Double.toString(transformer.dropout()));
+        } else if (dropout > 0) {
+            m.put("translate.dropout", Double.toString(dropout));
         }
         return m;
     }
@@ -115,6 +145,7 @@ public record ModelSpec(Cell cell, AttentionKind attention, boolean bidirectiona
         TransformerShape shape = !m.containsKey("translate.layers") ? TransformerShape.defaults()
                 : new TransformerShape(Integer.parseInt(m.get("translate.layers")), Integer.parseInt(m.get("translate.heads")),
                         Integer.parseInt(m.get("translate.feed_forward")), Double.parseDouble(m.get("translate.dropout")));
-        return parse(name, Integer.parseInt(m.get("translate.embedding")), Integer.parseInt(m.get("translate.units")), shape);
+        ModelSpec spec = parse(name, Integer.parseInt(m.get("translate.embedding")), Integer.parseInt(m.get("translate.units")), shape);
+        return spec.isTransformer() || !m.containsKey("translate.dropout") ? spec : spec.withDropout(Double.parseDouble(m.get("translate.dropout")));
     }
 }

@@ -4,6 +4,7 @@ import dev.gated.layer.Activation;
 import dev.gated.layer.Attention;
 import dev.gated.layer.Concatenate;
 import dev.gated.layer.Dense;
+import dev.gated.layer.Dropout;
 import dev.gated.layer.Embedding;
 import dev.gated.layer.Node;
 import dev.gated.layer.recurrent.Recurrent;
@@ -30,6 +31,8 @@ import java.util.List;
  *                h̃ = tanh(W_c [a ; d] + b_c)   (Luong's attentional hidden state, no input feeding)   (B, T, H)
  *                logits = Dense(V_t)(h̃)                                     (B, T, V_t)
  * loss: sparse categorical cross-entropy from logits, masked by the decoder-input padding
+ * dropout p (spec's, training only): on both embeddings' outputs and on the decoder's top layer (d, or h̃ with
+ *                attention) before the output projection
  * </pre>
  * "Additive" keeps Luong's layout (attention after the decoder RNN, query = the current state) and changes only
  * the score to Bahdanau's vᵀ tanh(q + k); Bahdanau's original reads the previous state and feeds the context
@@ -49,7 +52,7 @@ public final class Seq2Seq implements TranslationModel {
         int h = spec.units();
         Node source = Node.input("source", Shape.ANY);
         Node target = Node.input("target", Shape.ANY);
-        Node x = new Embedding(sourceVocabulary, spec.embedding(), true).on(source);
+        Node x = dropped(new Embedding(sourceVocabulary, spec.embedding(), true).on(source), spec.dropout());
 
         Node encoded;
         List<Node> state = new ArrayList<>();
@@ -79,7 +82,7 @@ public final class Seq2Seq implements TranslationModel {
         Concatenate join = new Concatenate();
         Dense combine = new Dense(h, Activation.TANH);
         Dense logits = new Dense(targetVocabulary);
-        Head head = new Head(targetEmbedding, decoderRnn, attention, join, combine, logits);
+        Head head = new Head(targetEmbedding, decoderRnn, attention, join, combine, logits, spec.dropout());
 
         Decoded trained = head.on(target, encoded, state);
         training = Model.of(List.of(source, target), List.of(trained.logits())).seed(seed);
@@ -109,11 +112,11 @@ public final class Seq2Seq implements TranslationModel {
     }
 
     /** The decoder side, callable twice: on the training graph and on the step graph's inputs. */
-    private record Head(Embedding embedding, Recurrent rnn, Attention attention, Concatenate join, Dense combine, Dense logits) {
+    private record Head(Embedding embedding, Recurrent rnn, Attention attention, Concatenate join, Dense combine, Dense logits, double dropout) {
 
         Decoded on(Node tokens, Node encoded, List<Node> initialState) {
             List<Node> in = new ArrayList<>();
-            in.add(embedding.on(tokens));
+            in.add(dropped(embedding.on(tokens), dropout));
             in.addAll(initialState);
             Node[] d = rnn.onAll(in.toArray(new Node[0]));
             Node top = d[0];
@@ -123,8 +126,13 @@ public final class Seq2Seq implements TranslationModel {
                 top = combine.on(join.on(attended[0], d[0]));
                 weights = attended[1];
             }
-            return new Decoded(logits.on(top), List.of(d).subList(1, d.length), weights);
+            return new Decoded(logits.on(dropped(top, dropout)), List.of(d).subList(1, d.length), weights);
         }
+    }
+
+    /** x through Dropout(p) (the identity at inference), or x itself when p = 0. */
+    private static Node dropped(Node x, double p) {
+        return p > 0 ? new Dropout(p).on(x) : x;
     }
 
     /** The decoder's outputs: logits, its final state (h, and c for LSTM), the attention weights (null without attention). */

@@ -2,7 +2,6 @@ package dev.gated.translate;
 
 import dev.gated.layer.Parameter;
 import dev.gated.loss.Loss;
-import dev.gated.model.Fit;
 import dev.gated.model.History;
 import dev.gated.model.Model;
 import dev.gated.model.TrainingListener;
@@ -43,38 +42,51 @@ public final class Translator {
         this.targetTokens = targetTokens;
     }
 
+    /**
+     * Learns the tokenizers and trains a model on {@code train} (the training part only). With
+     * {@link TrainingOptions#validates()}, a seeded share of those sentences is held out ({@link ValidationSplit}): the
+     * tokenizers and weights learn from the rest, the held-out loss picks the epoch whose weights are kept.
+     */
     public static Translator train(List<Example> train, ModelSpec spec, TrainingOptions options, List<TrainingListener> listeners) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training sentences — the data file or the length filter left none");
         }
-        List<String> sources = train.stream().map(Example::source).toList();
-        List<String> targets = train.stream().flatMap(e -> e.references().stream()).toList();
+        ValidationSplit parts = ValidationSplit.of(train, options.validationFraction(), options.seed());
+        List<String> sources = parts.fit().stream().map(Example::source).toList();
+        List<String> targets = parts.fit().stream().flatMap(e -> e.references().stream()).toList();
         SymbolTokenizer src = options.tokens().equals("bpe") ? BytePairTokenizer.learn(sources, options.bpeMerges()) : CharTokenizer.learn(sources);
         SymbolTokenizer tgt = options.tokens().equals("bpe") ? BytePairTokenizer.learn(targets, options.bpeMerges()) : CharTokenizer.learn(targets);
         Translator t = new Translator(TranslationModel.create(spec, src.size(), tgt.size(), options.seed()), src, tgt);
-        t.fit(train, options, listeners);
+        t.fit(parts, options, listeners);
         return t;
     }
 
-    private void fit(List<Example> train, TrainingOptions options, List<TrainingListener> listeners) {
+    /** One (source ids, target ids) pair per reference of each example: {xs, ys}. */
+    private List<List<int[]>> pairs(List<Example> examples) {
         List<int[]> xs = new ArrayList<>();
         List<int[]> ys = new ArrayList<>();
-        for (Example e : train) {
+        for (Example e : examples) {
             int[] x = sourceTokens.encode(e.source());
             for (String ref : e.references()) {
                 xs.add(x);
                 ys.add(targetTokens.encode(ref));
             }
         }
-        EncodedBatch batch = EncodedBatch.of(xs, ys);
+        return List.of(xs, ys);
+    }
+
+    private EncodedBatch encode(List<Example> examples) {
+        List<List<int[]>> p = pairs(examples);
+        return EncodedBatch.of(p.get(0), p.get(1));
+    }
+
+    private void fit(ValidationSplit parts, TrainingOptions options, List<TrainingListener> listeners) {
+        List<List<int[]>> p = pairs(parts.fit());
         Model m = model.training();
         m.compile(new Adam(options.learningRate()), List.of(Loss.sparseCategoricalCrossEntropy(true)),
                 GradientClipping.byGlobalNorm(options.clipNorm()), LearningRateSchedule.constant());
-        Fit fit = Fit.epochs(options.epochs()).batchSize(options.batchSize()).quiet();
-        for (TrainingListener l : listeners) {
-            fit.listener(l);
-        }
-        history = m.fit(List.of(batch.source(), batch.decoderIn()), List.of(batch.decoderOut()), fit);
+        LengthBatchedTraining.run(m, p.get(0), p.get(1), options.validates() ? encode(parts.validation()) : null, options, listeners);
+        history = m.history();
         m.metadata().putAll(metadata());
     }
 
@@ -84,6 +96,11 @@ public final class Translator {
         md.put("translate.source_vocabulary", sourceTokens.serialise());
         md.put("translate.target_vocabulary", targetTokens.serialise());
         return md;
+    }
+
+    /** The mean teacher-forced cross-entropy per target token over every (source, reference) pair of {@code examples}. */
+    public double loss(List<Example> examples) {
+        return model.training().evaluate(LengthBatchedTraining.dataset(encode(examples)));
     }
 
     /** Greedy translations of {@code sentences}, decoded as one batch. */
