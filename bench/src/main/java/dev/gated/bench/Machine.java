@@ -73,22 +73,26 @@ final class Machine {
     static final double QUIET_OUTSIDE_CORES = 0.25;
 
     /**
-     * A warning when other work shared the cores: the 1-minute load average before the run exceeded half the
-     * CPUs, or other processes kept more than {@link #QUIET_OUTSIDE_CORES} of a core busy on average during it
-     * (measured from /proc/stat minus this process's own CPU time, so the bench's own threads do not count —
-     * the load average at the end of a run does count them, and said "not quiet" after every 2-thread run).
-     * Null when quiet.
+     * A warning when other work shared the cores: other processes kept more than {@link #QUIET_OUTSIDE_CORES} of a
+     * core busy on average during the run (measured from /proc/stat minus this process's own CPU time, so neither
+     * the bench's own threads nor the build that bench/run makes just before it count — the 1-minute load average,
+     * which counts both, called every run "not quiet"). Where /proc cannot be read, the load average at the start
+     * (over half the CPUs) decides. Null when quiet.
      */
     static String loadWarning(String loadStart, double outsideCores) {
         double limit = Runtime.getRuntime().availableProcessors() / 2.0;
-        double before = firstNumber(loadStart);
-        if (before <= limit && !(outsideCores > QUIET_OUTSIDE_CORES)) {
+        if (Double.isNaN(outsideCores)) {
+            double before = firstNumber(loadStart);
+            return before <= limit ? null : String.format(java.util.Locale.ROOT, "NOT QUIET: load average %.2f at the "
+                    + "start (limit %.1f on %d CPUs); these figures are not comparable with a quiet run", before, limit,
+                    Runtime.getRuntime().availableProcessors());
+        }
+        if (outsideCores <= QUIET_OUTSIDE_CORES) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "NOT QUIET: load average %.2f before the run (limit %.1f on %d CPUs), "
-                + "other processes kept %.2f cores busy on average during it (limit %.2f); these figures are not "
-                + "comparable with a quiet run — rerun on an idle machine",
-                before, limit, Runtime.getRuntime().availableProcessors(), outsideCores, QUIET_OUTSIDE_CORES);
+        return String.format(java.util.Locale.ROOT, "NOT QUIET: other processes kept %.2f cores busy on average during "
+                + "the run (limit %.2f); these figures are not comparable with a quiet run — rerun on an idle machine",
+                outsideCores, QUIET_OUTSIDE_CORES);
     }
 
     private static double firstNumber(String load) {
