@@ -156,9 +156,11 @@ class TextBrowserTest extends BrowserTestBase {
         type("#text-epochs", "200");
         $("#text-compare").click();
         waiting(10).until(d -> all("#text-jobs tbody tr").size() == 1 && text("#text-jobs tbody").contains("RNN(4)"));
-        waiting(30).until(d -> text("#text-jobs tbody td:nth-child(4)").matches("[1-9]\\d* / 200"));
+        // time-outs, not speed checks: on 2 shared cores a first epoch and the scoring of the kept weights after a
+        // cancel each took over 30 s twice (load 17–19, and once in a clean CI run); the assertions stay the same
+        waiting(60).until(d -> text("#text-jobs tbody td:nth-child(4)").matches("[1-9]\\d* / 200"));
         clickNow("#text-jobs .cancel-btn");
-        waiting(30).until(d -> text("#text-jobs tbody").contains("cancelled at epoch"));
+        waiting(60).until(d -> text("#text-jobs tbody").contains("cancelled at epoch"));
         waiting(20).until(d -> text("#text-results tr[data-row=rnn]").contains("cancelled at epoch"));
         shotAt("#text-status", "38-text-cancelled");
     }
